@@ -1,0 +1,8 @@
+package dev.cogauth.api;
+
+/** No answer from the pool after the SDK's retries: DNS, connection, timeout, 5xx. */
+public class CognitoUnreachableException extends RuntimeException {
+    public CognitoUnreachableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
