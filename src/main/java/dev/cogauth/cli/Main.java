@@ -1,7 +1,31 @@
 package dev.cogauth.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import picocli.CommandLine;
+
+/** Entry point: {@link #run} is what tests call; {@link #main} only adds the process exit. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hi");
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = CogauthCommand.commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
     }
 }

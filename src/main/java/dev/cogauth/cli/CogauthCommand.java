@@ -1,0 +1,32 @@
+package dev.cogauth.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code cogauth} command: only lists its subcommands. */
+@Command(name = "cogauth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class CogauthCommand {
+
+    /** The fully wired command line; every command's help ends with the exit codes. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CogauthCommand());
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (String line : ExitCode.HELP_LIST) {
+            int colon = line.indexOf(':');
+            exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        addExitCodes(cli, exitCodes);
+        return cli;
+    }
+
+    private static void addExitCodes(CommandLine cli, Map<String, String> exitCodes) {
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        cli.getSubcommands().values().forEach(sub -> addExitCodes(sub, exitCodes));
+    }
+}
