@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 public final class CogauthCommand {
 
     /** The fully wired command line; every command's help ends with the exit codes. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CogauthCommand());
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCode.HELP_LIST) {
