@@ -28,8 +28,8 @@ set "FEATURE="
 for /f "delims=.-+" %%a in ("%JAVA_VERSION%") do set "FEATURE=%%a"
 if not defined FEATURE goto run
 if %FEATURE% LSS 19 goto run
-set "CDS_DIR=%LOCALAPPDATA%\cogauth\cds"
 if not defined LOCALAPPDATA goto run
+set "CDS_DIR=%LOCALAPPDATA%\cogauth\cds"
 if not exist "%CDS_DIR%" mkdir "%CDS_DIR%" >nul 2>&1
 if not exist "%CDS_DIR%" goto run
 set CDS_FLAGS=-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%CDS_DIR%\cogauth-jdk%JAVA_VERSION%.jsa" -Xlog:cds=off,cds+dynamic=off,class+path=off
