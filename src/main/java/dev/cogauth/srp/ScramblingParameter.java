@@ -9,7 +9,11 @@ final class ScramblingParameter {
     }
 
     static BigInteger compute(BigInteger publicA, BigInteger publicB) {
-        BigInteger u = Sha256.digestAsInteger(PaddedHex.bytes(publicA), PaddedHex.bytes(publicB));
+        return requireNonZero(Sha256.digestAsInteger(PaddedHex.bytes(publicA), PaddedHex.bytes(publicB)));
+    }
+
+    /** Separate from {@link #compute} because no one can find A and B whose hash is zero to test it. */
+    static BigInteger requireNonZero(BigInteger u) {
         if (u.signum() == 0) {
             throw new SrpException("SRP scrambling parameter u is zero");
         }
