@@ -95,5 +95,11 @@ class SrpTimestampTest {
             SrpException e = assertThrows(SrpException.class, () -> SrpTimestamp.parse(timestamp));
             assertEquals("TIMESTAMP is not of the form 'Sat Jan 1 00:00:00 UTC 2022'", e.getMessage());
         }
+
+        @Test
+        void rejectsAMissingOne() {
+            SrpException e = assertThrows(SrpException.class, () -> SrpTimestamp.parse(null));
+            assertEquals("TIMESTAMP is missing", e.getMessage());
+        }
     }
 }
