@@ -3,6 +3,8 @@ package dev.cogauth.srp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -65,6 +67,17 @@ class SrpTimestampTest {
         void stillWritesEnglishNames() {
             // German would be "Mo. Jan. 3"; Cognito rejects that
             assertEquals("Mon Jan 3 09:00:00 UTC 2022", SrpTimestamp.format(utc("2022-01-03T09:00:00")));
+        }
+
+        @Test
+        void stillWritesEnglishNamesWhenFirstLoadedUnderIt() throws Exception {
+            // a fresh class loader runs SrpTimestamp's static initialisation now, under German
+            URL classes = SrpTimestamp.class.getProtectionDomain().getCodeSource().getLocation();
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, null)) {
+                Class<?> fresh = Class.forName(SrpTimestamp.class.getName(), true, loader);
+                Object text = fresh.getMethod("format", Instant.class).invoke(null, utc("2022-01-03T09:00:00"));
+                assertEquals("Mon Jan 3 09:00:00 UTC 2022", text);
+            }
         }
 
         @Test
