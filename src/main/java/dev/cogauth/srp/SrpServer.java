@@ -59,9 +59,12 @@ public final class SrpServer {
         BigInteger sharedSecret = base.modPow(privateKey, SrpGroup.N);
         byte[] key = AuthenticationKey.derive(u, sharedSecret);
         byte[] expected = ClaimSignature.compute(key, poolName, userIdForSrp, secretBlockBase64, timestamp);
+        if (signatureBase64 == null) {
+            return false;
+        }
         byte[] actual;
         try {
-            actual = Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64);
+            actual = Base64.getDecoder().decode(signatureBase64);
         } catch (IllegalArgumentException e) {
             return false;
         }

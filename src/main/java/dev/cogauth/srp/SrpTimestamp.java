@@ -33,16 +33,23 @@ public final class SrpTimestamp {
      * with a weekday that matches the date.
      */
     public static Instant parse(String timestamp) {
+        if (timestamp == null) {
+            throw new SrpException("TIMESTAMP is missing");
+        }
         Instant instant;
         try {
             instant = ZonedDateTime.parse(timestamp, FORMAT).toInstant();
-        } catch (DateTimeException | NullPointerException e) {
-            throw new SrpException("TIMESTAMP is not of the form 'Sat Jan 1 00:00:00 UTC 2022'");
+        } catch (DateTimeException e) {
+            throw malformed();
         }
         // the parser also takes e.g. a zero-padded day; only the canonical text is valid
         if (!format(instant).equals(timestamp)) {
-            throw new SrpException("TIMESTAMP is not of the form 'Sat Jan 1 00:00:00 UTC 2022'");
+            throw malformed();
         }
         return instant;
+    }
+
+    private static SrpException malformed() {
+        return new SrpException("TIMESTAMP is not of the form 'Sat Jan 1 00:00:00 UTC 2022'");
     }
 }

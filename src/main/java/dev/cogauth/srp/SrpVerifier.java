@@ -2,7 +2,6 @@ package dev.cogauth.srp;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * What a pool stores instead of a password: the salt (padded hex) and the verifier v = g^x mod N.

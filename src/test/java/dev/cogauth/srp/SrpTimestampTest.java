@@ -3,6 +3,8 @@ package dev.cogauth.srp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -68,6 +70,17 @@ class SrpTimestampTest {
         }
 
         @Test
+        void stillWritesEnglishNamesWhenFirstLoadedUnderIt() throws Exception {
+            // a fresh class loader runs SrpTimestamp's static initialisation now, under German
+            URL classes = SrpTimestamp.class.getProtectionDomain().getCodeSource().getLocation();
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, null)) {
+                Class<?> fresh = Class.forName(SrpTimestamp.class.getName(), true, loader);
+                Object text = fresh.getMethod("format", Instant.class).invoke(null, utc("2022-01-03T09:00:00"));
+                assertEquals("Mon Jan 3 09:00:00 UTC 2022", text);
+            }
+        }
+
+        @Test
         void stillReadsEnglishNames() {
             assertEquals(utc("2022-12-31T23:59:59"), SrpTimestamp.parse("Sat Dec 31 23:59:59 UTC 2022"));
         }
@@ -94,6 +107,12 @@ class SrpTimestampTest {
         void rejectsAnythingElse(String timestamp) {
             SrpException e = assertThrows(SrpException.class, () -> SrpTimestamp.parse(timestamp));
             assertEquals("TIMESTAMP is not of the form 'Sat Jan 1 00:00:00 UTC 2022'", e.getMessage());
+        }
+
+        @Test
+        void rejectsAMissingOne() {
+            SrpException e = assertThrows(SrpException.class, () -> SrpTimestamp.parse(null));
+            assertEquals("TIMESTAMP is missing", e.getMessage());
         }
     }
 }
