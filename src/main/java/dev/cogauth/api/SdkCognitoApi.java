@@ -22,10 +22,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     private final CognitoIdentityProviderClient client;
     private final String clientId;
+    /** Where the calls go, for "cannot reach ..." messages. */
+    private final String target;
 
-    public SdkCognitoApi(CognitoIdentityProviderClient client, String clientId) {
+    public SdkCognitoApi(CognitoIdentityProviderClient client, String clientId, String target) {
         this.client = client;
         this.clientId = clientId;
+        this.target = target;
     }
 
     public static SdkCognitoApi create(String region, URI endpointOrNull, String clientId) {
@@ -36,7 +39,8 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }
-        return new SdkCognitoApi(builder.build(), clientId);
+        String target = endpointOrNull != null ? endpointOrNull.toString() : "cognito-idp." + region + ".amazonaws.com";
+        return new SdkCognitoApi(builder.build(), clientId, target);
     }
 
     @Override
@@ -93,7 +97,7 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     /** Turns the SDK's exceptions into the port's two kinds. */
-    static <T> T call(Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (AwsServiceException e) {
@@ -101,7 +105,7 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             return throwService(type == null ? "UnknownError" : type, message, e.statusCode(), e);
         } catch (SdkClientException e) {
-            throw new CognitoUnreachableException(rootMessage(e), e);
+            throw new CognitoUnreachableException("cannot reach " + target + ": " + rootMessage(e), e);
         }
     }
 
@@ -117,6 +121,6 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + message;
+        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -21,7 +21,7 @@ record Failure(int exitCode, String message) {
             return ofService(e);
         }
         if (error instanceof CognitoUnreachableException e) {
-            return new Failure(ExitCode.SERVICE, "cannot reach Cognito: " + e.getMessage());
+            return new Failure(ExitCode.SERVICE, e.getMessage());
         }
         if (error instanceof ConfigException e) {
             return new Failure(ExitCode.CONFIG, e.getMessage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.api.AuthenticationResult;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Renders a sign-in's tokens in an {@link OutputFormat}; the text ends with a newline. */
 public final class TokenPrinter {
@@ -14,7 +15,7 @@ public final class TokenPrinter {
 
     /** @param receivedAt when the tokens arrived, to turn ExpiresIn into an absolute ExpiresAt */
     public static String render(OutputFormat format, AuthenticationResult tokens, Instant receivedAt) {
-        Instant expiresAt = receivedAt.plusSeconds(tokens.expiresIn());
+        Instant expiresAt = receivedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(tokens.expiresIn());
         return switch (format) {
             case JSON -> json(tokens, expiresAt);
             case ENV -> env(tokens, expiresAt);
