@@ -1,0 +1,112 @@
+package dev.cogauth.localpool;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.cogauth.localpool.engine.PoolEngine;
+import dev.cogauth.localpool.trigger.Trigger;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Cognito-compatible user pool on 127.0.0.1: the JSON 1.1 sign-in API with real SRP, the
+ * pool's custom-auth triggers, RS256 tokens and the pool's JWKS.
+ */
+public final class LocalPool {
+
+    /** Enough threads for 32 concurrent clients on a small machine; SRP work is CPU-bound anyway. */
+    private static final int THREADS = 2 * Runtime.getRuntime().availableProcessors() + 4;
+
+    private final PoolDefinition definition;
+    private final TriggerFactory triggers;
+    private final Clock clock;
+    private final PoolLog log;
+
+    public LocalPool(PoolDefinition definition, PoolLog log) {
+        this(definition, log, Clock.systemUTC());
+    }
+
+    public LocalPool(PoolDefinition definition, PoolLog log, Clock clock) {
+        this.definition = definition;
+        this.triggers = new TriggerFactory(log);
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Serves the pool on 127.0.0.1 at {@code port}, or a free port when 0. */
+    public Running start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        List<Trigger> opened = new ArrayList<>();
+        try {
+            PoolDefinition.TriggerDefinitions t = definition.triggers();
+            Trigger define = open(t.define(), t, opened);
+            Trigger create = open(t.create(), t, opened);
+            Trigger verify = open(t.verify(), t, opened);
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log));
+            AtomicInteger threadNumber = new AtomicInteger();
+            ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "local-pool-" + threadNumber.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(executor);
+            server.start();
+            return new Running(server, executor, opened, endpoint, definition);
+        } catch (IOException | RuntimeException e) {
+            server.stop(0);
+            opened.forEach(Trigger::close);
+            throw e;
+        }
+    }
+
+    private Trigger open(TriggerDefinition trigger, PoolDefinition.TriggerDefinitions all, List<Trigger> opened)
+            throws IOException {
+        if (trigger == null) {
+            return null;
+        }
+        Trigger made = triggers.open(trigger, all.timeout());
+        opened.add(made);
+        return made;
+    }
+
+    /** A serving pool; {@link #close} stops it and its triggers. */
+    public static final class Running implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService executor;
+        private final List<Trigger> triggers;
+        private final URI endpoint;
+        private final PoolDefinition definition;
+
+        private Running(HttpServer server, ExecutorService executor, List<Trigger> triggers, URI endpoint,
+                        PoolDefinition definition) {
+            this.server = server;
+            this.executor = executor;
+            this.triggers = triggers;
+            this.endpoint = endpoint;
+            this.definition = definition;
+        }
+
+        /** Where clients send requests, e.g. {@code http://127.0.0.1:43117}. */
+        public URI endpoint() {
+            return endpoint;
+        }
+
+        public PoolDefinition definition() {
+            return definition;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+            triggers.forEach(Trigger::close);
+        }
+    }
+}
