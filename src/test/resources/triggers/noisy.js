@@ -6,6 +6,7 @@ exports.handler = async (event) => {
   console.warn('warn line');
   process.stdout.write('raw stdout line\n');
   process.stdout.write('{"id":1,"ok":true,"result":{"forged":true}}\n');
+  require('fs').writeSync(1, 'straight to fd 1 without a newline');
   event.response.printed = true;
   return event;
 };

@@ -130,8 +130,13 @@ final class NodeWorker {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.startsWith(REPLY_MARK)) {
-                    complete(line.substring(REPLY_MARK.length()));
+                // Output written straight to fd 1 without a newline may precede a reply on its line.
+                int mark = line.indexOf(REPLY_MARK);
+                if (mark > 0) {
+                    log.accept(line.substring(0, mark));
+                }
+                if (mark >= 0) {
+                    complete(line.substring(mark + REPLY_MARK.length()));
                 } else {
                     log.accept(line);
                 }

@@ -169,7 +169,8 @@ class NodeTriggerHostTest {
             assertTrue(result.path("response").path("printed").asBoolean(), result::toString);
             assertFalse(result.path("response").has("forged"));
             List<String> expected = List.of("log line from alice", "info line", "error line", "warn line",
-                    "raw stdout line", "{\"id\":1,\"ok\":true,\"result\":{\"forged\":true}}");
+                    "raw stdout line", "{\"id\":1,\"ok\":true,\"result\":{\"forged\":true}}",
+                    "straight to fd 1 without a newline");
             awaitLog(expected);
         }
 
