@@ -50,6 +50,10 @@ class PoolConfigResolverTest {
         unchecked settings: a bad client id    | pool=us-east-1_P1;client=a/b          | -                            | client id: must be up to 128 letters, digits, _ or + (got "a/b")
         unchecked settings: a bad endpoint     | pool=us-east-1_P1;client=fc;endpoint=ftp://x | -                     | endpoint: must be an http:// or https:// URL, e.g. http://127.0.0.1:9229
         unchecked settings: a foreign region   | pool=us-east-1_P1;client=fc;region=eu-west-1 | -                     | region: "eu-west-1" does not match pool id us-east-1_P1 (a pool id starts with its region)
+        unchecked flags: a bad pool id         | pool=us-east-1_P1;client=fc           | pool=P2                      | --pool-id: must look like <region>_<id>, e.g. us-east-1_EXAMPLE12 (got "P2")
+        unchecked flags: a bad client id       | pool=us-east-1_P1;client=fc           | client=a b                   | --client-id: must be up to 128 letters, digits, _ or + (got "a b")
+        unchecked flags: a bad endpoint        | pool=us-east-1_P1;client=fc           | endpoint=localhost:9229      | --endpoint-url: must be an http:// or https:// URL, e.g. http://127.0.0.1:9229
+        unchecked flags: a bad region          | pool=us-east-1_P1;client=fc           | region=US                    | --region: must be an AWS region like us-east-1 (got "US")
         """)
     void refusesWhatCannotWork(String what, String file, String flags, String expected) {
         ConfigException e = assertThrows(ConfigException.class,
