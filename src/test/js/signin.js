@@ -24,7 +24,7 @@
  *                     answers for the CUSTOM_CHALLENGEs. Note: this client always expects
  *                     PASSWORD_VERIFIER first here, so a passwordless Define trigger (one that
  *                     answers SRP_A with CUSTOM_CHALLENGE) makes it fail; that is the client's
- *                     behaviour, reported as an error, not a harness bug.
+ *                     behaviour, reported as a ClientError, not a harness bug.
  *   custom-only       initiateAuth: CUSTOM_AUTH with USERNAME only (no SRP), then the answers.
  *
  * Every option may come from the environment instead (the option wins), which keeps the
