@@ -97,7 +97,8 @@ public final class LambdaInvokeTrigger implements Trigger {
                     "Lambda function " + functionName + " returned something that is not JSON");
         }
         if (returned == null || !returned.isObject()) {
-            String what = returned == null || returned.isNull() ? "nothing" : returned.getNodeType().name().toLowerCase(Locale.ROOT);
+            String what = returned == null || returned.isNull() || returned.isMissingNode()
+                    ? "nothing" : returned.getNodeType().name().toLowerCase(Locale.ROOT);
             throw new TriggerException(Kind.MALFORMED_RESPONSE,
                     "Lambda function " + functionName + " returned " + what + " instead of the event object");
         }

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  *
  * <p>Handlers may use any style Lambda accepts: {@code async} functions, returned promises,
  * {@code callback(err, event)}, {@code context.done}, {@code context.succeed} / {@code fail}.
- * What handlers print goes to the log sink, line by line.
+ * What handlers print goes to the log sink, line by line. Each file is loaded once per worker,
+ * as Lambda loads it once per container, so module-level state lives across calls.
  */
 public final class NodeTriggerHost implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class NodeTriggerHost implements AutoCloseable {
         return start(timeout, System.err::println);
     }
 
-    /** A host that gives each call {@code timeout} and hands handler output to {@code log}, one line per call. */
+    /** A host that gives each call {@code timeout} and hands handler output to {@code log}, a line at a time. */
     public static NodeTriggerHost start(Duration timeout, Consumer<String> log) {
         return start("node", timeout, log);
     }

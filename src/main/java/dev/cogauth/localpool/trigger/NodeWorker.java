@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 final class NodeWorker {
 
-    /** Marks the worker's reply lines; any other stdout line is handler output and goes to the log. */
+    /** Marks the worker's reply lines (MARK in worker.cjs); other stdout output is the handlers' and goes to the log. */
     static final String REPLY_MARK = "\u0001cogauth-reply ";
 
     private static final ObjectMapper JSON = new ObjectMapper();

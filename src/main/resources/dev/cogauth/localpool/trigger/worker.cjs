@@ -34,9 +34,10 @@ function replyError(id, kind, message) {
   reply(id, JSON.stringify({ id, ok: false, kind, message }));
 }
 
+// The message alone, as Lambda's errorMessage has it (the type would be errorType).
 function describe(error) {
   if (error instanceof Error) {
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+    return error.message;
   }
   if (typeof error === 'string') {
     return error;
@@ -70,7 +71,8 @@ function loadFailure(file, error) {
   // A syntax error's stack starts with "file:line"; keep that location, drop the rest.
   const firstStackLine = error && typeof error.stack === 'string' ? error.stack.split('\n')[0] : '';
   const where = error instanceof SyntaxError && firstStackLine.startsWith(file) ? firstStackLine : file;
-  return `${where}: ${describe(error).split('\n')[0]}`;
+  const type = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+  return `${where}: ${type}${describe(error).split('\n')[0]}`;
 }
 
 async function loadHandler(file, exportName) {

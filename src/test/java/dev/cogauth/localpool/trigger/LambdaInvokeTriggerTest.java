@@ -87,6 +87,9 @@ class LambdaInvokeTriggerTest {
                 case "null":
                     answer(exchange, 200, Map.of(), "null");
                     break;
+                case "empty":
+                    answer(exchange, 200, Map.of(), "");
+                    break;
                 case "slow":
                     release.await(10, TimeUnit.SECONDS);
                     answer(exchange, 200, Map.of(), body);
@@ -161,6 +164,7 @@ class LambdaInvokeTriggerTest {
         "garbage, returned something that is not JSON",
         "array,   returned array instead of the event object",
         "null,    returned nothing instead of the event object",
+        "empty,   returned nothing instead of the event object",
     })
     void anAnswerThatIsNoEventIsMalformed(String function, String message) {
         TriggerException error = assertThrows(TriggerException.class, () -> trigger(function).invoke(verify("a", "b")));

@@ -9,11 +9,16 @@ import org.junit.jupiter.api.Assumptions;
 /** Tests that run Node.js handlers need {@code node}: skipped visibly without it, failed on CI. */
 final class NodeRequirement {
 
+    private static Boolean nodeRuns;
+
     private NodeRequirement() {
     }
 
-    static void assumeNodeOnPath() {
-        if (nodeRuns()) {
+    static synchronized void assumeNodeOnPath() {
+        if (nodeRuns == null) {
+            nodeRuns = nodeRuns();
+        }
+        if (nodeRuns) {
             return;
         }
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -94,7 +94,7 @@ class NodeTriggerHostTest {
         @ParameterizedTest(name = "[{index}] {0} → \"{1}\"")
         @CsvSource({
             "throws,           no such user in the legacy directory",
-            "throwsSync,       TypeError: cannot read the session",
+            "throwsSync,       cannot read the session",
             "callbackError,    callback refused",
             "contextFail,      context refused",
             "contextDoneError, done refused",
