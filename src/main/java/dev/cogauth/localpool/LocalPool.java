@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +22,6 @@ public final class LocalPool {
     private static final int THREADS = 2 * Runtime.getRuntime().availableProcessors() + 4;
 
     private final PoolDefinition definition;
-    private final TriggerFactory triggers;
     private final Clock clock;
     private final PoolLog log;
 
@@ -34,7 +31,6 @@ public final class LocalPool {
 
     public LocalPool(PoolDefinition definition, PoolLog log, Clock clock) {
         this.definition = definition;
-        this.triggers = new TriggerFactory(log);
         this.clock = clock;
         this.log = log;
     }
@@ -42,12 +38,12 @@ public final class LocalPool {
     /** Serves the pool on 127.0.0.1 at {@code port}, or a free port when 0. */
     public Running start(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        List<Trigger> opened = new ArrayList<>();
+        PoolDefinition.TriggerDefinitions t = definition.triggers();
+        TriggerFactory triggers = new TriggerFactory(log, t.timeout());
         try {
-            PoolDefinition.TriggerDefinitions t = definition.triggers();
-            Trigger define = open(t.define(), t, opened);
-            Trigger create = open(t.create(), t, opened);
-            Trigger verify = open(t.verify(), t, opened);
+            Trigger define = open(triggers, t.define());
+            Trigger create = open(triggers, t.create());
+            Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log));
             AtomicInteger threadNumber = new AtomicInteger();
@@ -58,33 +54,27 @@ public final class LocalPool {
             });
             server.setExecutor(executor);
             server.start();
-            return new Running(server, executor, opened, endpoint, definition);
-        } catch (IOException | RuntimeException e) {
+            return new Running(server, executor, triggers, endpoint, definition);
+        } catch (RuntimeException e) {
             server.stop(0);
-            opened.forEach(Trigger::close);
+            triggers.close();
             throw e;
         }
     }
 
-    private Trigger open(TriggerDefinition trigger, PoolDefinition.TriggerDefinitions all, List<Trigger> opened)
-            throws IOException {
-        if (trigger == null) {
-            return null;
-        }
-        Trigger made = triggers.open(trigger, all.timeout());
-        opened.add(made);
-        return made;
+    private static Trigger open(TriggerFactory triggers, TriggerDefinition trigger) {
+        return trigger == null ? null : triggers.open(trigger);
     }
 
     /** A serving pool; {@link #close} stops it and its triggers. */
     public static final class Running implements AutoCloseable {
         private final HttpServer server;
         private final ExecutorService executor;
-        private final List<Trigger> triggers;
+        private final TriggerFactory triggers;
         private final URI endpoint;
         private final PoolDefinition definition;
 
-        private Running(HttpServer server, ExecutorService executor, List<Trigger> triggers, URI endpoint,
+        private Running(HttpServer server, ExecutorService executor, TriggerFactory triggers, URI endpoint,
                         PoolDefinition definition) {
             this.server = server;
             this.executor = executor;
@@ -106,7 +96,7 @@ public final class LocalPool {
         public void close() {
             server.stop(0);
             executor.shutdownNow();
-            triggers.forEach(Trigger::close);
+            triggers.close();
         }
     }
 }
