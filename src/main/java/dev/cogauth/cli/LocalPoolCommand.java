@@ -82,6 +82,8 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(() -> {
             running.close();
+            err.println("Local pool stopped.");
+            err.flush();
             stop.countDown();
         }, "local-pool-shutdown");
         if (onSignal) {

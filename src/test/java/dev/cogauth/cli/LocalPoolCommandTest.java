@@ -83,7 +83,7 @@ class LocalPoolCommandTest {
 
             String log = err.toString();
             assertTrue(log.contains("RespondToAuthChallenge CUSTOM_CHALLENGE"), log);
-            assertTrue(log.contains("Verify → answerCorrect false"), log);
+            assertTrue(log.contains("→ answerCorrect false"), log);
             assertEquals(1, log.lines().filter(line -> line.contains("Demo-Passw0rd!")).count(),
                     "the password appears only in the demo banner");
             assertFalse(log.contains(signinOut.toString().strip()), "no tokens in the log");

@@ -50,7 +50,8 @@ final class CustomAuthTriggers {
     Decision define(PoolUser user, String clientId, ArrayNode session, Map<String, String> clientMetadata) {
         ObjectNode request = request(user, clientMetadata);
         request.set("session", session.deepCopy());
-        ObjectNode response = run(define, "DefineAuthChallenge", user, clientId, request);
+        Answer answer = run(define, "DefineAuthChallenge", user, clientId, request);
+        ObjectNode response = answer.response();
         JsonNode challenge = response.get("challengeName");
         Decision decision = new Decision(flag(response, "issueTokens", "DefineAuthChallenge"),
                 flag(response, "failAuthentication", "DefineAuthChallenge"),
@@ -59,7 +60,8 @@ final class CustomAuthTriggers {
                 && (decision.challengeName() == null || !DEFINE_CHALLENGES.contains(decision.challengeName()))) {
             throw malformed("DefineAuthChallenge", "no known challengeName, issueTokens or failAuthentication");
         }
-        log.step("  Define → " + decision);
+        log.step("  Define (" + answer.millis() + " ms) → " + (decision.issueTokens() ? "issueTokens"
+                : decision.failAuthentication() ? "failAuthentication" : decision.challengeName()));
         return decision;
     }
 
@@ -68,10 +70,11 @@ final class CustomAuthTriggers {
         ObjectNode request = request(user, clientMetadata);
         request.put("challengeName", challengeName);
         request.set("session", session.deepCopy());
-        ObjectNode response = run(create, "CreateAuthChallenge", user, clientId, request);
+        Answer answer = run(create, "CreateAuthChallenge", user, clientId, request);
+        ObjectNode response = answer.response();
         Challenge challenge = new Challenge(strings(response, "publicChallengeParameters"),
                 strings(response, "privateChallengeParameters"), metadata(response));
-        log.step("  Create → public " + challenge.publicParameters().keySet() + ", private "
+        log.step("  Create (" + answer.millis() + " ms) → public " + challenge.publicParameters().keySet() + ", private "
                 + challenge.privateParameters().keySet() + ", metadata " + challenge.metadata());
         return challenge;
     }
@@ -81,12 +84,12 @@ final class CustomAuthTriggers {
         ObjectNode request = request(user, clientMetadata);
         request.set("privateChallengeParameters", json.valueToTree(privateParameters));
         request.put("challengeAnswer", answer);
-        ObjectNode response = run(verify, "VerifyAuthChallengeResponse", user, clientId, request);
-        JsonNode correct = response.get("answerCorrect");
+        Answer result = run(verify, "VerifyAuthChallengeResponse", user, clientId, request);
+        JsonNode correct = result.response().get("answerCorrect");
         if (correct == null || !correct.isBoolean()) {
             throw malformed("VerifyAuthChallengeResponse", "answerCorrect is not a boolean");
         }
-        log.step("  Verify → answerCorrect " + correct.booleanValue());
+        log.step("  Verify (" + result.millis() + " ms) → answerCorrect " + correct.booleanValue());
         return correct.booleanValue();
     }
 
@@ -100,7 +103,7 @@ final class CustomAuthTriggers {
         return request;
     }
 
-    private ObjectNode run(Trigger trigger, String name, PoolUser user, String clientId, ObjectNode request) {
+    private Answer run(Trigger trigger, String name, PoolUser user, String clientId, ObjectNode request) {
         ObjectNode event = json.createObjectNode()
                 .put("version", "1")
                 .put("triggerSource", name + "_Authentication")
@@ -128,12 +131,16 @@ final class CustomAuthTriggers {
             throw new CognitoError(ErrorType.UNEXPECTED_LAMBDA, name + " invocation failed due to error "
                     + e.getClass().getSimpleName() + ".");
         }
-        log.step("  " + name + " ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        long millis = (System.nanoTime() - start) / 1_000_000;
         JsonNode response = answer == null ? null : answer.get("response");
         if (!(response instanceof ObjectNode object)) {
             throw malformed(name, "the returned event has no response object");
         }
-        return object;
+        return new Answer(object, millis);
+    }
+
+    /** A trigger's {@code response} and how long the trigger took. */
+    private record Answer(ObjectNode response, long millis) {
     }
 
     private boolean flag(ObjectNode response, String field, String name) {
