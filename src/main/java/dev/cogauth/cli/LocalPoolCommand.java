@@ -119,6 +119,14 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
     }
 
+    /** Custom auth when the client and the pool can do it, else the password flow the client allows. */
+    private static String flowFor(PoolDefinition definition, ClientDefinition client) {
+        if (client.allows("CUSTOM_AUTH") && definition.triggers().complete()) {
+            return "CUSTOM_AUTH";
+        }
+        return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
+    }
+
     /** An awsconfiguration.json for the pool's first app client, with the local Endpoint. */
     static String awsConfiguration(PoolDefinition definition, String endpoint) {
         ObjectMapper json = new ObjectMapper();
@@ -132,7 +140,7 @@ final class LocalPoolCommand implements Callable<Integer> {
         if (client.hasSecret()) {
             pool.put("AppClientSecret", client.clientSecret());
         }
-        root.putObject("Auth").putObject("Default").put("authenticationFlowType", "CUSTOM_AUTH");
+        root.putObject("Auth").putObject("Default").put("authenticationFlowType", flowFor(definition, client));
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {

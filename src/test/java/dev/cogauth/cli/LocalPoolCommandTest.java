@@ -96,6 +96,20 @@ class LocalPoolCommandTest {
     }
 
     @Test
+    void theConfigNamesASecretAndAFlowThePoolCanServe(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), """
+                {"poolId": "eu-west-1_NoTriggers", "users": [],
+                 "clients": [{"clientId": "c1", "clientSecret": "shh", "explicitAuthFlows": ["USER_PASSWORD_AUTH"]}]}
+                """);
+        JsonNode config = new ObjectMapper().readTree(LocalPoolCommand.awsConfiguration(
+                dev.cogauth.localpool.PoolFile.load(file), "http://127.0.0.1:1"));
+        JsonNode pool = config.path("CognitoUserPool").path("Default");
+        assertEquals("shh", pool.path("AppClientSecret").asText());
+        assertEquals("eu-west-1", pool.path("Region").asText());
+        assertEquals("USER_PASSWORD_AUTH", config.path("Auth").path("Default").path("authenticationFlowType").asText());
+    }
+
+    @Test
     void aBadPoolFileIsAOneLineConfigError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"x\"}");
         StringWriter err = new StringWriter();

@@ -1,9 +1,11 @@
 package dev.cogauth.localpool.engine;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +61,7 @@ final class InitiateAuth implements Operation {
                 }
                 SignInSteps.checkCanSignIn(user);
                 String srpA = srpA(parameters, false);
-                var history = steps.emptyHistory();
+                ArrayNode history = steps.emptyHistory();
                 if (srpA != null) {
                     history = steps.append(history, Param.SRP_A, true, null);
                 }
@@ -75,7 +77,7 @@ final class InitiateAuth implements Operation {
         PoolUser user = pool.tokens().refreshTokenUser(refreshToken)
                 .orElseThrow(() -> CognitoError.notAuthorized("Invalid Refresh Token"));
         ClientRegistry.checkSecretHash(client, parameters.get(Param.SECRET_HASH),
-                java.util.Arrays.asList(user.username(), user.sub(), parameters.get(Param.USERNAME)));
+                Arrays.asList(user.username(), user.sub(), parameters.get(Param.USERNAME)));
         pool.log().step("InitiateAuth REFRESH_TOKEN_AUTH client " + client.clientId() + " user " + user.username());
         ObjectNode response = pool.json().createObjectNode();
         response.putObject("ChallengeParameters");

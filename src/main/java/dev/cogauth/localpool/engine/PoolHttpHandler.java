@@ -75,9 +75,19 @@ final class PoolHttpHandler implements HttpHandler {
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             error(exchange, e);
         } catch (RuntimeException e) {
-            log.notice("internal error in " + name + ": " + e);
+            log.notice("internal error in " + name + ": " + e + where(e));
             error(exchange, new CognitoError(ErrorType.INTERNAL_ERROR, "An internal error occurred.", 500));
         }
+    }
+
+    /** The first frames of a bug, enough to report it. */
+    private static String where(RuntimeException e) {
+        StringBuilder frames = new StringBuilder();
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(3, trace.length); i++) {
+            frames.append(i == 0 ? " at " : " < ").append(trace[i]);
+        }
+        return frames.toString();
     }
 
     private ObjectNode body(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ final class PoolUser {
 
     void enableTotp(String secret) {
         totpSecret = secret;
-        preferredMfa = dev.cogauth.protocol.ChallengeName.SOFTWARE_TOKEN_MFA;
+        preferredMfa = ChallengeName.SOFTWARE_TOKEN_MFA;
     }
 
     /** A secret AssociateSoftwareToken gave out with an access token, until VerifySoftwareToken confirms it. */

@@ -6,6 +6,8 @@ import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -117,7 +119,8 @@ final class RespondToAuthChallenge implements Operation {
         String code = JsonRequest.requiredParameter(responses, key);
         boolean correct = name.equals(ChallengeName.SOFTWARE_TOKEN_MFA)
                 ? Totp.verify(session.user().totpSecret(), code, pool.clock().instant())
-                : java.security.MessageDigest.isEqual(session.expectedCode().getBytes(), code.getBytes());
+                : MessageDigest.isEqual(session.expectedCode().getBytes(StandardCharsets.UTF_8),
+                        code.getBytes(StandardCharsets.UTF_8));
         if (!correct) {
             // Cognito lets the user retype a code with the same Session.
             pool.sessions().restore(token, session);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,9 +72,9 @@ final class TokenService {
     }
 
     /** The user a refresh token belongs to, for SECRET_HASH checks; empty for an unknown token. */
-    java.util.Optional<PoolUser> refreshTokenUser(String refreshToken) {
+    Optional<PoolUser> refreshTokenUser(String refreshToken) {
         Grant grant = grants.get(refreshToken);
-        return java.util.Optional.ofNullable(grant == null ? null : grant.user());
+        return Optional.ofNullable(grant == null ? null : grant.user());
     }
 
     /** RevokeToken: the refresh token and every token issued from it stop working. */

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,13 +51,14 @@ final class Totp {
         long step = Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
         boolean match = false;
         for (long s = step - 1; s <= step + 1; s++) {
-            match |= MessageDigest.isEqual(code(key, s).getBytes(), code.getBytes());
+            match |= MessageDigest.isEqual(code(key, s).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII));
         }
         return match;
     }
 
     static byte[] decode(String base32) {
-        String clean = base32.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String clean = base32.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
         ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
         int buffer = 0;
         int bits = 0;
