@@ -153,6 +153,29 @@ class LocalPoolMfaTest {
     }
 
     @Nested
+    class ASignedInUser {
+        @Test
+        void addsAnAuthenticatorWithTheirAccessTokenAndIsAskedForItNextTime() throws Exception {
+            try (LocalPool.Running pool = serve(MfaMode.OPTIONAL, user("adder", UserStatus.CONFIRMED, MfaSettings.NONE))) {
+                PoolClient client = new PoolClient(pool, clock);
+                String accessToken = password(client, "adder").token("AccessToken");
+                String secret = client.call("AssociateSoftwareToken", PoolClient.JSON.createObjectNode()
+                        .put("AccessToken", accessToken)).expectOk().body().path("SecretCode").asText();
+                client.call("VerifySoftwareToken", PoolClient.JSON.createObjectNode().put("AccessToken", accessToken)
+                        .put("UserCode", "123")).expectError("EnableSoftwareTokenMFAException");
+                assertTrue(password(client, "adder").signedIn(), "an unverified authenticator is not asked for");
+                Reply verified = client.call("VerifySoftwareToken", PoolClient.JSON.createObjectNode()
+                        .put("AccessToken", accessToken).put("UserCode", totp(secret, clock.instant()))).expectOk();
+                assertEquals("SUCCESS", verified.body().path("Status").asText());
+                Reply next = password(client, "adder");
+                assertEquals("SOFTWARE_TOKEN_MFA", next.challenge());
+                assertTrue(client.respond(CLIENT, "SOFTWARE_TOKEN_MFA", next.session(),
+                        Map.of("USERNAME", "adder", "SOFTWARE_TOKEN_MFA_CODE", totp(secret, clock.instant()))).signedIn());
+            }
+        }
+    }
+
+    @Nested
     class SmsAndEmail {
         @Test
         void withSeveralMethodsTheUserSelectsOneAndGetsItsCodeOnTheConsole() throws IOException {
