@@ -21,6 +21,14 @@ public final class LocalPool {
     /** Enough threads for 32 concurrent clients on a small machine; SRP work is CPU-bound anyway. */
     private static final int THREADS = 2 * Runtime.getRuntime().availableProcessors() + 4;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every
+        // answer then waits for the client's delayed ACK (about 40 ms). Read once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final PoolDefinition definition;
     private final Clock clock;
     private final PoolLog log;

@@ -20,7 +20,7 @@ import java.util.Map;
 final class PoolClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI endpoint;
