@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,12 +35,21 @@ class TerminalSignInIT {
         totp = pool.enableTotp(USER, PASSWORD);
     }
 
+    /** cogauth signin against the pool, prompting for everything. */
+    private static List<String> signin(String... more) {
+        List<String> args = new ArrayList<>(List.of("signin", "--pool-id", pool.poolId(), "--client-id", pool.clientId(),
+                "--endpoint-url", moto.endpoint().toString(), "--auth-flow", "USER_PASSWORD_AUTH"));
+        args.addAll(List.of(more));
+        return Cogauth.javaCommand(args.toArray(String[]::new));
+    }
+
+    private static Tty start(List<String> command) throws Exception {
+        return Tty.start(Cogauth.run().env("NO_COLOR", "1").environment(), command);
+    }
+
     @Test
     void signsInWithPasswordAndAuthenticatorCodeWithoutEchoingThePassword() throws Exception {
-        Cogauth run = Cogauth.run().env("NO_COLOR", "1");
-        try (Tty tty = Tty.start(run.environment(), Cogauth.javaCommand("signin", "--pool-id", pool.poolId(),
-                "--client-id", pool.clientId(), "--endpoint-url", moto.endpoint().toString(),
-                "--auth-flow", "USER_PASSWORD_AUTH"))) {
+        try (Tty tty = start(signin())) {
             tty.awaitText("Username", WAIT);
             tty.typeLine(USER);
 
@@ -59,6 +71,75 @@ class TerminalSignInIT {
             assertFalse(screen.contains(PASSWORD), () -> "the password was echoed:\n" + screen);
             assertFalse(screen.contains("eyJ"), () -> "no raw token on a terminal:\n" + screen);
             assertFalse(screen.contains("(reading stdin)"), () -> "prompted on the terminal, not read as a script:\n" + screen);
+        }
+    }
+
+    @Test
+    void maskAnswersHidesTheCodeToo() throws Exception {
+        try (Tty tty = start(signin("-u", USER, "--mask-answers"))) {
+            tty.awaitText("Password", WAIT);
+            tty.typeLine(PASSWORD);
+            tty.awaitText("Authenticator app code", WAIT);
+            String code = totp.freshCode(Duration.ofSeconds(5));
+            tty.typeLine(code);
+
+            int exit = tty.awaitExit(WAIT);
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+            assertFalse(screen.contains(code), () -> "the code was echoed:\n" + screen);
+        }
+    }
+
+    /** {@code TOKEN=$(cogauth signin -o id-token)}: prompts on the terminal, the token only in the variable. */
+    @Test
+    void promptsOnTheTerminalWhileStdoutIsCaptured() throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "TOKEN=$(\"$@\"); status=$?; echo \"CAPTURED=${#TOKEN}:$(printf %s \"$TOKEN\" | cut -c1-3)\"; exit $status",
+                "sh"));
+        command.addAll(signin("-u", USER, "-o", "id-token"));
+        try (Tty tty = start(command)) {
+            tty.awaitText("Password", WAIT);
+            tty.typeLine(PASSWORD);
+            tty.awaitText("Authenticator app code", WAIT);
+            tty.typeLine(totp.freshCode(Duration.ofSeconds(5)));
+
+            int exit = tty.awaitExit(WAIT);
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+            assertTrue(screen.matches("(?s).*CAPTURED=[1-9]\\d+:eyJ.*"), () -> "the ID token was captured:\n" + screen);
+            assertFalse(screen.contains(PASSWORD), () -> "the password was echoed:\n" + screen);
+            assertEquals(1, screen.split("eyJ", -1).length - 1, () -> "no token on the screen but the captured prefix:\n" + screen);
+        }
+    }
+
+    @Nested
+    class EndingThePrompt {
+
+        @Test
+        void withCtrlDIsExit4() throws Exception {
+            try (Tty tty = start(signin())) {
+                tty.awaitText("Username", WAIT);
+                tty.keys("C-d");
+                int exit = tty.awaitExit(WAIT);
+                String screen = tty.screen();
+                assertEquals(4, exit, () -> "exit code; screen:\n" + screen);
+                assertTrue(screen.contains("cogauth: input ended at the prompt for Username"), () -> screen);
+                assertFalse(screen.contains("\tat ") || screen.contains("Exception"), () -> "no stack trace:\n" + screen);
+            }
+        }
+
+        @Test
+        void withCtrlCIsExit130() throws Exception {
+            try (Tty tty = start(signin("-u", USER))) {
+                tty.awaitText("Password", WAIT);
+                tty.type("half-typed");
+                tty.keys("C-c");
+                int exit = tty.awaitExit(WAIT);
+                String screen = tty.screen();
+                assertEquals(130, exit, () -> "exit code; screen:\n" + screen);
+                assertTrue(screen.contains("cogauth: interrupted at the prompt for Password"), () -> screen);
+                assertFalse(screen.contains("half-typed"), () -> "the password was echoed:\n" + screen);
+            }
         }
     }
 }

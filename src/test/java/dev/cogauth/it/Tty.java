@@ -41,7 +41,9 @@ final class Tty implements AutoCloseable {
     static Tty start(Map<String, String> env, List<String> command) throws IOException {
         Path tmux = RequiredTool.require("tmux", "the test that drives cogauth in a real terminal");
         Tty tty = new Tty(tmux, Files.createTempDirectory("cogauth-tty-"));
-        StringBuilder line = new StringBuilder("env -i");
+        // The wrapper shell must outlive a Ctrl-C sent to the command: a trap (not '') catches it
+        // here while the command still gets SIGINT's default disposition.
+        StringBuilder line = new StringBuilder("trap 'true' INT; env -i");
         env.forEach((name, value) -> line.append(' ').append(quote(name + "=" + value)));
         line.append(" TERM=\"$TERM\"");
         command.forEach(arg -> line.append(' ').append(quote(arg)));
@@ -59,7 +61,14 @@ final class Tty implements AutoCloseable {
     /** Types {@code text} and presses Enter. */
     void typeLine(String text) throws IOException {
         type(text);
-        tmux("send-keys", "-t", SESSION, "Enter");
+        keys("Enter");
+    }
+
+    /** Presses keys by tmux name: {@code Enter}, {@code C-c}, {@code C-d}. */
+    void keys(String... names) throws IOException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+        args.addAll(List.of(names));
+        tmux(args.toArray(String[]::new));
     }
 
     /** What the terminal shows now, including the lines scrolled off. */
