@@ -9,6 +9,8 @@ import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.tokens.OutputFormat;
 import dev.cogauth.tokens.TokenPrinter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -85,8 +87,8 @@ class TokenPrinterTest {
         assertEquals(expected + "\n", TokenPrinter.render(OutputFormat.parse(format), TOKENS, RECEIVED));
     }
 
-    private static List<String> iterate(java.util.Iterator<String> names) {
-        List<String> list = new java.util.ArrayList<>();
+    private static List<String> iterate(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
     }

@@ -1,6 +1,7 @@
 package dev.cogauth.it;
 
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
@@ -58,7 +59,7 @@ final class MotoPool {
      */
     Totp enableTotp(String username, String password) {
         String accessToken = cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(java.util.Map.of("USERNAME", username, "PASSWORD", password)))
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
                 .authenticationResult().accessToken();
         String secret = cognito.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
         Totp totp = Totp.ofBase32(secret);

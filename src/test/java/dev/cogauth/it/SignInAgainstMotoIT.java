@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +48,7 @@ class SignInAgainstMotoIT {
     }
 
     private static String[] signinWith(String clientId, String username, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("signin", "--pool-id", pool.poolId(),
+        List<String> args = new ArrayList<>(List.of("signin", "--pool-id", pool.poolId(),
                 "--client-id", clientId, "--endpoint-url", moto.endpoint().toString(),
                 "--auth-flow", "USER_PASSWORD_AUTH", "--username", username));
         args.addAll(List.of(more));
@@ -183,7 +185,8 @@ class SignInAgainstMotoIT {
 
         @Test
         void answersSoftwareTokenMfaWithAFreshCode() {
-            Totp totp = pool.enableTotp("carol-mfa", addUser("carol-mfa"));
+            pool.addUser("carol-mfa", PASSWORD);
+            Totp totp = pool.enableTotp("carol-mfa", PASSWORD);
 
             Cogauth.Result run = Cogauth.run().answers(PASSWORD, totp.freshCode(CODE_MARGIN))
                     .exec(signin("carol-mfa")).assertExit(0);
@@ -193,16 +196,12 @@ class SignInAgainstMotoIT {
 
         @Test
         void aWrongCodeIsRefused() {
-            Totp totp = pool.enableTotp("dave-mfa", addUser("dave-mfa"));
+            pool.addUser("dave-mfa", PASSWORD);
+            Totp totp = pool.enableTotp("dave-mfa", PASSWORD);
             String wrong = totp.freshCode(CODE_MARGIN).equals("000000") ? "111111" : "000000";
 
             Cogauth.Result run = Cogauth.run().answers(PASSWORD, wrong).exec(signin("dave-mfa")).assertExit(3);
             run.check(run.errorLines().size() == 1 && run.stderr().contains("CodeMismatchException"), "one refusal line");
-        }
-
-        private String addUser(String name) {
-            pool.addUser(name, PASSWORD);
-            return PASSWORD;
         }
     }
 
@@ -213,18 +212,16 @@ class SignInAgainstMotoIT {
     @Nested
     class AClientWithASecret {
         private MotoPool.AppClient client;
+        private String username;
         private Totp totp;
 
-        @org.junit.jupiter.api.BeforeEach
+        @BeforeEach
         void confidentialClientAndMfaUser() {
             client = pool.addClientWithSecret("confidential-" + System.nanoTime());
-            String user = "erin-" + System.nanoTime();
-            pool.addUser(user, PASSWORD);
-            totp = pool.enableTotp(user, PASSWORD);
-            username = user;
+            username = "erin-" + System.nanoTime();
+            pool.addUser(username, PASSWORD);
+            totp = pool.enableTotp(username, PASSWORD);
         }
-
-        private String username;
 
         @Test
         void signsInWithTheSecretFromCogauthClientSecret() {
