@@ -24,6 +24,8 @@ final class RequiredTool {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(reason + " (CI=true: install it rather than skip these tests)");
             }
+            // Maven's summary doesn't show why a whole class was skipped; the build log will.
+            System.err.println("[WARNING] SKIPPED: " + reason + " (with CI=true this fails)");
             Assumptions.abort(reason + " (skipped; with CI=true this fails)");
         }
         return found.get();
