@@ -30,6 +30,8 @@ final class Cogauth {
     private final Map<String, String> env = new LinkedHashMap<>();
     private byte[] stdin = new byte[0];
     private Duration timeout = DEFAULT_TIMEOUT;
+    /** Where stdout goes instead of being captured (a full disk: /dev/full), or null. */
+    private Path stdoutFile;
 
     private Cogauth() {
         for (String name : PASSED_THROUGH) {
@@ -86,6 +88,12 @@ final class Cogauth {
         return stdin(lines.length == 0 ? "" : String.join("\n", lines) + "\n");
     }
 
+    /** Sends stdout to {@code file} instead of capturing it; the result's stdout is then empty. */
+    Cogauth stdoutTo(Path file) {
+        stdoutFile = file;
+        return this;
+    }
+
     Cogauth timeout(Duration limit) {
         timeout = limit;
         return this;
@@ -98,7 +106,9 @@ final class Cogauth {
         try {
             out = Files.createTempFile("cogauth-stdout-", ".txt");
             err = Files.createTempFile("cogauth-stderr-", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(stdoutFile != null ? stdoutFile.toFile() : out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().clear();
             builder.environment().putAll(env);
             Process process = builder.start();

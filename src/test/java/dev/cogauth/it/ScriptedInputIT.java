@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,21 @@ class ScriptedInputIT {
             Cogauth.Result run = Cogauth.run().answers("Wrong-pass-1").exec(signin("-u", "frank")).assertExit(3);
 
             run.check(!run.hasStackTrace() && run.errorLines().size() == 1, "one line, no stack trace");
+        }
+    }
+
+    @Nested
+    class WhenStdoutCannotBeWritten {
+
+        /** {@code cogauth signin > /dev/full}: a script must not be told the tokens arrived. */
+        @Test
+        void itFailsInsteadOfReportingSuccess() {
+            Path full = Path.of("/dev/full");
+            Assumptions.assumeTrue(Files.exists(full), "this system has no /dev/full");
+            Cogauth.Result run = Cogauth.run().answers("frank", PASSWORD).stdoutTo(full).exec(signin());
+
+            run.check(run.exitCode() != 0, "a failed write is not a success");
+            assertEquals(List.of("cogauth: cannot write the tokens to stdout"), run.errorLines(), run::describe);
         }
     }
 }
