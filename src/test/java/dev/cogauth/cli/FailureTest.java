@@ -39,6 +39,8 @@ class FailureTest {
                         ExitCode.REFUSED, "the pool asked for challenge WEB_AUTHN, which cogauth cannot answer"),
                 Arguments.of(new UsageException("--auth-flow: unknown flow 'X'"),
                         ExitCode.USAGE, "--auth-flow: unknown flow 'X'"),
+                Arguments.of(new UnwritableOutputException("cannot write the tokens to stdout"),
+                        ExitCode.BUG, "cannot write the tokens to stdout"),
                 Arguments.of(new IllegalStateException("boom"),
                         ExitCode.BUG, "internal error: IllegalStateException: boom (run with --debug for details)"),
                 Arguments.of(new NullPointerException(),
