@@ -122,6 +122,17 @@ class SignInAgainstMotoIT {
             assertEquals("access", Jwt.claims(run.stdout().strip()).path("token_use").asText());
         }
 
+        /** The clean environment has no LANG: the JVM's default charset is then ASCII, stdin's must not be. */
+        @Test
+        void aNonAsciiPasswordArrivesIntactWithoutALocale() {
+            pool.addUser("zoë", "Pässwörd-ñ-1");
+            Cogauth.Result run = Cogauth.run().answers("zoë", "Pässwörd-ñ-1")
+                    .exec("signin", "--pool-id", pool.poolId(), "--client-id", pool.clientId(),
+                            "--endpoint-url", moto.endpoint().toString(), "--auth-flow", "USER_PASSWORD_AUTH")
+                    .assertExit(0);
+            assertEquals("zoë", Jwt.claims(json(run).get("IdToken").asText()).path("cognito:username").asText());
+        }
+
         @Test
         void theUsernameIsReadFromStdinWhenNotGiven() {
             String[] args = {"signin", "--pool-id", pool.poolId(), "--client-id", pool.clientId(),

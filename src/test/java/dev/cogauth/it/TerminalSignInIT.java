@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,27 @@ class TerminalSignInIT {
             assertTrue(screen.matches("(?s).*CAPTURED=[1-9]\\d+:eyJ.*"), () -> "the ID token was captured:\n" + screen);
             assertFalse(screen.contains(PASSWORD), () -> "the password was echoed:\n" + screen);
             assertEquals(1, screen.split("eyJ", -1).length - 1, () -> "no token on the screen but the captured prefix:\n" + screen);
+        }
+    }
+
+    /**
+     * A UTF-8 locale, as terminals have. (Without LANG, Java 17 and so JLine decode the
+     * terminal as ASCII and the name arrives as "j??rgen"; piped stdin is always UTF-8.)
+     */
+    @Test
+    void aNonAsciiPasswordTypedInAUtf8TerminalArrivesIntact() throws Exception {
+        pool.addUser("jürgen", "Grüße-ñ-Paß-1");
+        Map<String, String> env = Cogauth.run().env("NO_COLOR", "1").env("LANG", "C.UTF-8").environment();
+        try (Tty tty = Tty.start(env, signin())) {
+            tty.awaitText("Username", WAIT);
+            tty.typeLine("jürgen");
+            tty.awaitText("Password", WAIT);
+            tty.typeLine("Grüße-ñ-Paß-1");
+
+            int exit = tty.awaitExit(WAIT);
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+            assertTrue(screen.contains("Signed in as jürgen"), () -> screen);
         }
     }
 
