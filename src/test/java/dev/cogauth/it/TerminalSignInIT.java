@@ -113,6 +113,26 @@ class TerminalSignInIT {
         }
     }
 
+    @Test
+    void aNewPasswordIsAskedTwiceAndNeverEchoed() throws Exception {
+        pool.addUserWithTemporaryPassword("newbie", "Temporary-Tty-1");
+        try (Tty tty = start(signin("-u", "newbie"))) {
+            tty.awaitText("Password", WAIT);
+            tty.typeLine("Temporary-Tty-1");
+            tty.awaitText("New password", WAIT);
+            tty.typeLine("Chosen-Tty-2");
+            tty.awaitText("Repeat new password", WAIT);
+            tty.typeLine("Chosen-Tty-2");
+
+            int exit = tty.awaitExit(WAIT);
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+            assertTrue(screen.contains("The pool requires a new password for newbie."), () -> screen);
+            assertFalse(screen.contains("Temporary-Tty-1") || screen.contains("Chosen-Tty-2"),
+                    () -> "a password was echoed:\n" + screen);
+        }
+    }
+
     /**
      * A UTF-8 locale, as terminals have. (Without LANG, Java 17 and so JLine decode the
      * terminal as ASCII and the name arrives as "j??rgen"; piped stdin is always UTF-8.)
