@@ -238,8 +238,9 @@ class SignInAgainstMotoIT {
         void signsInWithTheSecretFromCogauthClientSecret() {
             Cogauth.Result run = Cogauth.run().env("COGAUTH_CLIENT_SECRET", client.secret())
                     .answers(PASSWORD, totp.freshCode(CODE_MARGIN))
-                    .exec(signinWith(client.id(), username)).assertExit(0);
+                    .exec(signinWith(client.id(), username, "--debug")).assertExit(0);
             assertEquals(username, Jwt.claims(json(run).get("IdToken").asText()).path("cognito:username").asText());
+            run.check(run.stderr().contains("SECRET_HASH"), "--debug names the SECRET_HASH parameter");
             run.check(!run.stderr().contains(client.secret()), "the client secret is not shown");
         }
 
