@@ -155,12 +155,21 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_cogauth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signin" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local-pool" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_cogauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cogauth; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(help)
+  local cmds0=(signin)
+  local cmds1=(local-pool)
+  local cmds2=(demo)
+  local cmds3=(help)
 
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cogauth_help; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cogauth_help; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cogauth_demo; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cogauth_localpool; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cogauth_signin; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_cogauth; return $?;
@@ -171,8 +180,122 @@ function _picocli_cogauth() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="help"
+  local commands="signin local-pool demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `signin` subcommand.
+function _picocli_cogauth_signin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '--client-metadata')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `local-pool` subcommand.
+function _picocli_cogauth_localpool() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--log' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port' '--pool' '--write-config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--port')
+      return
+      ;;
+    '--pool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--write-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_cogauth_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--log' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -189,7 +312,7 @@ function _picocli_cogauth_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands=""
+  local commands="signin local-pool demo"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -1,5 +1,6 @@
 package dev.cogauth.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,18 +11,28 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {SignInCommand.class, LocalPoolCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class CogauthCommand {
 
     /** The fully wired command line; every command's help ends with the exit codes. */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new CogauthCommand());
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new CogauthCommand(), new CommandFactory(context));
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCode.HELP_LIST) {
             int colon = line.indexOf(':');
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         addExitCodes(cli, exitCodes);
+        cli.setExecutionExceptionHandler((error, command, parseResult) -> {
+            Failure failure = Failure.of(error);
+            PrintWriter err = command.getErr();
+            err.println("cogauth: " + failure.message());
+            if (parseResult.expandedArgs().contains("--debug")) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return failure.exitCode();
+        });
         return cli;
     }
 

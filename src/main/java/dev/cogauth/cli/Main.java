@@ -1,11 +1,10 @@
 package dev.cogauth.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.OutputStreamWriter;
-import picocli.CommandLine;
 
 /** Entry point: {@link #run} is what tests call; {@link #main} only adds the process exit. */
 public final class Main {
@@ -14,16 +13,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = run(out, err, args);
+        int code = run(CliContext.system(), out, err, args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = CogauthCommand.commandLine();
+    public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        var cli = CogauthCommand.commandLine(context);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +43,8 @@ class VersionProviderTest {
     @Test
     void printTheFilteredVersionAndTheRunningJava() {
         StringWriter out = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
+        int code = Main.run(CliContext.of(Map.of(), InputStream.nullInputStream(), Clock.systemUTC()),
+                new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
         assertEquals(ExitCode.OK, code);
         String text = out.toString();
         // The build filters version.properties; a literal ${...} here means the filtering is broken.

@@ -1,5 +1,7 @@
 package dev.cogauth.dist;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,15 +77,16 @@ final class CompletionScripts {
                         : optionName.length() == 2 ? " -s " + optionName.substring(1) : " -o " + optionName.substring(1));
             }
             if (option.arity().max() > 0) {
-                out.append(" -r");
                 if (List.of(option.names()).contains(PROFILE_OPTION)) {
-                    out.append(" -a '(").append(name).append(' ').append(PROFILE_LISTER).append(" 2>/dev/null)'");
+                    out.append(" -x -a '(").append(name).append(' ').append(PROFILE_LISTER).append(" 2>/dev/null)'");
                 } else if (option.completionCandidates() != null) {
                     List<String> values = new ArrayList<>();
                     option.completionCandidates().forEach(values::add);
-                    out.append(" -a ").append(fishQuote(String.join(" ", values)));
+                    out.append(" -x -a ").append(fishQuote(String.join(" ", values)));
+                } else if (Path.class.isAssignableFrom(option.type()) || File.class.isAssignableFrom(option.type())) {
+                    out.append(" -r -F");
                 } else {
-                    out.append(" -F");
+                    out.append(" -x");
                 }
             }
             out.append(description(option.description())).append('\n');

@@ -3,7 +3,6 @@ package dev.cogauth.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cogauth.cli.CogauthCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ class CompletionsTest {
 
         @Test
         void areExactlyWhatTheCurrentCommandModelGenerates() throws IOException {
-            Map<String, String> generated = CompletionScripts.generate(CogauthCommand.commandLine());
+            Map<String, String> generated = CompletionScripts.generate(DistFiles.model());
             Set<String> committed;
             try (Stream<Path> files = Files.list(COMMITTED)) {
                 committed = files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
@@ -83,9 +82,10 @@ class CompletionsTest {
         void listSubcommandsOptionsAndLiveProfiles() {
             String fish = CompletionScripts.generate(new CommandLine(new Tool())).get("tool.fish");
             assertTrue(fish.contains("complete -c tool -n '__fish_use_subcommand' -a 'signin' -d 'Sign in.'"), fish);
-            assertTrue(fish.contains("complete -c tool -n '__fish_seen_subcommand_from signin' -l user -r -F -d 'Who signs in.'"), fish);
-            assertTrue(fish.contains("-l profile -r -a '(tool " + CompletionScripts.PROFILE_LISTER + " 2>/dev/null)'"), fish);
-            assertTrue(fish.contains("-l flow -r -a 'srp custom' -d 'It\\'s the flow.'"), fish);
+            assertTrue(fish.contains("complete -c tool -n '__fish_seen_subcommand_from signin' -l user -x -d 'Who signs in.'"), fish);
+            assertTrue(fish.contains("-l config -r -F -d 'Config file.'"), "file options complete file names: " + fish);
+            assertTrue(fish.contains("-l profile -x -a '(tool " + CompletionScripts.PROFILE_LISTER + " 2>/dev/null)'"), fish);
+            assertTrue(fish.contains("-l flow -x -a 'srp custom' -d 'It\\'s the flow.'"), fish);
         }
     }
 
@@ -127,6 +127,9 @@ class CompletionsTest {
     static final class SignIn {
         @Option(names = "--user", description = "Who signs in.")
         String user;
+
+        @Option(names = "--config", description = "Config file.")
+        java.nio.file.Path config;
 
         @Option(names = {"-p", "--profile"}, description = "Saved target.")
         String profile;

@@ -3,7 +3,6 @@ package dev.cogauth.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cogauth.cli.CogauthCommand;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ManPagesTest {
 
     @Test
     void coverCogauthAndListItsExitCodes() {
-        String page = ManPages.generate(CogauthCommand.commandLine()).get("cogauth.adoc");
+        String page = ManPages.generate(DistFiles.model()).get("cogauth.adoc");
         assertTrue(page.contains("= cogauth(1)"), page);
         assertTrue(page.contains("Refused by the pool"), "exit codes added to the model programmatically appear");
     }

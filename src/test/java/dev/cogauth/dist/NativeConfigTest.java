@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cogauth.cli.CogauthCommand;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -47,7 +46,7 @@ class NativeConfigTest {
         void listsEveryClassPicocliInstantiatesFromTheModel() throws IOException {
             Map<String, JsonNode> reflect = reflectEntries();
             Set<String> missing = new TreeSet<>();
-            for (Class<?> type : ModelClasses.of(CogauthCommand.commandLine()).classes) {
+            for (Class<?> type : ModelClasses.of(DistFiles.model()).classes) {
                 if (!reflect.containsKey(type.getName())) {
                     missing.add(type.getName());
                 }
@@ -60,7 +59,7 @@ class NativeConfigTest {
         void listsEveryAnnotatedFieldAndMethodPicocliSetsOrCalls() throws IOException {
             Map<String, JsonNode> reflect = reflectEntries();
             List<String> missing = new ArrayList<>();
-            ModelClasses model = ModelClasses.of(CogauthCommand.commandLine());
+            ModelClasses model = ModelClasses.of(DistFiles.model());
             for (Field field : model.fields) {
                 JsonNode entry = reflect.get(field.getDeclaringClass().getName());
                 if (entry == null || !(entry.path("allDeclaredFields").asBoolean() || named(entry.path("fields"), field.getName()))) {
@@ -147,7 +146,7 @@ class NativeConfigTest {
 
     @Test
     void theModelWalkFindsTheTopCommandAndItsVersionProvider() {
-        Set<String> names = ModelClasses.of(CogauthCommand.commandLine()).classes.stream()
+        Set<String> names = ModelClasses.of(DistFiles.model()).classes.stream()
                 .map(Class::getName).collect(Collectors.toSet());
         assertTrue(names.contains("dev.cogauth.cli.CogauthCommand"), names.toString());
         assertTrue(names.contains("dev.cogauth.cli.VersionProvider"), names.toString());

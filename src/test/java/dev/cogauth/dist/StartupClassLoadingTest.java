@@ -3,7 +3,6 @@ package dev.cogauth.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cogauth.cli.CogauthCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ class StartupClassLoadingTest {
 
     static Stream<String> lightCommandLines() {
         List<String> lines = new ArrayList<>(List.of("--version", "--help"));
-        for (CommandLine sub : CompletionScripts.visibleSubcommands(CogauthCommand.commandLine().getCommandSpec())) {
+        for (CommandLine sub : CompletionScripts.visibleSubcommands(DistFiles.model().getCommandSpec())) {
             lines.add(sub.getCommandName() + " --help");
         }
         return lines.stream();

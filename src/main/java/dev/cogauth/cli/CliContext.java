@@ -1,0 +1,77 @@
+package dev.cogauth.cli;
+
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a command may learn about its process: environment, stdin and whether the standard
+ * streams are terminals. Main builds the real one; tests pass their own.
+ */
+public final class CliContext {
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final Supplier<Terminals> terminalDetector;
+    private final Clock clock;
+    private final SecureRandom random;
+    private Terminals terminals;
+
+    CliContext(Map<String, String> env, InputStream stdin, Supplier<Terminals> terminalDetector, Clock clock,
+               SecureRandom random) {
+        this.env = Map.copyOf(env);
+        this.stdin = stdin;
+        this.terminalDetector = terminalDetector;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** The real process. Terminal detection loads JLine, so it waits until a command asks. */
+    static CliContext system() {
+        return new CliContext(System.getenv(), System.in, Terminals::detect, Clock.systemDefaultZone(),
+                new SecureRandom());
+    }
+
+    /** A process whose streams are not terminals, for in-process tests. */
+    public static CliContext of(Map<String, String> env, InputStream stdin, Clock clock) {
+        return new CliContext(env, stdin, () -> new Terminals(false, false, false), clock, new SecureRandom());
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Optional<String> env(String name) {
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    boolean stdinIsTerminal() {
+        return terminals().stdin();
+    }
+
+    boolean stdoutIsTerminal() {
+        return terminals().stdout();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    private synchronized Terminals terminals() {
+        if (terminals == null) {
+            terminals = terminalDetector.get();
+        }
+        return terminals;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cogauth.cli;
+
+import dev.cogauth.config.ConfigException;
+import dev.cogauth.config.ConfigFiles;
+import dev.cogauth.config.PoolConfig;
+import dev.cogauth.config.PoolConfigResolver;
+import dev.cogauth.config.PoolSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where to sign in: a config file users already have, overridden by flags (AWS CLI names where they exist). */
+final class PoolOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "awsconfiguration.json, amplifyconfiguration.json or amplify_outputs.json.")
+    Path config;
+
+    @Option(names = "--pool-id", paramLabel = "ID", description = "User pool id, e.g. us-east-1_AbCdEf123.")
+    String poolId;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "App client id. Its secret, if any, comes from the config file or COGAUTH_CLIENT_SECRET.")
+    String clientId;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the pool id's prefix).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Cognito endpoint to use instead of AWS's (a local pool, moto).")
+    String endpointUrl;
+
+    @Option(names = "--auth-flow", paramLabel = "FLOW",
+            description = "CUSTOM_WITH_SRP (alias CUSTOM_AUTH), CUSTOM_WITHOUT_SRP, USER_SRP_AUTH or USER_PASSWORD_AUTH "
+                    + "(default: the config file's, else CUSTOM_WITH_SRP).")
+    String authFlow;
+
+    PoolConfig resolve(Map<String, String> env) throws ConfigException {
+        PoolSettings fromFlags;
+        try {
+            fromFlags = PoolSettings.fromFlags(poolId, clientId, region, endpointUrl, authFlow, null);
+        } catch (ConfigException badFlag) {
+            // A malformed flag value is a usage error (2), not a bad config file (5).
+            throw new UsageException(badFlag.getMessage());
+        }
+        PoolSettings fromFile = config == null ? PoolSettings.empty() : ConfigFiles.load(config);
+        return PoolConfigResolver.resolve(fromFile, fromFlags, env);
+    }
+}

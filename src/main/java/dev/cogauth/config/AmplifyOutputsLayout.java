@@ -1,0 +1,21 @@
+package dev.cogauth.config;
+
+/**
+ * The Amplify Gen 2 layout ({@code amplify_outputs.json}): snake_case fields under {@code auth}.
+ * The other fields there (MFA, password policy, OAuth, ...) do not change how cogauth signs in.
+ */
+final class AmplifyOutputsLayout {
+
+    private AmplifyOutputsLayout() {
+    }
+
+    static PoolSettings read(JsonSection auth) throws ConfigException {
+        String poolId = auth.requiredString("user_pool_id", SettingRules::poolId);
+        String clientId = auth.requiredString("user_pool_client_id", SettingRules::clientId);
+        String region = auth.string("aws_region", SettingRules::region).orElse(null);
+        RegionCheck.matchesPoolId(auth, "aws_region", region, "user_pool_id", poolId);
+        String identityPoolId = auth.string("identity_pool_id", SettingRules::identityPoolId).orElse(null);
+        return new PoolSettings(poolId, clientId, null, region, null,
+                auth.authFlow("authentication_flow_type").orElse(null), identityPoolId);
+    }
+}

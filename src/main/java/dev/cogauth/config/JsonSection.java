@@ -1,0 +1,105 @@
+package dev.cogauth.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.protocol.AuthFlow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One JSON object of a config file, with the dotted path that names its fields in messages
+ * ({@code CognitoUserPool.Default.PoolId}). A field holding JSON null counts as absent, and so
+ * does an empty optional string: generated files and templates leave them that way.
+ */
+final class JsonSection {
+    private final String source;
+    private final String path;
+    private final ObjectNode node;
+
+    private JsonSection(String source, String path, ObjectNode node) {
+        this.source = source;
+        this.path = path;
+        this.node = node;
+    }
+
+    static JsonSection root(String source, ObjectNode node) {
+        return new JsonSection(source, "", node);
+    }
+
+    boolean has(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    Optional<JsonSection> object(String name) throws ConfigException {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isObject()) {
+            throw problem(name, "must be an object");
+        }
+        return Optional.of(new JsonSection(source, pathOf(name), (ObjectNode) value));
+    }
+
+    JsonSection requiredObject(String name) throws ConfigException {
+        return object(name).orElseThrow(() -> problem(name, "missing"));
+    }
+
+    /** An optional string field that must pass {@code rule} when present. */
+    Optional<String> string(String name, SettingRules.Rule rule) throws ConfigException {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isTextual()) {
+            throw problem(name, "must be a string");
+        }
+        String text = value.textValue();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> wrong = rule.problemWith(text);
+        if (wrong.isPresent()) {
+            throw problem(name, wrong.get());
+        }
+        return Optional.of(text);
+    }
+
+    String requiredString(String name, SettingRules.Rule rule) throws ConfigException {
+        Optional<String> value = string(name, rule);
+        if (value.isPresent()) {
+            return value.get();
+        }
+        // string() returns nothing for a field that is there only when it is ""
+        throw problem(name, has(name) ? "empty" : "missing");
+    }
+
+    /** An optional flow name field, parsed the way {@link SettingRules#authFlow} does. */
+    Optional<AuthFlow> authFlow(String name) throws ConfigException {
+        Optional<String> text = string(name, any -> Optional.empty());
+        return text.isEmpty() ? Optional.empty() : Optional.of(SettingRules.authFlow(text.get(), pathOf(name), source));
+    }
+
+    /** The full path of a field of this section, for messages. */
+    String pathOf(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A problem with a field of this section. */
+    ConfigException problem(String name, String problem) {
+        return new ConfigException(source, pathOf(name), problem);
+    }
+
+    /** A problem with this section as a whole. */
+    ConfigException problem(String problem) {
+        return new ConfigException(source, path.isEmpty() ? null : path, problem);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cogauth.flow;
+
+import dev.cogauth.api.AuthStep;
+import dev.cogauth.api.CognitoApi;
+import dev.cogauth.protocol.Param;
+import dev.cogauth.srp.SecretHash;
+import dev.cogauth.srp.SrpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** One sign-in in progress: the ports, the settings, and what the exchange has learnt so far. */
+final class Exchange {
+    /** SRP values are public but long; the trace shows their length only. */
+    private static final Set<String> LONG_PARAMETERS = Set.of(Param.SRP_B, Param.SALT, Param.SECRET_BLOCK);
+
+    final CognitoApi api;
+    final Prompter prompter;
+    final SignInSettings settings;
+    final Trace trace;
+    final Clock clock;
+    /** The client half of SRP when the flow started with SRP_A; null otherwise. */
+    final SrpClient srp;
+
+    /** The USERNAME to send next: what the user typed, then what each challenge names. */
+    private String username;
+    private String password;
+    private int customRound;
+
+    Exchange(CognitoApi api, Prompter prompter, SignInSettings settings, Trace trace, Clock clock, SrpClient srp,
+             String username) {
+        this.api = api;
+        this.prompter = prompter;
+        this.settings = settings;
+        this.trace = trace;
+        this.clock = clock;
+        this.srp = srp;
+        this.username = username;
+    }
+
+    String username() {
+        return username;
+    }
+
+    /** Follows the pool's naming: an alias sign-in continues under the internal user name. */
+    void learnUsername(AuthStep step) {
+        String named = step.challengeParameters().get(Param.USERNAME);
+        if (named != null && !named.isEmpty()) {
+            username = named;
+        }
+    }
+
+    /** The password, asked for at most once and only when the pool wants it. */
+    String password() {
+        if (password == null) {
+            password = settings.presetPassword()
+                    .orElseGet(() -> prompter.ask(Prompt.of(PromptKind.PASSWORD, "Password")));
+        }
+        return password;
+    }
+
+    int nextCustomRound() {
+        return ++customRound;
+    }
+
+    /** A response map that starts with USERNAME and, for a client with a secret, SECRET_HASH over it. */
+    Map<String, String> responsesFor(String responseUsername) {
+        Map<String, String> responses = new LinkedHashMap<>();
+        responses.put(Param.USERNAME, responseUsername);
+        settings.clientSecret().ifPresent(secret ->
+                responses.put(Param.SECRET_HASH, SecretHash.compute(secret, responseUsername, settings.clientId())));
+        return responses;
+    }
+
+    AuthStep initiate(Map<String, String> authParameters) {
+        String flow = settings.authFlow().wireName();
+        trace.step("InitiateAuth " + flow + " sending " + String.join(", ", authParameters.keySet()));
+        long started = System.nanoTime();
+        AuthStep step = api.initiateAuth(flow, authParameters, settings.clientMetadata());
+        traceAnswer(step, started);
+        return step;
+    }
+
+    AuthStep respond(String challengeName, Map<String, String> responses, String session) {
+        trace.step("RespondToAuthChallenge " + challengeName + " sending " + String.join(", ", responses.keySet()));
+        long started = System.nanoTime();
+        AuthStep step = api.respondToAuthChallenge(challengeName, responses, session, settings.clientMetadata());
+        traceAnswer(step, started);
+        return step;
+    }
+
+    private void traceAnswer(AuthStep step, long startedNanos) {
+        long millis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        if (step.challengeName() == null) {
+            trace.step("<- tokens in " + millis + " ms (expire in " + step.result().expiresIn() + " s)");
+            return;
+        }
+        Map<String, String> shown = new TreeMap<>();
+        step.challengeParameters().forEach((key, value) ->
+                shown.put(key, LONG_PARAMETERS.contains(key) ? "<" + value.length() + " chars>" : value));
+        trace.step("<- " + step.challengeName() + " in " + millis + " ms, parameters " + shown);
+    }
+}
