@@ -50,8 +50,10 @@ results = json.load(open(sys.argv[1]))["results"]
 rss = [int(x) / 1024 for x in sys.argv[2:5]]
 floor = results[2]["median"]
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+load = open("/proc/loadavg").read().split()[0] if platform.system() == "Linux" else "?"
 print("# Start-up benchmark\n")
-print(f"`bench/run.sh` on {platform.node()}: {platform.machine()}, {java}. Medians of hyperfine runs; ratio to the hello-world floor.\n")
+print(f"`bench/run.sh`: {platform.machine()}, {java}, load average {load} at the end.")
+print("Medians of hyperfine runs (CDS archive made before timing); ratio to the hello-world floor; peak RSS from GNU time -v.\n")
 print("| command | median | min | ratio to floor | peak RSS |")
 print("| --- | ---: | ---: | ---: | ---: |")
 for r, m in zip(results, rss):
