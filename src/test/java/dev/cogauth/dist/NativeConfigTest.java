@@ -132,8 +132,10 @@ class NativeConfigTest {
         }
 
         @Test
-        void findsTheVersionResourceSoTheScanIsNotVacuous() throws IOException {
-            assertTrue(loadedResourceNames().contains("dev/cogauth/cli/version.properties"), loadedResourceNames().toString());
+        void findsResourcesNamedByLiteralsAndByConstantsSoTheScanIsNotVacuous() throws IOException {
+            Set<String> names = loadedResourceNames();
+            assertTrue(names.contains("dev/cogauth/cli/version.properties"), names.toString());
+            assertTrue(names.contains("dev/cogauth/localpool/trigger/worker.cjs"), names.toString());
         }
 
         @Test
@@ -281,11 +283,12 @@ class NativeConfigTest {
     }
 
     /**
-     * Resource names passed as string literals to getResource/getResourceAsStream, resolved as Class.getResource does:
-     * relative to the calling class's package unless they start with '/'. ClassLoader lookups are taken as absolute.
+     * Resource names passed to getResource/getResourceAsStream as string literals or as string constants of the same
+     * file, resolved as Class.getResource does: relative to the calling class's package unless they start with '/'.
+     * ClassLoader lookups are taken as absolute.
      */
     private static Set<String> loadedResourceNames() throws IOException {
-        Pattern call = Pattern.compile("(\\.getClassLoader\\(\\))?\\s*\\.getResource(?:AsStream|s)?\\(\\s*\"([^\"]+)\"");
+        Pattern call = Pattern.compile("(\\.getClassLoader\\(\\))?\\s*\\.getResource(?:AsStream|s)?\\(\\s*(?:\"([^\"]+)\"|(\\w+)\\s*\\))");
         Pattern pkg = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
         Set<String> names = new TreeSet<>();
         for (Path source : javaSources()) {
@@ -294,11 +297,21 @@ class NativeConfigTest {
             String dir = packageName.find() ? packageName.group(1).replace('.', '/') + "/" : "";
             Matcher match = call.matcher(text);
             while (match.find()) {
-                String name = match.group(2);
+                String name = match.group(2) != null ? match.group(2) : constant(text, match.group(3));
+                if (name == null) {
+                    continue;
+                }
                 boolean absolute = match.group(1) != null || name.startsWith("/");
                 names.add(absolute ? name.replaceFirst("^/", "") : dir + name);
             }
         }
         return names;
+    }
+
+    /** The value of {@code static final String name = "...";} in the same source, or null. */
+    private static String constant(String text, String name) {
+        Matcher value = Pattern.compile("static\\s+final\\s+String\\s+" + Pattern.quote(name) + "\\s*=\\s*\"([^\"]+)\"\\s*;")
+                .matcher(text);
+        return value.find() ? value.group(1) : null;
     }
 }
