@@ -166,6 +166,18 @@ class LauncherIT {
         }
 
         @Test
+        void keepsOneArchivePerCommandAndOnJdk17NoneForAFailedRun() throws Exception {
+            assertEquals(0, cogauth(Map.of(), "--version").code);
+            assertEquals(0, cogauth(Map.of(), "help", "signin").code);
+            assertEquals(2, cogauth(Map.of(), "no-such-command").code);
+            List<String> names = archives().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
+            // JDK 19+ writes its archive itself (-XX:+AutoCreateSharedArchive), whatever the exit code.
+            assertEquals(Runtime.version().feature() < 19 ? 2 : 3, names.size(), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("-main.jsa")) && names.stream().anyMatch(n -> n.endsWith("-help.jsa")),
+                    names.toString());
+        }
+
+        @Test
         void makesANewArchiveWhenTheJarChanges() throws Exception {
             assertEquals(0, cogauth(Map.of(), "--version").code);
             Path jar;
