@@ -136,6 +136,7 @@ public final class PoolFile {
         }
         List<UserDefinition> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Set<String> aliases = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "users[" + i + "]";
             ObjectNode node = object(array.get(i), at);
@@ -159,6 +160,12 @@ public final class PoolFile {
                 String value = text(node, alias, at + "." + alias, false);
                 if (value != null) {
                     attributes.put(alias, value);
+                }
+            }
+            for (String alias : List.of("email", "phone_number")) {
+                String value = attributes.get(alias);
+                if (value != null && !aliases.add(value)) {
+                    throw fail(at + "." + alias, "another user already signs in with " + value);
                 }
             }
             UserStatus status = choice(node, "status", at + ".status", UserStatus.class, UserStatus.CONFIRMED);

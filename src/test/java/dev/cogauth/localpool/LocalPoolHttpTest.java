@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +72,19 @@ class LocalPoolHttpTest {
     @Test
     void aRequestWithoutATargetIsAnUnknownOperation() {
         assertEquals("UnknownOperationException", client.raw(null, "{}").errorType());
+    }
+
+    @Test
+    void aBrowsersPreflightIsAllowed() throws Exception {
+        HttpResponse<Void> preflight = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(pool.endpoint().resolve("/"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:3000")
+                        .header("Access-Control-Request-Headers", "content-type,x-amz-target").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("x-amz-target"));
     }
 
     @Test

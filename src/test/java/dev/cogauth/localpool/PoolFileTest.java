@@ -102,6 +102,7 @@ class PoolFileTest {
             an unknown builtin       | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"nope"},"create":{"builtin":"nope"},"verify":{"builtin":"nope"}}} | triggers.define: unknown built-in trigger 'nope'
             only one trigger         | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"demo-question"}}} | triggers: define, create and verify must all be given
             a missing handler file   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"node":"missing.js"},"create":{"builtin":"demo-question"},"verify":{"builtin":"demo-question"}}} | triggers.define.node: no such file
+            a shared email alias     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","email":"x@y.z"},{"username":"b","password":"p","email":"x@y.z"}]} | users[1].email: another user already signs in with x@y.z
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {
