@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.",
-        subcommands = {SignInCommand.class, LocalPoolCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SignInCommand.class, LocalPoolCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class CogauthCommand {
 
     /** The fully wired command line; every command's help ends with the exit codes. */

@@ -16,6 +16,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SignInCommand.class) {
             return type.cast(new SignInCommand(context));
         }
+        if (type == DemoCommand.class) {
+            return type.cast(new DemoCommand(context));
+        }
         return fallback.create(type);
     }
 }
