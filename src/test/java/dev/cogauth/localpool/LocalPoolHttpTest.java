@@ -57,6 +57,7 @@ class LocalPoolHttpTest {
             an unknown AuthFlow       | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"MAGIC","ClientId":"cogauthdemoclient"} | InvalidParameterException
             no USERNAME               | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{}} | InvalidParameterException
             SRP_A that is not hex     | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{"USERNAME":"demo","SRP_A":"xyz"}} | InvalidParameterException
+            SRP_A that is 0 modulo N  | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{"USERNAME":"demo","SRP_A":"00"}} | InvalidParameterException
             no Session                | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | InvalidParameterException
             a made-up Session         | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","Session":"abc","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | NotAuthorizedException
             an unknown operation      | AWSCognitoIdentityProviderService.DeleteUserPool | {}             | UnknownOperationException
