@@ -39,12 +39,21 @@ final class PoolHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (exchange.getRequestMethod().equals("GET")) {
+            // Browser apps (Amplify on a local dev server) call Cognito cross-origin, as the real one allows.
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers",
+                        "content-type, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request, cache-control");
+                exchange.getResponseHeaders().set("Access-Control-Max-Age", "86400");
+                exchange.sendResponseHeaders(204, -1);
+            } else if (exchange.getRequestMethod().equals("GET")) {
                 get(exchange);
             } else if (exchange.getRequestMethod().equals("POST")) {
                 post(exchange);
             } else {
-                error(exchange, new CognitoError("UnknownOperationException", "Only POST / and GET of .well-known documents are served.", 405));
+                error(exchange, new CognitoError(ErrorType.UNKNOWN_OPERATION,
+                        "Only POST / and GET of .well-known documents are served.", 405));
             }
         }
     }
