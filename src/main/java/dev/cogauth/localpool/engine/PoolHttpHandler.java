@@ -10,6 +10,7 @@ import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.protocol.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,7 +105,9 @@ final class PoolHttpHandler implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                in.skip(Long.MAX_VALUE); // drain, so the connection can answer
+                in.transferTo(OutputStream.nullOutputStream()); // drain, so the client reads the answer
+                // ...and let it not reuse a connection that carried a refused body.
+                exchange.getResponseHeaders().set("Connection", "close");
                 throw CognitoError.invalidParameter("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
             }
         }
