@@ -15,28 +15,30 @@ public final class CliContext {
     private final Map<String, String> env;
     private final InputStream stdin;
     private final Supplier<Terminals> terminalDetector;
-    private final Clock clock;
-    private final SecureRandom random;
+    private final Supplier<Clock> clockSource;
     private Terminals terminals;
+    private Clock clock;
+    private SecureRandom random;
 
-    CliContext(Map<String, String> env, InputStream stdin, Supplier<Terminals> terminalDetector, Clock clock,
-               SecureRandom random) {
+    CliContext(Map<String, String> env, InputStream stdin, Supplier<Terminals> terminalDetector,
+               Supplier<Clock> clockSource) {
         this.env = Map.copyOf(env);
         this.stdin = stdin;
         this.terminalDetector = terminalDetector;
-        this.clock = clock;
-        this.random = random;
+        this.clockSource = clockSource;
     }
 
-    /** The real process. Terminal detection loads JLine, so it waits until a command asks. */
+    /**
+     * The real process. Terminal detection (JLine), the time zone and the random source are made
+     * only when a command asks: {@code --version} and {@code --help} need none of them.
+     */
     static CliContext system() {
-        return new CliContext(System.getenv(), System.in, Terminals::detect, Clock.systemDefaultZone(),
-                new SecureRandom());
+        return new CliContext(System.getenv(), System.in, Terminals::detect, Clock::systemDefaultZone);
     }
 
     /** A process whose streams are not terminals, for in-process tests. */
     public static CliContext of(Map<String, String> env, InputStream stdin, Clock clock) {
-        return new CliContext(env, stdin, () -> new Terminals(false, false, false), clock, new SecureRandom());
+        return new CliContext(env, stdin, () -> new Terminals(false, false, false), () -> clock);
     }
 
     Map<String, String> env() {
@@ -60,11 +62,17 @@ public final class CliContext {
         return terminals().stdout();
     }
 
-    Clock clock() {
+    synchronized Clock clock() {
+        if (clock == null) {
+            clock = clockSource.get();
+        }
         return clock;
     }
 
-    SecureRandom random() {
+    synchronized SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         return random;
     }
 
