@@ -73,6 +73,28 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     @Override
+    public AuthenticationResult getTokensFromRefreshToken(String refreshToken, String clientSecretOrNull,
+                                                          String deviceKeyOrNull) {
+        AuthenticationResultType result = call(() -> client.getTokensFromRefreshToken(b -> b.clientId(clientId)
+                .refreshToken(refreshToken).clientSecret(clientSecretOrNull).deviceKey(deviceKeyOrNull)))
+                .authenticationResult();
+        if (result == null) {
+            throw new CognitoServiceException("InvalidResponse", "the pool answered without tokens", 200);
+        }
+        return tokens(result);
+    }
+
+    @Override
+    public void revokeToken(String refreshToken, String clientSecretOrNull) {
+        call(() -> client.revokeToken(b -> b.clientId(clientId).token(refreshToken).clientSecret(clientSecretOrNull)));
+    }
+
+    @Override
+    public void globalSignOut(String accessToken) {
+        call(() -> client.globalSignOut(b -> b.accessToken(accessToken)));
+    }
+
+    @Override
     public void close() {
         client.close();
     }
