@@ -35,7 +35,12 @@ final class PoolOptions {
     String authFlow;
 
     PoolConfig resolve(Map<String, String> env) throws ConfigException {
-        PoolSettings fromFile = config == null ? PoolSettings.empty() : ConfigFiles.load(config);
+        return resolve(env, PoolSettings.empty());
+    }
+
+    /** @param base what a profile says, below the config file and flags given here */
+    PoolConfig resolve(Map<String, String> env, PoolSettings base) throws ConfigException {
+        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
         AuthFlow flow = null;
         if (authFlow != null) {
             flow = AuthFlow.parse(authFlow).orElseThrow(() -> new UsageException(
@@ -44,5 +49,11 @@ final class PoolOptions {
         }
         PoolSettings fromFlags = new PoolSettings(poolId, clientId, null, region, endpointUrl, flow, null);
         return PoolConfigResolver.resolve(fromFile, fromFlags, env);
+    }
+
+    /** No pool option given at all: commands then act on the most recent sign-in. */
+    boolean isEmpty() {
+        return config == null && poolId == null && clientId == null && region == null && endpointUrl == null
+                && authFlow == null;
     }
 }

@@ -7,7 +7,13 @@ import dev.cogauth.flow.Prompter;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.config.PoolSettings;
+import dev.cogauth.config.Profile;
+import dev.cogauth.tokens.CacheException;
+import dev.cogauth.tokens.CacheKey;
+import dev.cogauth.tokens.Jwt;
 import dev.cogauth.tokens.OutputFormat;
+import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.SignInSummary;
 import dev.cogauth.tokens.TokenPrinter;
 import java.io.BufferedReader;
@@ -28,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "signin",
         mixinStandardHelpOptions = true,
         description = {
-            "Sign in to a Cognito user pool and print the tokens.",
+            "Sign in to a Cognito user pool, cache the tokens (unless --no-store) and print them.",
             "Runs the whole exchange: SRP password proof, any number of custom challenge rounds, MFA, new password. "
                     + "On a terminal it prompts; otherwise it reads one line of stdin per question, in the order asked.",
         },
@@ -36,6 +42,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
+            "  COGAUTH_PROFILE        the profile to use when --profile is not given",
+            "  COGAUTH_CACHE_DIR      where tokens are cached (default: $XDG_CACHE_HOME/cogauth)",
         })
 final class SignInCommand implements Callable<Integer> {
 
@@ -46,7 +54,13 @@ final class SignInCommand implements Callable<Integer> {
     PoolOptions pool;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     DebugOption debug;
+
+    @Option(names = "--no-store", description = "Do not save the tokens in the cache (throwaway CI runs).")
+    boolean noStore;
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "User name, email or phone (asked for when absent).")
     String username;
@@ -74,9 +88,12 @@ final class SignInCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PoolConfig config = pool.resolve(context.env());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TokenCommands commands = new TokenCommands(context, err, debug.debug);
+        Optional<Profile> saved = commands.profile(profile);
+        PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty());
+        String username = this.username != null ? this.username : saved.map(Profile::username).orElse(null);
         Trace trace = debug.debug ? message -> err.println("debug: " + message) : Trace.NONE;
         trace.step("pool " + config.poolId() + ", client " + config.clientId() + ", region " + config.region()
                 + config.endpoint().map(e -> ", endpoint " + e).orElse("") + ", flow " + config.authFlow());
@@ -89,6 +106,9 @@ final class SignInCommand implements Callable<Integer> {
             tokens = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random()).signIn(settings);
         }
         Instant receivedAt = context.clock().instant();
+        if (!noStore) {
+            store(commands, config, saved, username, tokens, receivedAt, err);
+        }
         OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
         if (format == null) {
             err.println(SignInSummary.describe(tokens, config.poolId(), receivedAt, context.clock().getZone()));
@@ -97,6 +117,42 @@ final class SignInCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
+     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
+     * written costs the cache, not the sign-in.
+     */
+    private void store(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String typedName,
+                       AuthenticationResult tokens, Instant receivedAt, PrintWriter err) {
+        String poolName = poolUsername(tokens).orElse(typedName);
+        if (poolName == null) {
+            err.println("cogauth: warning: the ID token names no user; the tokens were not cached");
+            return;
+        }
+        String configFile = pool.config != null ? pool.config.toAbsolutePath().toString()
+                : saved.map(Profile::configFile).orElse(null);
+        CacheKey key = new CacheKey(config.region(), config.poolId(), config.clientId(), poolName);
+        TokenEntry entry = TokenEntry.fromSignIn(key, typedName != null && !typedName.equals(poolName) ? typedName : null,
+                config.endpoint().map(Object::toString).orElse(null), tokens, receivedAt, configFile,
+                config.identityPoolId().orElse(null));
+        try {
+            commands.cache().store(entry);
+            commands.debug().accept("cached the tokens in " + commands.cache().dir().resolve(key.fileName()));
+        } catch (CacheException e) {
+            err.println("cogauth: warning: " + e.getMessage() + "; the tokens were not cached");
+        }
+    }
+
+    private static Optional<String> poolUsername(AuthenticationResult tokens) {
+        try {
+            var claims = Jwt.claims(tokens.idToken());
+            String name = claims.path("cognito:username").asText("");
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private PrompterHandle openPrompter(PrintWriter err) {

@@ -3,7 +3,7 @@ package dev.cogauth.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Hands out cached tokens with enough life left, refreshing them first when needed. The
@@ -13,10 +13,11 @@ import java.util.function.Supplier;
  */
 public final class FreshTokens {
     private final TokenCache cache;
-    private final Supplier<TokenRefresher> refresher;
+    private final Function<TokenEntry, TokenRefresher> refresher;
     private final Clock clock;
 
-    public FreshTokens(TokenCache cache, Supplier<TokenRefresher> refresher, Clock clock) {
+    /** @param refresher builds the refresher for an entry's pool, only when a refresh is due */
+    public FreshTokens(TokenCache cache, Function<TokenEntry, TokenRefresher> refresher, Clock clock) {
         this.cache = cache;
         this.refresher = refresher;
         this.clock = clock;
@@ -52,7 +53,7 @@ public final class FreshTokens {
                 return current;
             }
             try {
-                return refresher.get().refresh(current);
+                return refresher.apply(current).refresh(current);
             } catch (RefreshRefusedException e) {
                 refused[0] = e;
                 return current.withoutRefreshToken();

@@ -38,7 +38,7 @@ class FreshTokensTest {
     }
 
     private FreshTokens fresh(FakeRefreshPool pool, Optional<String> secret) {
-        return new FreshTokens(cache(), () -> {
+        return new FreshTokens(cache(), entry -> {
             refreshersBuilt.incrementAndGet();
             return new TokenRefresher(pool, secret, CLOCK, debug::add);
         }, CLOCK);
