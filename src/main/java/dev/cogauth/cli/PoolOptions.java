@@ -5,7 +5,6 @@ import dev.cogauth.config.ConfigFiles;
 import dev.cogauth.config.PoolConfig;
 import dev.cogauth.config.PoolConfigResolver;
 import dev.cogauth.config.PoolSettings;
-import dev.cogauth.protocol.AuthFlow;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -40,14 +39,14 @@ final class PoolOptions {
 
     /** @param base what a profile says, below the config file and flags given here */
     PoolConfig resolve(Map<String, String> env, PoolSettings base) throws ConfigException {
-        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
-        AuthFlow flow = null;
-        if (authFlow != null) {
-            flow = AuthFlow.parse(authFlow).orElseThrow(() -> new UsageException(
-                    "--auth-flow: unknown flow '" + authFlow
-                    + "' (expected CUSTOM_WITH_SRP, CUSTOM_AUTH, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH or USER_PASSWORD_AUTH)"));
+        PoolSettings fromFlags;
+        try {
+            fromFlags = PoolSettings.fromFlags(poolId, clientId, region, endpointUrl, authFlow, null);
+        } catch (ConfigException badFlag) {
+            // A malformed flag value is a usage error (2), not a bad config file (5).
+            throw new UsageException(badFlag.getMessage());
         }
-        PoolSettings fromFlags = new PoolSettings(poolId, clientId, null, region, endpointUrl, flow, null);
+        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
         return PoolConfigResolver.resolve(fromFile, fromFlags, env);
     }
 

@@ -1,10 +1,10 @@
 package dev.cogauth.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,7 +37,6 @@ public final class ConfigFiles {
      */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private ConfigFiles() {
@@ -79,10 +78,16 @@ public final class ConfigFiles {
             throw new ConfigException(displayName, null, "empty file");
         }
         JsonNode root;
-        try {
-            root = JSON.readTree(text);
+        try (JsonParser parser = JSON.createParser(text)) {
+            root = JSON.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new ConfigException(displayName, null,
+                        "not valid JSON" + where(parser.currentTokenLocation()) + ": more text after the end of the JSON value");
+            }
         } catch (JsonProcessingException e) {
             throw new ConfigException(displayName, null, describe(e));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
         }
         if (!root.isObject()) {
             throw new ConfigException(displayName, null, "must be a JSON object, not " + kindOf(root));
@@ -125,17 +130,21 @@ public final class ConfigFiles {
      * bad token, which might be an unquoted secret, so that part is left out.
      */
     static String describe(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         String what;
         if (e instanceof JsonEOFException) {
             what = "the file ends too early (truncated?)";
         } else {
             what = firstLine(e.getOriginalMessage())
                     .replaceAll("Unrecognized token '[^']*'", "Unrecognized token")
+                    // "(for Array starting at [Source: ...])": the line and column given already say where
+                    .replaceAll(" \\(for \\w+ starting at \\[Source.*$", "")
                     .replaceAll(" at \\[Source.*$", "");
         }
-        return "not valid JSON" + where + ": " + what;
+        return "not valid JSON" + where(e.getLocation()) + ": " + what;
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static String firstLine(String text) {

@@ -74,10 +74,12 @@ final class JsonSection {
     }
 
     String requiredString(String name, SettingRules.Rule rule) throws ConfigException {
-        if (has(name) && node.get(name).isTextual() && node.get(name).textValue().isEmpty()) {
-            throw problem(name, "empty");
+        Optional<String> value = string(name, rule);
+        if (value.isPresent()) {
+            return value.get();
         }
-        return string(name, rule).orElseThrow(() -> problem(name, "missing"));
+        // string() returns nothing for a field that is there only when it is ""
+        throw problem(name, has(name) ? "empty" : "missing");
     }
 
     /** An optional flow name field, parsed the way {@link SettingRules#authFlow} does. */

@@ -31,10 +31,15 @@ public final class PoolConfigResolver {
         if (merged.clientId() == null) {
             throw new ConfigException(null, null, "no client id: give --client-id or --config");
         }
-        // Files and flags were checked when read; this catches settings built any other way.
-        String poolId = checked("pool id", merged.poolId(), SettingRules::poolId);
-        String clientId = checked("client id", merged.clientId(), SettingRules::clientId);
-        String endpoint = merged.endpoint() == null ? null : checked("endpoint", merged.endpoint(), SettingRules::endpoint);
+        // Files (and flags read with PoolSettings.fromFlags) were checked already; this catches
+        // settings built any other way, naming the flag when the value came from one.
+        String poolId = checked(fieldName(fromFlags.poolId(), "--pool-id", "pool id"),
+                merged.poolId(), SettingRules::poolId);
+        String clientId = checked(fieldName(fromFlags.clientId(), "--client-id", "client id"),
+                merged.clientId(), SettingRules::clientId);
+        String endpoint = merged.endpoint() == null ? null
+                : checked(fieldName(fromFlags.endpoint(), "--endpoint-url", "endpoint"),
+                        merged.endpoint(), SettingRules::endpoint);
         return new PoolConfig(
                 poolId,
                 clientId,
@@ -66,11 +71,17 @@ public final class PoolConfigResolver {
         } else {
             return SettingRules.regionOf(poolId);
         }
+        String field = fieldName(fromFlags.region(), "--region", "region");
+        checked(field, region, SettingRules::region);
         Optional<String> mismatch = RegionCheck.problem(region, poolId, "pool id");
         if (mismatch.isPresent()) {
-            throw new ConfigException(null, fromFlags.region() != null ? "--region" : "region", mismatch.get());
+            throw new ConfigException(null, field, mismatch.get());
         }
         return region;
+    }
+
+    private static String fieldName(String flagValue, String flag, String otherwise) {
+        return flagValue != null ? flag : otherwise;
     }
 
     private static String checked(String field, String value, SettingRules.Rule rule) throws ConfigException {

@@ -60,15 +60,15 @@ final class SettingRules {
 
     /** The value is not echoed: a URL may carry a user name and password. */
     static Optional<String> endpoint(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return Optional.of("must be an http:// or https:// URL, e.g. http://127.0.0.1:9229");
+        }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
             return Optional.of("not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http:// or https:// URL, e.g. http://127.0.0.1:9229");
         }
         if (uri.getHost() == null) {
             return Optional.of("must name a host, e.g. http://127.0.0.1:9229");

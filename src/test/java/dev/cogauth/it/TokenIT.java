@@ -244,6 +244,9 @@ class TokenIT {
     @Test
     void credentials_feed_the_aws_cli_and_boto3_through_credential_process() throws Exception {
         Path aws = onPath("aws");
+        if (aws == null && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("the AWS CLI is not on PATH (pip install awscli boto3)");
+        }
         assumeTrue(aws != null, "the AWS CLI is not on PATH");
         signIn(publicClient, null);
         Run direct = cogauth(Map.of(), "credentials", "--identity-pool-id", identityPoolId, "--min-ttl", "30s");

@@ -1,0 +1,150 @@
+package dev.cogauth.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.DemoPool;
+import dev.cogauth.localpool.LocalPool;
+import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.PoolFile;
+import dev.cogauth.localpool.PoolFileException;
+import dev.cogauth.localpool.PoolLog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "local-pool",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a Cognito-compatible user pool on 127.0.0.1 that verifies SRP for real and runs custom-auth triggers.",
+            "Prints the endpoint, then an awsconfiguration.json for it, and serves until Ctrl-C or SIGTERM. "
+                    + "Without --pool it serves the demo pool: user demo, password Demo-Passw0rd!, "
+                    + "then the question 'What is 6 times 7?' (42), three tries.",
+        })
+final class LocalPoolCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "Port on 127.0.0.1 (default: 0, a free port, printed at start).")
+    int port;
+
+    @Option(names = "--pool", paramLabel = "FILE", description = "Pool file (see docs/local-pool.md); default: the demo pool.")
+    Path poolFile;
+
+    @Option(names = "--write-config", paramLabel = "FILE", description = "Also write the awsconfiguration.json to FILE.")
+    Path configFile;
+
+    @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "
+            + "on stderr; passwords, answers, sessions and tokens are never shown.")
+    boolean log;
+
+    @Override
+    public Integer call() throws Exception {
+        return serve(new CountDownLatch(1), true);
+    }
+
+    /** Serves until {@code stop} opens; {@code onSignal} also opens it on Ctrl-C / SIGTERM. */
+    int serve(CountDownLatch stop, boolean onSignal) throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be 0 to 65535");
+        }
+        PoolDefinition definition;
+        try {
+            definition = poolFile == null ? DemoPool.definition() : PoolFile.load(poolFile);
+        } catch (PoolFileException e) {
+            err.println("cogauth: " + e.getMessage());
+            return ExitCode.CONFIG;
+        }
+        PoolLog poolLog = PoolLog.to(line -> {
+            err.println("local-pool: " + line);
+            err.flush();
+        }, log);
+        LocalPool.Running running;
+        try {
+            running = new LocalPool(definition, poolLog).start(port);
+        } catch (IOException e) {
+            err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("cogauth: " + (poolFile == null ? "" : poolFile + ": ") + e.getMessage());
+            return ExitCode.CONFIG;
+        }
+        Thread hook = new Thread(() -> {
+            running.close();
+            err.println("Local pool stopped.");
+            err.flush();
+            stop.countDown();
+        }, "local-pool-shutdown");
+        if (onSignal) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try {
+            String config = awsConfiguration(definition, running.endpoint().toString());
+            if (configFile != null) {
+                Files.writeString(configFile, config + System.lineSeparator());
+            }
+            out.println(running.endpoint());
+            out.println(config);
+            out.flush();
+            err.println("Local pool " + definition.poolId() + " serving on " + running.endpoint()
+                    + (poolFile == null ? " (demo pool: user " + DemoPool.USERNAME + ", password " + DemoPool.PASSWORD
+                    + ", answer 42)" : "") + ". Ctrl-C stops it.");
+            err.flush();
+            stop.await();
+            return ExitCode.OK;
+        } finally {
+            running.close();
+            if (onSignal) {
+                removeHook(hook);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what stopped us; nothing to remove
+        }
+    }
+
+    /** Custom auth when the client and the pool can do it, else the password flow the client allows. */
+    private static String flowFor(PoolDefinition definition, ClientDefinition client) {
+        if (client.allows("CUSTOM_AUTH") && definition.triggers().complete()) {
+            return "CUSTOM_AUTH";
+        }
+        return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
+    }
+
+    /** An awsconfiguration.json for the pool's first app client, with the local Endpoint. */
+    static String awsConfiguration(PoolDefinition definition, String endpoint) {
+        ObjectMapper json = new ObjectMapper();
+        ClientDefinition client = definition.clients().get(0);
+        ObjectNode root = json.createObjectNode();
+        ObjectNode pool = root.putObject("CognitoUserPool").putObject("Default")
+                .put("PoolId", definition.poolId())
+                .put("AppClientId", client.clientId())
+                .put("Region", definition.region())
+                .put("Endpoint", endpoint);
+        if (client.hasSecret()) {
+            pool.put("AppClientSecret", client.clientSecret());
+        }
+        root.putObject("Auth").putObject("Default").put("authenticationFlowType", flowFor(definition, client));
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

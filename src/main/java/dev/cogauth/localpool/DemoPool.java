@@ -1,0 +1,41 @@
+package dev.cogauth.localpool;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pool served without {@code --pool}: user {@code demo}, a public client allowing every
+ * flow, and a custom flow that checks the password by SRP, then asks "What is 6 times 7?" (42),
+ * three tries.
+ */
+public final class DemoPool {
+
+    public static final String POOL_ID = "us-east-1_LocalDemo";
+    public static final String CLIENT_ID = "cogauthdemoclient";
+    public static final String USERNAME = "demo";
+    public static final String PASSWORD = "Demo-Passw0rd!";
+    public static final String EMAIL = "demo@example.com";
+
+    private DemoPool() {
+    }
+
+    public static PoolDefinition definition() {
+        UserDefinition demo = new UserDefinition(USERNAME, PASSWORD, UserStatus.CONFIRMED, MfaSettings.NONE,
+                Map.of("email", EMAIL, "email_verified", "true"));
+        ObjectNode options = JsonNodeFactory.instance.objectNode()
+                .put("question", BuiltinTriggers.DEMO_QUESTION)
+                .put("answer", BuiltinTriggers.DEMO_ANSWER)
+                .put("maxTries", 3);
+        TriggerDefinition question = new TriggerDefinition.Builtin("demo-question", options);
+        return new PoolDefinition(POOL_ID, "us-east-1", MfaMode.OPTIONAL,
+                List.of(ClientDefinition.publicClient(CLIENT_ID)), List.of(demo),
+                new TriggerDefinitions(question, question, question, TriggerDefinitions.DEFAULT_TIMEOUT));
+    }
+}

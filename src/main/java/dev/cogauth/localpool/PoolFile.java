@@ -1,0 +1,334 @@
+package dev.cogauth.localpool;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a pool file ({@code --pool FILE}, documented in docs/local-pool.md). Unknown fields are
+ * errors, so a typo is reported rather than silently ignored.
+ */
+public final class PoolFile {
+
+    private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "clients", "users", "triggers", "triggerTimeout");
+    private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
+            "sessionValidityMinutes", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
+    private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
+            "attributes", "sub");
+    private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
+    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
+    private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
+    private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path file;
+    private final String name;
+
+    private PoolFile(Path file) {
+        this.file = file;
+        this.name = file.toString();
+    }
+
+    public static PoolDefinition load(Path file) throws PoolFileException {
+        return new PoolFile(file).read();
+    }
+
+    private PoolDefinition read() throws PoolFileException {
+        JsonNode root;
+        try {
+            root = json.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new PoolFileException(name + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new PoolFileException(name + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new PoolFileException(name + ": cannot read: " + e.getMessage());
+        }
+        ObjectNode top = object(root, "(top level)");
+        known(top, TOP, "");
+        String poolId = text(top, "poolId", "poolId", true);
+        Matcher id = POOL_ID.matcher(poolId);
+        if (!id.matches()) {
+            throw fail("poolId", "must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool");
+        }
+        String region = top.has("region") ? text(top, "region", "region", true) : id.group(1);
+        MfaMode mfa = choice(top, "mfa", "mfa", MfaMode.class, MfaMode.OPTIONAL);
+        List<ClientDefinition> clients = clients(top);
+        List<UserDefinition> users = users(top);
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top));
+    }
+
+    private List<ClientDefinition> clients(ObjectNode top) throws PoolFileException {
+        JsonNode array = top.get("clients");
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw fail("clients", "must be a non-empty array of app clients");
+        }
+        List<ClientDefinition> clients = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "clients[" + i + "]";
+            ObjectNode node = object(array.get(i), at);
+            known(node, CLIENT, at + ".");
+            String clientId = text(node, "clientId", at + ".clientId", true);
+            if (!ids.add(clientId)) {
+                throw fail(at + ".clientId", "duplicate client id " + clientId);
+            }
+            Set<String> flows = ClientDefinition.ALL_FLOWS;
+            if (node.has("explicitAuthFlows")) {
+                flows = new HashSet<>();
+                JsonNode list = node.get("explicitAuthFlows");
+                if (!list.isArray()) {
+                    throw fail(at + ".explicitAuthFlows", "must be an array such as [\"ALLOW_CUSTOM_AUTH\"]");
+                }
+                for (JsonNode flow : list) {
+                    String allow = flow.asText().startsWith("ALLOW_") ? flow.asText() : "ALLOW_" + flow.asText();
+                    if (!ClientDefinition.ALL_FLOWS.contains(allow)) {
+                        throw fail(at + ".explicitAuthFlows", "unknown flow " + flow + " (known: "
+                                + ClientDefinition.ALL_FLOWS + ")");
+                    }
+                    flows.add(allow);
+                }
+            }
+            long minutes = number(node, "sessionValidityMinutes", at, 3);
+            if (minutes < 3 || minutes > 15) {
+                throw fail(at + ".sessionValidityMinutes", "must be 3 to 15, as in Cognito");
+            }
+            long grace = number(node, "refreshTokenGraceSeconds", at, 0);
+            if (grace < 0 || grace > 60) {
+                throw fail(at + ".refreshTokenGraceSeconds", "must be 0 to 60, as in Cognito");
+            }
+            clients.add(new ClientDefinition(clientId, text(node, "clientSecret", at + ".clientSecret", false), flows,
+                    Duration.ofMinutes(minutes), bool(node, "enableTokenRevocation", at, true),
+                    bool(node, "refreshTokenRotation", at, false), Duration.ofSeconds(grace)));
+        }
+        return clients;
+    }
+
+    private List<UserDefinition> users(ObjectNode top) throws PoolFileException {
+        JsonNode array = top.get("users");
+        if (array == null || !array.isArray()) {
+            throw fail("users", "must be an array of users");
+        }
+        List<UserDefinition> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "users[" + i + "]";
+            ObjectNode node = object(array.get(i), at);
+            known(node, USER, at + ".");
+            String username = text(node, "username", at + ".username", true);
+            if (!names.add(username)) {
+                throw fail(at + ".username", "duplicate username " + username);
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (node.has("attributes")) {
+                ObjectNode extra = object(node.get("attributes"), at + ".attributes");
+                for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                        throw fail(at + ".attributes." + entry.getKey(), "must be a string");
+                    }
+                    attributes.put(entry.getKey(), entry.getValue().asText());
+                }
+            }
+            for (String alias : List.of("email", "phone_number", "sub")) {
+                String value = text(node, alias, at + "." + alias, false);
+                if (value != null) {
+                    attributes.put(alias, value);
+                }
+            }
+            UserStatus status = choice(node, "status", at + ".status", UserStatus.class, UserStatus.CONFIRMED);
+            users.add(new UserDefinition(username, text(node, "password", at + ".password", true), status,
+                    mfa(node, at), attributes));
+        }
+        return users;
+    }
+
+    private MfaSettings mfa(ObjectNode user, String at) throws PoolFileException {
+        if (!user.has("mfa")) {
+            return MfaSettings.NONE;
+        }
+        String here = at + ".mfa";
+        ObjectNode node = object(user.get("mfa"), here);
+        known(node, MFA, here + ".");
+        String secret = text(node, "totpSecret", here + ".totpSecret", false);
+        if (secret != null && !secret.replace(" ", "").toUpperCase(Locale.ROOT).matches("[A-Z2-7]{16,}=*")) {
+            throw fail(here + ".totpSecret", "must be a base32 secret of at least 16 characters");
+        }
+        String preferred = text(node, "preferred", here + ".preferred", false);
+        if (preferred != null && !PREFERRED.contains(preferred)) {
+            throw fail(here + ".preferred", "must be one of " + PREFERRED);
+        }
+        return new MfaSettings(bool(node, "sms", here, false), bool(node, "email", here, false),
+                secret == null ? null : secret.replace(" ", "").toUpperCase(Locale.ROOT), preferred);
+    }
+
+    private TriggerDefinitions triggers(ObjectNode top) throws PoolFileException {
+        Duration timeout = TriggerDefinitions.DEFAULT_TIMEOUT;
+        if (top.has("triggerTimeout")) {
+            JsonNode value = top.get("triggerTimeout");
+            Matcher m = DURATION.matcher(value.asText().trim());
+            if (!value.isValueNode() || !m.matches()) {
+                throw fail("triggerTimeout", "must be seconds, e.g. 5, \"5s\" or \"500ms\"");
+            }
+            double amount = Double.parseDouble(m.group(1));
+            timeout = Duration.ofMillis(Math.round("ms".equals(m.group(2)) ? amount : amount * 1000));
+            if (timeout.isZero() || timeout.compareTo(Duration.ofMinutes(15)) > 0) {
+                throw fail("triggerTimeout", "must be more than 0 and at most 15 minutes");
+            }
+        }
+        if (!top.has("triggers")) {
+            return new TriggerDefinitions(null, null, null, timeout);
+        }
+        ObjectNode node = object(top.get("triggers"), "triggers");
+        known(node, TRIGGERS, "triggers.");
+        TriggerDefinitions triggers = new TriggerDefinitions(trigger(node, "define"), trigger(node, "create"),
+                trigger(node, "verify"), timeout);
+        boolean any = triggers.define() != null || triggers.create() != null || triggers.verify() != null;
+        if (any && !triggers.complete()) {
+            throw fail("triggers", "define, create and verify must all be given (custom auth needs the three)");
+        }
+        return triggers;
+    }
+
+    private TriggerDefinition trigger(ObjectNode triggers, String slot) throws PoolFileException {
+        if (!triggers.has(slot)) {
+            return null;
+        }
+        String at = "triggers." + slot;
+        ObjectNode node = object(triggers.get(slot), at);
+        if (node.has("builtin")) {
+            String builtin = text(node, "builtin", at + ".builtin", true);
+            ObjectNode options = node.deepCopy();
+            options.remove("builtin");
+            try {
+                BuiltinTriggers.create(builtin, options, line -> { });
+            } catch (IllegalArgumentException e) {
+                throw fail(at, e.getMessage());
+            }
+            return new TriggerDefinition.Builtin(builtin, options);
+        }
+        if (node.has("node")) {
+            known(node, Set.of("node", "handler"), at + ".");
+            Path handlerFile = resolve(text(node, "node", at + ".node", true));
+            if (!Files.isRegularFile(handlerFile)) {
+                throw fail(at + ".node", "no such file " + handlerFile);
+            }
+            String export = node.has("handler") ? text(node, "handler", at + ".handler", true) : "handler";
+            return new TriggerDefinition.Node(handlerFile, export);
+        }
+        if (node.has("lambda")) {
+            known(node, Set.of("lambda", "function"), at + ".");
+            String endpoint = text(node, "lambda", at + ".lambda", true);
+            URI uri;
+            try {
+                uri = URI.create(endpoint);
+            } catch (IllegalArgumentException e) {
+                throw fail(at + ".lambda", "not a URL: " + endpoint);
+            }
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw fail(at + ".lambda", "must be an http:// URL such as http://127.0.0.1:3001");
+            }
+            return new TriggerDefinition.Lambda(uri, text(node, "function", at + ".function", true));
+        }
+        throw fail(at, "must have \"builtin\", \"node\" or \"lambda\"");
+    }
+
+    private Path resolve(String path) {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir.resolve(path).normalize();
+    }
+
+    private ObjectNode object(JsonNode node, String at) throws PoolFileException {
+        if (!(node instanceof ObjectNode object)) {
+            throw fail(at, "must be a JSON object");
+        }
+        return object;
+    }
+
+    private void known(ObjectNode node, Set<String> fields, String prefix) throws PoolFileException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!fields.contains(field)) {
+                throw fail(prefix + field, "unknown field (known: " + String.join(", ", fields.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private String text(ObjectNode node, String field, String at, boolean required) throws PoolFileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw fail(at, "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().isEmpty()) {
+            throw fail(at, "must be a non-empty string");
+        }
+        return value.textValue();
+    }
+
+    private boolean bool(ObjectNode node, String field, String at, boolean fallback) throws PoolFileException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw fail(at + "." + field, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private long number(ObjectNode node, String field, String at, long fallback) throws PoolFileException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw fail(at + "." + field, "must be a whole number");
+        }
+        return value.longValue();
+    }
+
+    private <E extends Enum<E>> E choice(ObjectNode node, String field, String at, Class<E> type, E fallback)
+            throws PoolFileException {
+        String value = text(node, field, at, false);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fail(at, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private PoolFileException fail(String field, String why) {
+        return new PoolFileException(name + ": " + field + ": " + why);
+    }
+}

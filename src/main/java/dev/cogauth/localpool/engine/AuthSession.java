@@ -1,0 +1,56 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.engine.SrpPasswords.SrpChallenge;
+import java.util.Map;
+
+/**
+ * What the pool remembers between two calls of one sign-in: the challenge it asked and what it
+ * needs to check the answer. Immutable; every step stores a fresh one under a new Session.
+ *
+ * @param history     custom flow only: the Define trigger's session entries so far, else null
+ * @param srpA        the client's SRP_A from InitiateAuth, should Define ask for PASSWORD_VERIFIER
+ * @param srp         the open SRP round, for PASSWORD_VERIFIER
+ * @param privateParameters the Create trigger's private challenge parameters, for Verify
+ * @param expectedCode the code sent for SMS_MFA / EMAIL_OTP
+ * @param pendingTotpSecret the secret AssociateSoftwareToken gave out during MFA_SETUP
+ */
+record AuthSession(ClientDefinition client, PoolUser user, String challengeName, ArrayNode history,
+                   String srpA, SrpChallenge srp, String challengeMetadata, Map<String, String> privateParameters,
+                   String expectedCode, String pendingTotpSecret, boolean totpVerified) {
+
+    static AuthSession asking(ClientDefinition client, PoolUser user, String challengeName, ArrayNode history,
+                              String srpA) {
+        return new AuthSession(client, user, challengeName, history, srpA, null, null, Map.of(), null, null, false);
+    }
+
+    AuthSession withSrp(SrpChallenge challenge) {
+        return new AuthSession(client, user, challengeName, history, srpA, challenge, challengeMetadata, privateParameters,
+                expectedCode, pendingTotpSecret, totpVerified);
+    }
+
+    AuthSession withCustomChallenge(String metadata, Map<String, String> privateParams) {
+        return new AuthSession(client, user, challengeName, history, srpA, srp, metadata, Map.copyOf(privateParams),
+                expectedCode, pendingTotpSecret, totpVerified);
+    }
+
+    AuthSession withCode(String code) {
+        return new AuthSession(client, user, challengeName, history, srpA, srp, challengeMetadata, privateParameters,
+                code, pendingTotpSecret, totpVerified);
+    }
+
+    AuthSession withPendingTotp(String secret, boolean verified) {
+        return new AuthSession(client, user, challengeName, history, srpA, srp, challengeMetadata, privateParameters,
+                expectedCode, secret, verified);
+    }
+
+    boolean custom() {
+        return history != null;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthSession[" + client.clientId() + ", " + user.username() + ", " + challengeName + "]";
+    }
+}

@@ -1,0 +1,202 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.trigger.Trigger;
+import dev.cogauth.localpool.trigger.TriggerException;
+import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.ErrorType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the Define, Create and Verify Auth Challenge triggers as Cognito does: builds each event,
+ * checks the answer's shape, and turns a failure into the error Cognito gives the client.
+ */
+final class CustomAuthTriggers {
+
+    /** What a Define trigger may ask for next (MFA challenges from Define are not supported here). */
+    private static final Set<String> DEFINE_CHALLENGES =
+            Set.of(ChallengeName.CUSTOM_CHALLENGE, ChallengeName.PASSWORD_VERIFIER);
+    private static final String SDK_VERSION = "aws-sdk-unknown-unknown";
+
+    private final Trigger define;
+    private final Trigger create;
+    private final Trigger verify;
+    private final String poolId;
+    private final String region;
+    private final ObjectMapper json;
+    private final PoolLog log;
+
+    CustomAuthTriggers(Trigger define, Trigger create, Trigger verify, String poolId, String region,
+                       ObjectMapper json, PoolLog log) {
+        this.define = define;
+        this.create = create;
+        this.verify = verify;
+        this.poolId = poolId;
+        this.region = region;
+        this.json = json;
+        this.log = log;
+    }
+
+    boolean configured() {
+        return define != null && create != null && verify != null;
+    }
+
+    Decision define(PoolUser user, String clientId, ArrayNode session, Map<String, String> clientMetadata) {
+        ObjectNode request = request(user, clientMetadata);
+        request.set("session", session.deepCopy());
+        Answer answer = run(define, "DefineAuthChallenge", user, clientId, request);
+        ObjectNode response = answer.response();
+        JsonNode challenge = response.get("challengeName");
+        Decision decision = new Decision(flag(response, "issueTokens", "DefineAuthChallenge"),
+                flag(response, "failAuthentication", "DefineAuthChallenge"),
+                challenge == null || challenge.isNull() ? null : challenge.asText());
+        if (!decision.issueTokens() && !decision.failAuthentication()
+                && (decision.challengeName() == null || !DEFINE_CHALLENGES.contains(decision.challengeName()))) {
+            throw malformed("DefineAuthChallenge", "no known challengeName, issueTokens or failAuthentication");
+        }
+        log.step("  Define (" + answer.millis() + " ms) → " + (decision.issueTokens() ? "issueTokens"
+                : decision.failAuthentication() ? "failAuthentication" : decision.challengeName()));
+        return decision;
+    }
+
+    Challenge create(PoolUser user, String clientId, String challengeName, ArrayNode session,
+                     Map<String, String> clientMetadata) {
+        ObjectNode request = request(user, clientMetadata);
+        request.put("challengeName", challengeName);
+        request.set("session", session.deepCopy());
+        Answer answer = run(create, "CreateAuthChallenge", user, clientId, request);
+        ObjectNode response = answer.response();
+        Challenge challenge = new Challenge(strings(response, "publicChallengeParameters"),
+                strings(response, "privateChallengeParameters"), metadata(response));
+        log.step("  Create (" + answer.millis() + " ms) → public " + challenge.publicParameters().keySet() + ", private "
+                + challenge.privateParameters().keySet() + ", metadata " + challenge.metadata());
+        return challenge;
+    }
+
+    boolean verify(PoolUser user, String clientId, Map<String, String> privateParameters, String answer,
+                   Map<String, String> clientMetadata) {
+        ObjectNode request = request(user, clientMetadata);
+        request.set("privateChallengeParameters", json.valueToTree(privateParameters));
+        request.put("challengeAnswer", answer);
+        Answer result = run(verify, "VerifyAuthChallengeResponse", user, clientId, request);
+        JsonNode correct = result.response().get("answerCorrect");
+        if (correct == null || !correct.isBoolean()) {
+            throw malformed("VerifyAuthChallengeResponse", "answerCorrect is not a boolean");
+        }
+        log.step("  Verify (" + result.millis() + " ms) → answerCorrect " + correct.booleanValue());
+        return correct.booleanValue();
+    }
+
+    private ObjectNode request(PoolUser user, Map<String, String> clientMetadata) {
+        ObjectNode request = json.createObjectNode();
+        ObjectNode attributes = request.putObject("userAttributes");
+        user.attributes().forEach(attributes::put);
+        attributes.put("cognito:user_status", user.status().name());
+        request.set("clientMetadata", json.valueToTree(clientMetadata));
+        request.put("userNotFound", false);
+        return request;
+    }
+
+    private Answer run(Trigger trigger, String name, PoolUser user, String clientId, ObjectNode request) {
+        ObjectNode event = json.createObjectNode()
+                .put("version", "1")
+                .put("triggerSource", name + "_Authentication")
+                .put("region", region)
+                .put("userPoolId", poolId)
+                .put("userName", user.username());
+        event.putObject("callerContext").put("awsSdkVersion", SDK_VERSION).put("clientId", clientId);
+        event.set("request", request);
+        event.putObject("response");
+        long start = System.nanoTime();
+        ObjectNode answer;
+        try {
+            answer = trigger.invoke(event);
+        } catch (TriggerException e) {
+            log.notice("trigger " + name + " failed (" + e.kind() + "): " + e.getMessage());
+            throw switch (e.kind()) {
+                case HANDLER_ERROR -> new CognitoError(ErrorType.USER_LAMBDA_VALIDATION,
+                        name + " failed with error " + e.getMessage() + ".");
+                case MALFORMED_RESPONSE -> new CognitoError(ErrorType.INVALID_LAMBDA_RESPONSE, "Unrecognizable lambda output");
+                case UNAVAILABLE -> new CognitoError(ErrorType.UNEXPECTED_LAMBDA,
+                        name + " invocation failed due to error " + e.getMessage() + ".");
+            };
+        } catch (RuntimeException e) {
+            log.notice("trigger " + name + " failed: " + e);
+            throw new CognitoError(ErrorType.UNEXPECTED_LAMBDA, name + " invocation failed due to error "
+                    + e.getClass().getSimpleName() + ".");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        JsonNode response = answer == null ? null : answer.get("response");
+        if (!(response instanceof ObjectNode object)) {
+            throw malformed(name, "the returned event has no response object");
+        }
+        return new Answer(object, millis);
+    }
+
+    /** A trigger's {@code response} and how long the trigger took. */
+    private record Answer(ObjectNode response, long millis) {
+    }
+
+    private boolean flag(ObjectNode response, String field, String name) {
+        JsonNode value = response.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw malformed(name, field + " is not a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    private Map<String, String> strings(ObjectNode response, String field) {
+        JsonNode node = response.get(field);
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            throw malformed("CreateAuthChallenge", field + " is not an object");
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isValueNode()) {
+                throw malformed("CreateAuthChallenge", field + "." + entry.getKey() + " is not a string");
+            }
+            map.put(entry.getKey(), entry.getValue().asText());
+        });
+        return map;
+    }
+
+    private String metadata(ObjectNode response) {
+        JsonNode node = response.get("challengeMetadata");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw malformed("CreateAuthChallenge", "challengeMetadata is not a string");
+        }
+        return node.textValue();
+    }
+
+    private CognitoError malformed(String name, String why) {
+        log.notice("trigger " + name + " answered malformed: " + why);
+        return new CognitoError(ErrorType.INVALID_LAMBDA_RESPONSE, "Unrecognizable lambda output");
+    }
+
+    /** Define's answer. */
+    record Decision(boolean issueTokens, boolean failAuthentication, String challengeName) {
+    }
+
+    /** Create's answer; {@link #toString} hides the private parameters (they hold the answer). */
+    record Challenge(Map<String, String> publicParameters, Map<String, String> privateParameters, String metadata) {
+        @Override
+        public String toString() {
+            return "Challenge[public=" + publicParameters.keySet() + ", metadata=" + metadata + "]";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.protocol.Param;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH (with or without SRP_A), REFRESH_TOKEN_AUTH. */
+final class InitiateAuth implements Operation {
+
+    private static final List<String> FLOWS = List.of("USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN",
+            "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH");
+
+    private final PoolServices pool;
+
+    InitiateAuth(PoolServices pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public ObjectNode handle(JsonRequest request) {
+        String flow = request.required("AuthFlow");
+        ClientDefinition client = pool.clients().find(request.required("ClientId"));
+        Map<String, String> parameters = request.map("AuthParameters");
+        if (!FLOWS.contains(flow)) {
+            throw CognitoError.invalidParameter("1 validation error detected: Value '" + flow
+                    + "' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: " + FLOWS);
+        }
+        String allowName = flow.equals("REFRESH_TOKEN") ? "REFRESH_TOKEN_AUTH" : flow;
+        if (!client.allows(allowName)) {
+            throw CognitoError.invalidParameter(flow + " flow not enabled for this client");
+        }
+        if (allowName.equals("REFRESH_TOKEN_AUTH")) {
+            return refresh(client, parameters);
+        }
+        String username = JsonRequest.requiredParameter(parameters, Param.USERNAME);
+        ClientRegistry.checkSecretHash(client, parameters.get(Param.SECRET_HASH), List.of(username));
+        PoolUser user = pool.users().find(username)
+                .orElseThrow(() -> new CognitoError(ErrorType.USER_NOT_FOUND, "User does not exist."));
+        pool.log().step("InitiateAuth " + flow + " client " + client.clientId() + " user " + user.username()
+                + (username.equals(user.username()) ? "" : " (signed in as " + username + ")"));
+        SignInSteps steps = pool.steps();
+        switch (flow) {
+            case "USER_SRP_AUTH" -> {
+                return steps.passwordVerifier(client, user, srpA(parameters, true), null);
+            }
+            case "USER_PASSWORD_AUTH" -> {
+                String password = JsonRequest.requiredParameter(parameters, Param.PASSWORD);
+                if (!steps.passwords().matches(user, password)) {
+                    throw CognitoError.incorrectPassword();
+                }
+                return steps.afterPassword(client, user);
+            }
+            case "CUSTOM_AUTH" -> {
+                if (!steps.triggers().configured()) {
+                    throw CognitoError.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
+                }
+                SignInSteps.checkCanSignIn(user);
+                String srpA = srpA(parameters, false);
+                ArrayNode history = steps.emptyHistory();
+                if (srpA != null) {
+                    history = steps.append(history, Param.SRP_A, true, null);
+                }
+                // Cognito does not hand InitiateAuth's ClientMetadata to Define or Create.
+                return steps.customRound(client, user, history, srpA, Map.of());
+            }
+            default -> throw CognitoError.invalidParameter("Initiate Auth method not supported.");
+        }
+    }
+
+    private ObjectNode refresh(ClientDefinition client, Map<String, String> parameters) {
+        String refreshToken = JsonRequest.requiredParameter(parameters, Param.REFRESH_TOKEN);
+        PoolUser user = pool.tokens().refreshTokenUser(refreshToken)
+                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Refresh Token"));
+        ClientRegistry.checkSecretHash(client, parameters.get(Param.SECRET_HASH),
+                Arrays.asList(user.username(), user.sub(), parameters.get(Param.USERNAME)));
+        pool.log().step("InitiateAuth REFRESH_TOKEN_AUTH client " + client.clientId() + " user " + user.username());
+        ObjectNode response = pool.json().createObjectNode();
+        response.putObject("ChallengeParameters");
+        response.set("AuthenticationResult", pool.tokens().refresh(client, refreshToken, false));
+        return response;
+    }
+
+    private static String srpA(Map<String, String> parameters, boolean required) {
+        String srpA = required ? JsonRequest.requiredParameter(parameters, Param.SRP_A) : parameters.get(Param.SRP_A);
+        if (srpA != null && !srpA.matches("[0-9a-fA-F]{1,2048}")) {
+            throw CognitoError.invalidParameter("SRP_A must be a hexadecimal number.");
+        }
+        return srpA;
+    }
+}

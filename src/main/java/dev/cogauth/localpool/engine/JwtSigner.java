@@ -1,0 +1,105 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/** RS256 JWTs with one RSA 2048 key made at start, and that key as a JWKS. */
+final class JwtSigner {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final ObjectMapper json;
+    private final KeyPair keys;
+    private final String keyId;
+
+    JwtSigner(ObjectMapper json, SecureRandom random) {
+        this.json = json;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, random);
+            this.keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is not available in this JDK", e);
+        }
+        this.keyId = UUID.randomUUID().toString();
+    }
+
+    String sign(ObjectNode claims) {
+        ObjectNode header = json.createObjectNode().put("kid", keyId).put("alg", "RS256");
+        String signingInput = encode(header) + "." + encode(claims);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + B64.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    /** The claims of a token this signer made, or empty when it is malformed or the signature fails. */
+    Optional<ObjectNode> verify(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(keys.getPublic());
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!signature.verify(B64D.decode(parts[2]))) {
+                return Optional.empty();
+            }
+            JsonNode claims = json.readTree(B64D.decode(parts[1]));
+            return claims instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+        } catch (GeneralSecurityException | IllegalArgumentException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    ObjectNode jwks() {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        ObjectNode jwk = json.createObjectNode()
+                .put("alg", "RS256")
+                .put("e", unsigned(key.getPublicExponent()))
+                .put("kid", keyId)
+                .put("kty", "RSA")
+                .put("n", unsigned(key.getModulus()))
+                .put("use", "sig");
+        ObjectNode jwks = json.createObjectNode();
+        jwks.putArray("keys").add(jwk);
+        return jwks;
+    }
+
+    private String encode(ObjectNode node) {
+        try {
+            return B64.encodeToString(json.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JWK integers are unsigned big-endian: drop the sign byte BigInteger adds. */
+    private static String unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return B64.encodeToString(bytes);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpHandler;
+import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.UserDefinition;
+import dev.cogauth.localpool.trigger.Trigger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Wires a pool definition into the HTTP handler that serves it; the only public door into this package. */
+public final class PoolEngine {
+
+    private PoolEngine() {
+    }
+
+    /**
+     * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
+     * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
+     */
+    public static HttpHandler handler(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
+                                      Trigger verify, Clock clock, PoolLog log) {
+        ObjectMapper json = new ObjectMapper();
+        SecureRandom random = new SecureRandom();
+        SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
+        UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
+        SessionStore sessions = new SessionStore(random, clock);
+        JwtSigner signer = new JwtSigner(json, random);
+        String issuer = baseUri + "/" + definition.poolId();
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer);
+        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
+                definition.region(), json, log);
+        SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, definition.mfa(), random, log);
+        PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
+                tokens, random, clock, log);
+
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        operations.put("InitiateAuth", new InitiateAuth(pool));
+        operations.put("RespondToAuthChallenge", new RespondToAuthChallenge(pool));
+        SoftwareTokenOperations softwareTokens = new SoftwareTokenOperations(pool);
+        operations.put("AssociateSoftwareToken", softwareTokens.associate());
+        operations.put("VerifySoftwareToken", softwareTokens.verify());
+        TokenOperations tokenOperations = new TokenOperations(pool);
+        operations.put("GetTokensFromRefreshToken", tokenOperations.getTokensFromRefreshToken());
+        operations.put("RevokeToken", tokenOperations.revokeToken());
+        operations.put("GlobalSignOut", tokenOperations.globalSignOut());
+        operations.put("GetUser", tokenOperations.getUser());
+
+        String wellKnown = "/" + definition.poolId() + "/.well-known/";
+        return new PoolHttpHandler(json, operations, Map.of(
+                wellKnown + "jwks.json", signer.jwks(),
+                wellKnown + "openid-configuration", openIdConfiguration(json, issuer)), log);
+    }
+
+    private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
+        UserDefinition.MfaSettings mfa = user.mfa();
+        return new PoolUser(user.username(), user.attributes().getOrDefault("sub", UUID.randomUUID().toString()),
+                user.attributes(), user.status(), passwords.verifier(user.username(), user.password()),
+                mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred());
+    }
+
+    private static ObjectNode openIdConfiguration(ObjectMapper json, String issuer) {
+        ObjectNode config = json.createObjectNode()
+                .put("issuer", issuer)
+                .put("jwks_uri", issuer + "/.well-known/jwks.json");
+        config.putArray("id_token_signing_alg_values_supported").add("RS256");
+        config.putArray("response_types_supported").add("code").add("token");
+        config.putArray("subject_types_supported").add("public");
+        List.of("openid", "email", "phone", "profile").forEach(config.putArray("scopes_supported")::add);
+        config.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+        List.of("sub", "iss", "cognito:username", "email", "email_verified", "phone_number", "phone_number_verified")
+                .forEach(config.putArray("claims_supported")::add);
+        return config;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.protocol.ErrorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The pool's HTTP face: {@code POST /} routed by {@code X-Amz-Target} to one operation, and the
+ * pool's {@code .well-known} documents. Every failure is answered Cognito-style; none stops the server.
+ */
+final class PoolHttpHandler implements HttpHandler {
+
+    static final int MAX_BODY_BYTES = 1 << 20;
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final ObjectMapper json;
+    private final Map<String, Operation> operations;
+    private final Map<String, ObjectNode> documents;
+    private final PoolLog log;
+
+    /** @param documents GET paths such as {@code /us-east-1_x/.well-known/jwks.json} and their bodies */
+    PoolHttpHandler(ObjectMapper json, Map<String, Operation> operations, Map<String, ObjectNode> documents, PoolLog log) {
+        this.json = json;
+        this.operations = Map.copyOf(operations);
+        this.documents = Map.copyOf(documents);
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (exchange.getRequestMethod().equals("GET")) {
+                get(exchange);
+            } else if (exchange.getRequestMethod().equals("POST")) {
+                post(exchange);
+            } else {
+                error(exchange, new CognitoError("UnknownOperationException", "Only POST / and GET of .well-known documents are served.", 405));
+            }
+        }
+    }
+
+    private void get(HttpExchange exchange) throws IOException {
+        ObjectNode document = documents.get(exchange.getRequestURI().getPath());
+        if (document == null) {
+            error(exchange, new CognitoError(ErrorType.RESOURCE_NOT_FOUND, "Not found: " + exchange.getRequestURI().getPath(), 404));
+            return;
+        }
+        send(exchange, 200, "application/json", document);
+    }
+
+    private void post(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+        Operation operation = name == null ? null : operations.get(name);
+        try {
+            if (operation == null) {
+                throw new CognitoError(ErrorType.UNKNOWN_OPERATION, "Unknown operation " + (target == null ? "(no X-Amz-Target header)" : target));
+            }
+            ObjectNode response = operation.handle(new JsonRequest(body(exchange)));
+            send(exchange, 200, CONTENT_TYPE, response);
+            log.step(name + " ← 200 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (CognitoError e) {
+            log.step((name == null ? "request" : name) + " ← " + e.type() + ": " + e.getMessage()
+                    + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            error(exchange, e);
+        } catch (RuntimeException e) {
+            log.notice("internal error in " + name + ": " + e + where(e));
+            error(exchange, new CognitoError(ErrorType.INTERNAL_ERROR, "An internal error occurred.", 500));
+        }
+    }
+
+    /** The first frames of a bug, enough to report it. */
+    private static String where(RuntimeException e) {
+        StringBuilder frames = new StringBuilder();
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(3, trace.length); i++) {
+            frames.append(i == 0 ? " at " : " < ").append(trace[i]);
+        }
+        return frames.toString();
+    }
+
+    private ObjectNode body(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                in.skip(Long.MAX_VALUE); // drain, so the connection can answer
+                throw CognitoError.invalidParameter("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            }
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new CognitoError(ErrorType.SERIALIZATION, "Request body is not valid JSON.");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new CognitoError(ErrorType.SERIALIZATION, "Request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    private void error(HttpExchange exchange, CognitoError error) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type());
+        send(exchange, error.status(), CONTENT_TYPE,
+                json.createObjectNode().put("__type", error.type()).put("message", error.getMessage()));
+    }
+
+    private void send(HttpExchange exchange, int status, String contentType, ObjectNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cogauth.localpool.engine;
+
+import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.srp.SrpVerifier;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A user of the running pool. The password exists only as an SRP verifier. Mutable state
+ * (status, verifier, MFA, sign-out time) changes during sign-ins, so it is volatile and
+ * each field changes alone.
+ */
+final class PoolUser {
+
+    private final String username;
+    private final Map<String, String> attributes;
+    private volatile UserStatus status;
+    private volatile SrpVerifier verifier;
+    private final boolean smsMfa;
+    private final boolean emailMfa;
+    private volatile String totpSecret;
+    private volatile String preferredMfa;
+    private volatile String pendingTotpSecret;
+    private volatile Instant signedOutAt = Instant.EPOCH;
+
+    PoolUser(String username, String sub, Map<String, String> attributes, UserStatus status,
+             SrpVerifier verifier, boolean smsMfa, boolean emailMfa, String totpSecret, String preferredMfa) {
+        this.username = username;
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("sub", sub);
+        all.putAll(attributes);
+        this.attributes = Map.copyOf(all);
+        this.status = status;
+        this.verifier = verifier;
+        this.smsMfa = smsMfa;
+        this.emailMfa = emailMfa;
+        this.totpSecret = totpSecret;
+        this.preferredMfa = preferredMfa;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String sub() {
+        return attributes.get("sub");
+    }
+
+    /** Every attribute including {@code sub}, as Cognito lists them. */
+    Map<String, String> attributes() {
+        return attributes;
+    }
+
+    UserStatus status() {
+        return status;
+    }
+
+    SrpVerifier verifier() {
+        return verifier;
+    }
+
+    void changePassword(SrpVerifier newVerifier) {
+        verifier = newVerifier;
+        status = UserStatus.CONFIRMED;
+    }
+
+    boolean smsMfa() {
+        return smsMfa && attributes.containsKey("phone_number");
+    }
+
+    boolean emailMfa() {
+        return emailMfa && attributes.containsKey("email");
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    void enableTotp(String secret) {
+        totpSecret = secret;
+        preferredMfa = ChallengeName.SOFTWARE_TOKEN_MFA;
+    }
+
+    /** A secret AssociateSoftwareToken gave out with an access token, until VerifySoftwareToken confirms it. */
+    String pendingTotpSecret() {
+        return pendingTotpSecret;
+    }
+
+    void associateTotp(String secret) {
+        pendingTotpSecret = secret;
+    }
+
+    String preferredMfa() {
+        return preferredMfa;
+    }
+
+    Instant signedOutAt() {
+        return signedOutAt;
+    }
+
+    void signOut(Instant at) {
+        signedOutAt = at;
+    }
+
+    @Override
+    public String toString() {
+        return "PoolUser[" + username + ", " + status + "]";
+    }
+}

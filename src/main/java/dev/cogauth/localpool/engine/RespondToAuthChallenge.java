@@ -1,0 +1,132 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.protocol.Param;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/** RespondToAuthChallenge: checks the answer to the challenge its Session asked and takes the next step. */
+final class RespondToAuthChallenge implements Operation {
+
+    private static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final PoolServices pool;
+
+    RespondToAuthChallenge(PoolServices pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public ObjectNode handle(JsonRequest request) {
+        String challengeName = request.required("ChallengeName");
+        ClientDefinition client = pool.clients().find(request.required("ClientId"));
+        Map<String, String> responses = request.map("ChallengeResponses");
+        Map<String, String> clientMetadata = request.map("ClientMetadata");
+        String username = JsonRequest.requiredParameter(responses, Param.USERNAME);
+        ClientRegistry.checkSecretHash(client, responses.get(Param.SECRET_HASH), List.of(username));
+        String token = request.optional("Session");
+        if (token == null && challengeName.equals(ChallengeName.PASSWORD_VERIFIER)) {
+            token = pool.sessions().bySecretBlock(responses.get(Param.PASSWORD_CLAIM_SECRET_BLOCK));
+        }
+        AuthSession session = pool.sessions().take(token);
+        if (!session.client().clientId().equals(client.clientId())) {
+            throw CognitoError.notAuthorized("Invalid session for the user.");
+        }
+        if (!challengeName.equals(session.challengeName())) {
+            throw CognitoError.invalidParameter("Invalid challenge name: expected " + session.challengeName() + ".");
+        }
+        PoolUser user = session.user();
+        if (pool.users().find(username).orElse(null) != user) {
+            throw CognitoError.notAuthorized("Incorrect username or password.");
+        }
+        pool.log().step("RespondToAuthChallenge " + challengeName + " client " + client.clientId() + " user "
+                + user.username());
+        SignInSteps steps = pool.steps();
+        return switch (challengeName) {
+            case ChallengeName.PASSWORD_VERIFIER -> passwordVerifier(session, responses, clientMetadata);
+            case ChallengeName.CUSTOM_CHALLENGE -> {
+                String answer = JsonRequest.requiredParameter(responses, Param.ANSWER);
+                boolean correct = steps.triggers().verify(user, client.clientId(), session.privateParameters(),
+                        answer, clientMetadata);
+                ArrayNode history = steps.append(session.history(), ChallengeName.CUSTOM_CHALLENGE, correct,
+                        session.challengeMetadata());
+                yield steps.customRound(client, user, history, session.srpA(), clientMetadata);
+            }
+            case ChallengeName.NEW_PASSWORD_REQUIRED -> {
+                String password = JsonRequest.requiredParameter(responses, Param.NEW_PASSWORD);
+                if (password.length() < MIN_PASSWORD_LENGTH) {
+                    throw new CognitoError(ErrorType.INVALID_PASSWORD,
+                            "Password does not conform to policy: Password not long enough");
+                }
+                user.changePassword(steps.passwords().verifier(user.username(), password));
+                pool.log().step("  password changed for " + user.username());
+                yield steps.mfa(client, user);
+            }
+            case ChallengeName.SMS_MFA, ChallengeName.EMAIL_OTP, ChallengeName.SOFTWARE_TOKEN_MFA ->
+                    mfaCode(token, session, responses);
+            case ChallengeName.SELECT_MFA_TYPE -> {
+                String choice = JsonRequest.requiredParameter(responses, Param.ANSWER);
+                if (!SignInSteps.mfaMethods(user).contains(choice)) {
+                    throw CognitoError.invalidParameter("Invalid MFA type: " + choice);
+                }
+                yield steps.mfaChallenge(client, user, choice);
+            }
+            case ChallengeName.MFA_SETUP -> {
+                if (!session.totpVerified()) {
+                    throw CognitoError.invalidParameter("Software token MFA has not been verified for this session.");
+                }
+                user.enableTotp(session.pendingTotpSecret());
+                pool.log().step("  software token MFA enabled for " + user.username());
+                yield steps.signedIn(client, user);
+            }
+            default -> throw CognitoError.invalidParameter("Unsupported challenge name: " + challengeName);
+        };
+    }
+
+    private ObjectNode passwordVerifier(AuthSession session, Map<String, String> responses,
+                                        Map<String, String> clientMetadata) {
+        String block = JsonRequest.requiredParameter(responses, Param.PASSWORD_CLAIM_SECRET_BLOCK);
+        String signature = JsonRequest.requiredParameter(responses, Param.PASSWORD_CLAIM_SIGNATURE);
+        String timestamp = JsonRequest.requiredParameter(responses, Param.TIMESTAMP);
+        SignInSteps steps = pool.steps();
+        PoolUser user = session.user();
+        if (!block.equals(session.srp().secretBlock())
+                || !steps.passwords().verify(user, session.srp(), timestamp, signature)) {
+            pool.log().step("  password verifier: wrong password");
+            throw CognitoError.incorrectPassword();
+        }
+        pool.log().step("  password verifier: correct");
+        if (session.custom()) {
+            ArrayNode history = steps.append(session.history(), ChallengeName.PASSWORD_VERIFIER, true, null);
+            return steps.customRound(session.client(), user, history, session.srpA(), clientMetadata);
+        }
+        return steps.afterPassword(session.client(), user);
+    }
+
+    private ObjectNode mfaCode(String token, AuthSession session, Map<String, String> responses) {
+        String name = session.challengeName();
+        String key = switch (name) {
+            case ChallengeName.SMS_MFA -> Param.SMS_MFA_CODE;
+            case ChallengeName.EMAIL_OTP -> Param.EMAIL_OTP_CODE;
+            default -> Param.SOFTWARE_TOKEN_MFA_CODE;
+        };
+        String code = JsonRequest.requiredParameter(responses, key);
+        boolean correct = name.equals(ChallengeName.SOFTWARE_TOKEN_MFA)
+                ? Totp.verify(session.user().totpSecret(), code, pool.clock().instant())
+                : MessageDigest.isEqual(session.expectedCode().getBytes(StandardCharsets.UTF_8),
+                        code.getBytes(StandardCharsets.UTF_8));
+        if (!correct) {
+            // Cognito lets the user retype a code with the same Session.
+            pool.sessions().restore(token, session);
+            pool.log().step("  " + name + ": wrong code");
+            throw new CognitoError(ErrorType.CODE_MISMATCH, "Invalid code received for user");
+        }
+        return pool.steps().signedIn(session.client(), session.user());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.engine.CustomAuthTriggers.Challenge;
+import dev.cogauth.localpool.engine.CustomAuthTriggers.Decision;
+import dev.cogauth.localpool.engine.SrpPasswords.SrpChallenge;
+import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.protocol.Param;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of a sign-in that several operations share: what comes after a password
+ * (new password, MFA, tokens), the custom flow's Define/Create round, and how a challenge
+ * or the tokens are answered.
+ */
+final class SignInSteps {
+
+    private final ObjectMapper json;
+    private final SessionStore sessions;
+    private final SrpPasswords passwords;
+    private final CustomAuthTriggers triggers;
+    private final TokenService tokens;
+    private final MfaMode mfaMode;
+    private final SecureRandom random;
+    private final PoolLog log;
+
+    SignInSteps(ObjectMapper json, SessionStore sessions, SrpPasswords passwords, CustomAuthTriggers triggers,
+                TokenService tokens, MfaMode mfaMode, SecureRandom random, PoolLog log) {
+        this.json = json;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.triggers = triggers;
+        this.tokens = tokens;
+        this.mfaMode = mfaMode;
+        this.random = random;
+        this.log = log;
+    }
+
+    SrpPasswords passwords() {
+        return passwords;
+    }
+
+    CustomAuthTriggers triggers() {
+        return triggers;
+    }
+
+    /** Cognito refuses a user whose status forbids signing in, once the password is known good. */
+    static void checkCanSignIn(PoolUser user) {
+        if (user.status() == UserStatus.UNCONFIRMED) {
+            throw new CognitoError(ErrorType.USER_NOT_CONFIRMED, "User is not confirmed.");
+        }
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            throw new CognitoError(ErrorType.PASSWORD_RESET_REQUIRED, "Password reset required for the user");
+        }
+    }
+
+    /** USER_SRP_AUTH's first answer, or a Define trigger's PASSWORD_VERIFIER. */
+    ObjectNode passwordVerifier(ClientDefinition client, PoolUser user, String srpA, ArrayNode history) {
+        SrpChallenge srp = passwords.challenge(user, srpA);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(Param.SALT, srp.saltHex());
+        parameters.put(Param.SECRET_BLOCK, srp.secretBlock());
+        parameters.put(Param.SRP_B, srp.server().publicKeyHex());
+        parameters.put(Param.USERNAME, user.username());
+        parameters.put(Param.USER_ID_FOR_SRP, user.username());
+        AuthSession session = AuthSession.asking(client, user, ChallengeName.PASSWORD_VERIFIER, history, srpA).withSrp(srp);
+        return challenge(session, parameters);
+    }
+
+    /** After a good password: NEW_PASSWORD_REQUIRED for a forced change, then MFA, then tokens. */
+    ObjectNode afterPassword(ClientDefinition client, PoolUser user) {
+        checkCanSignIn(user);
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            Map<String, String> visible = new LinkedHashMap<>(user.attributes());
+            visible.remove("sub");
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(Param.USER_ID_FOR_SRP, user.username());
+            parameters.put(Param.REQUIRED_ATTRIBUTES, "[]");
+            parameters.put(Param.USER_ATTRIBUTES, json.valueToTree(visible).toString());
+            return challenge(AuthSession.asking(client, user, ChallengeName.NEW_PASSWORD_REQUIRED, null, null), parameters);
+        }
+        return mfa(client, user);
+    }
+
+    /** The MFA step: the user's one method, their preferred one, a choice, a setup, or none. */
+    ObjectNode mfa(ClientDefinition client, PoolUser user) {
+        List<String> methods = mfaMethods(user);
+        if (mfaMode == MfaMode.OFF || (methods.isEmpty() && mfaMode == MfaMode.OPTIONAL)) {
+            return signedIn(client, user);
+        }
+        if (methods.isEmpty()) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(Param.MFAS_CAN_SETUP, "[\"SOFTWARE_TOKEN_MFA\"]");
+            parameters.put(Param.USER_ID_FOR_SRP, user.username());
+            return challenge(AuthSession.asking(client, user, ChallengeName.MFA_SETUP, null, null), parameters);
+        }
+        if (methods.size() == 1 || methods.contains(user.preferredMfa())) {
+            return mfaChallenge(client, user, methods.size() == 1 ? methods.get(0) : user.preferredMfa());
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(Param.MFAS_CAN_CHOOSE, json.valueToTree(methods).toString());
+        parameters.put(Param.USER_ID_FOR_SRP, user.username());
+        return challenge(AuthSession.asking(client, user, ChallengeName.SELECT_MFA_TYPE, null, null), parameters);
+    }
+
+    static List<String> mfaMethods(PoolUser user) {
+        List<String> methods = new ArrayList<>();
+        if (user.smsMfa()) {
+            methods.add(ChallengeName.SMS_MFA);
+        }
+        if (user.emailMfa()) {
+            methods.add(ChallengeName.EMAIL_OTP);
+        }
+        if (user.totpSecret() != null) {
+            methods.add(ChallengeName.SOFTWARE_TOKEN_MFA);
+        }
+        return methods;
+    }
+
+    /** Asks one MFA method; SMS and email codes are "sent" by printing them to the pool's log. */
+    ObjectNode mfaChallenge(ClientDefinition client, PoolUser user, String method) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        AuthSession session = AuthSession.asking(client, user, method, null, null);
+        if (!method.equals(ChallengeName.SOFTWARE_TOKEN_MFA)) {
+            boolean sms = method.equals(ChallengeName.SMS_MFA);
+            String destination = user.attributes().get(sms ? "phone_number" : "email");
+            String code = String.format("%06d", random.nextInt(1_000_000));
+            log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
+                    + ": your verification code is " + code);
+            parameters.put(Param.CODE_DELIVERY_DELIVERY_MEDIUM, sms ? "SMS" : "EMAIL");
+            parameters.put(Param.CODE_DELIVERY_DESTINATION, mask(destination, sms));
+            session = session.withCode(code);
+        }
+        parameters.put(Param.USER_ID_FOR_SRP, user.username());
+        return challenge(session, parameters);
+    }
+
+    /** One round of the custom flow: Define decides, then tokens, failure, SRP, or Create's challenge. */
+    ObjectNode customRound(ClientDefinition client, PoolUser user, ArrayNode history, String srpA,
+                           Map<String, String> clientMetadata) {
+        Decision decision = triggers.define(user, client.clientId(), history, clientMetadata);
+        if (decision.issueTokens()) {
+            return signedIn(client, user);
+        }
+        if (decision.failAuthentication()) {
+            throw CognitoError.incorrectPassword();
+        }
+        if (decision.challengeName().equals(ChallengeName.PASSWORD_VERIFIER)) {
+            if (srpA == null) {
+                throw CognitoError.invalidParameter("SRP_A must be given in InitiateAuth for a PASSWORD_VERIFIER challenge.");
+            }
+            return passwordVerifier(client, user, srpA, history);
+        }
+        Challenge challenge = triggers.create(user, client.clientId(), decision.challengeName(), history, clientMetadata);
+        Map<String, String> parameters = new LinkedHashMap<>(challenge.publicParameters());
+        parameters.put(Param.USERNAME, user.username());
+        AuthSession session = AuthSession.asking(client, user, decision.challengeName(), history, srpA)
+                .withCustomChallenge(challenge.metadata(), challenge.privateParameters());
+        return challenge(session, parameters);
+    }
+
+    /** A Define session entry. */
+    ArrayNode append(ArrayNode history, String challengeName, boolean result, String metadata) {
+        ArrayNode copy = history.deepCopy();
+        ObjectNode entry = copy.addObject().put("challengeName", challengeName).put("challengeResult", result);
+        if (metadata == null) {
+            entry.putNull("challengeMetadata");
+        } else {
+            entry.put("challengeMetadata", metadata);
+        }
+        return copy;
+    }
+
+    ArrayNode emptyHistory() {
+        return json.createArrayNode();
+    }
+
+    ObjectNode challenge(AuthSession session, Map<String, String> parameters) {
+        ObjectNode response = json.createObjectNode().put("ChallengeName", session.challengeName());
+        response.set("ChallengeParameters", json.valueToTree(parameters));
+        response.put("Session", sessions.open(session));
+        log.step("  → challenge " + session.challengeName() + " for " + session.user().username()
+                + " (parameters " + parameters.keySet() + ")");
+        return response;
+    }
+
+    ObjectNode signedIn(ClientDefinition client, PoolUser user) {
+        ObjectNode response = json.createObjectNode();
+        response.putObject("ChallengeParameters");
+        response.set("AuthenticationResult", tokens.signIn(user, client));
+        log.step("  → tokens issued for " + user.username() + " (client " + client.clientId() + ")");
+        return response;
+    }
+
+    private static String mask(String destination, boolean phone) {
+        if (phone) {
+            return "+*******" + destination.substring(Math.max(0, destination.length() - 4));
+        }
+        int at = destination.indexOf('@');
+        return at < 1 ? "***" : destination.charAt(0) + "***" + destination.substring(at);
+    }
+}

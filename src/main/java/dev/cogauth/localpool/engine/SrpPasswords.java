@@ -1,0 +1,85 @@
+package dev.cogauth.localpool.engine;
+
+import dev.cogauth.srp.SrpClient;
+import dev.cogauth.srp.SrpException;
+import dev.cogauth.srp.SrpServer;
+import dev.cogauth.srp.SrpTimestamp;
+import dev.cogauth.srp.SrpVerifier;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/** The pool's side of SRP: verifiers from passwords, server challenges, and checking a password claim. */
+final class SrpPasswords {
+
+    /** How far a client's TIMESTAMP may be from the pool's clock. */
+    private static final Duration TIMESTAMP_SKEW = Duration.ofMinutes(5);
+
+    private final String poolName;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    SrpPasswords(String poolName, SecureRandom random, Clock clock) {
+        this.poolName = poolName;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    SrpVerifier verifier(String username, String password) {
+        return SrpVerifier.create(poolName, username, password, random);
+    }
+
+    /** A server challenge for one PASSWORD_VERIFIER round. */
+    SrpChallenge challenge(PoolUser user, String srpA) {
+        byte[] block = new byte[64];
+        random.nextBytes(block);
+        SrpServer server = SrpServer.start(user.verifier(), random);
+        return new SrpChallenge(srpA, server, server.saltHex(), Base64.getEncoder().encodeToString(block));
+    }
+
+    /** Checks a PASSWORD_VERIFIER answer; a malformed claim is an InvalidParameterException. */
+    boolean verify(PoolUser user, SrpChallenge challenge, String timestamp, String signature) {
+        checkTimestamp(timestamp);
+        try {
+            return challenge.server().verifyPasswordClaim(poolName, user.username(), challenge.srpA(),
+                    challenge.secretBlock(), timestamp, signature);
+        } catch (SrpException | IllegalArgumentException e) {
+            throw CognitoError.invalidParameter("Invalid SRP parameters.");
+        }
+    }
+
+    /**
+     * Checks a plain password (USER_PASSWORD_AUTH) by running SRP against the stored verifier:
+     * the pool never stores the password itself, nor the hash SRP derives from it.
+     */
+    boolean matches(PoolUser user, String password) {
+        SrpClient client = SrpClient.start(random);
+        SrpChallenge challenge = challenge(user, client.publicKeyHex());
+        String timestamp = SrpTimestamp.format(clock.instant());
+        String signature = client.passwordClaimSignature(poolName, user.username(), password,
+                challenge.saltHex(), challenge.server().publicKeyHex(), challenge.secretBlock(), timestamp);
+        return verify(user, challenge, timestamp, signature);
+    }
+
+    private void checkTimestamp(String timestamp) {
+        Instant at;
+        try {
+            at = SrpTimestamp.parse(timestamp);
+        } catch (SrpException e) {
+            throw CognitoError.invalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+        }
+        if (Duration.between(at, clock.instant()).abs().compareTo(TIMESTAMP_SKEW) > 0) {
+            throw CognitoError.notAuthorized("Incorrect username or password.");
+        }
+    }
+
+    /** One SRP round's server state: the client's A, the server's secret b, salt, and the secret block. */
+    record SrpChallenge(String srpA, SrpServer server, String saltHex, String secretBlock) {
+        @Override
+        public String toString() {
+            return "SrpChallenge[***]";
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cogauth.localpool.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.ClientDefinition;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues Cognito-shaped tokens and keeps what revocation needs: every sign-in gets an
+ * {@code origin_jti} and an opaque refresh token bound to it; revoking one revokes the
+ * access tokens that share its origin.
+ */
+final class TokenService {
+
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final String INVALID_REFRESH = "Invalid Refresh Token";
+
+    private final ObjectMapper json;
+    private final JwtSigner signer;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final String issuer;
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+
+    TokenService(ObjectMapper json, JwtSigner signer, SecureRandom random, Clock clock, String issuer) {
+        this.json = json;
+        this.signer = signer;
+        this.random = random;
+        this.clock = clock;
+        this.issuer = issuer;
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    /** The AuthenticationResult of a completed sign-in: ID, access and a new refresh token. */
+    ObjectNode signIn(PoolUser user, ClientDefinition client) {
+        Instant now = clock.instant();
+        String originJti = UUID.randomUUID().toString();
+        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, null));
+        return result(user, client, originJti, now).put("RefreshToken", refreshToken);
+    }
+
+    /** New ID and access tokens for a refresh token; a new refresh token too when the client rotates them. */
+    ObjectNode refresh(ClientDefinition client, String refreshToken, boolean rotate) {
+        Instant now = clock.instant();
+        Grant grant = grants.get(refreshToken);
+        if (grant == null || !grant.clientId().equals(client.clientId()) || revokedOrigins.contains(grant.originJti())
+                || (grant.validUntil() != null && !now.isBefore(grant.validUntil()))) {
+            throw CognitoError.notAuthorized(INVALID_REFRESH);
+        }
+        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime());
+        if (rotate) {
+            if (grant.validUntil() == null) {
+                grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
+            }
+            result.put("RefreshToken", newRefreshToken(new Grant(grant.user(), client.clientId(), grant.originJti(),
+                    grant.authTime(), null)));
+        }
+        return result;
+    }
+
+    /** The user a refresh token belongs to, for SECRET_HASH checks; empty for an unknown token. */
+    Optional<PoolUser> refreshTokenUser(String refreshToken) {
+        Grant grant = grants.get(refreshToken);
+        return Optional.ofNullable(grant == null ? null : grant.user());
+    }
+
+    /** RevokeToken: the refresh token and every token issued from it stop working. */
+    void revoke(ClientDefinition client, String refreshToken) {
+        Grant grant = grants.get(refreshToken);
+        if (grant == null) {
+            return; // Cognito answers success for a token it does not know
+        }
+        if (!grant.clientId().equals(client.clientId())) {
+            throw CognitoError.invalidParameter("Invalid token: the token was not issued to this client.");
+        }
+        revokedOrigins.add(grant.originJti());
+    }
+
+    /** GlobalSignOut: every sign-in of the user ends. */
+    void signOutEverywhere(PoolUser user) {
+        grants.values().stream().filter(grant -> grant.user() == user)
+                .forEach(grant -> revokedOrigins.add(grant.originJti()));
+        user.signOut(clock.instant());
+    }
+
+    /** The user of a valid, unexpired, unrevoked access token. */
+    PoolUser accessTokenUser(String accessToken, UserStore users) {
+        ObjectNode claims = signer.verify(accessToken)
+                .filter(c -> "access".equals(c.path("token_use").asText()))
+                .filter(c -> issuer.equals(c.path("iss").asText()))
+                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+        if (clock.instant().getEpochSecond() >= claims.path("exp").asLong()) {
+            throw CognitoError.notAuthorized("Access Token has expired");
+        }
+        if (revokedOrigins.contains(claims.path("origin_jti").asText())) {
+            throw CognitoError.notAuthorized("Access Token has been revoked");
+        }
+        return users.find(claims.path("username").asText())
+                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+    }
+
+    private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime) {
+        Instant now = clock.instant();
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode id = json.createObjectNode();
+        user.attributes().forEach((name, value) -> {
+            if (name.endsWith("_verified")) {
+                id.put(name, Boolean.parseBoolean(value));
+            } else {
+                id.put(name, value);
+            }
+        });
+        id.put("iss", issuer).put("cognito:username", user.username()).put("origin_jti", originJti)
+                .put("aud", client.clientId()).put("event_id", eventId).put("token_use", "id");
+        times(id, authTime, now);
+        ObjectNode access = json.createObjectNode()
+                .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
+                .put("origin_jti", originJti).put("event_id", eventId).put("token_use", "access")
+                .put("scope", "aws.cognito.signin.user.admin");
+        times(access, authTime, now);
+        access.put("username", user.username());
+        return json.createObjectNode()
+                .put("AccessToken", signer.sign(access))
+                .put("ExpiresIn", TOKEN_LIFETIME.toSeconds())
+                .put("IdToken", signer.sign(id))
+                .put("TokenType", "Bearer");
+    }
+
+    private static void times(ObjectNode claims, Instant authTime, Instant now) {
+        claims.put("auth_time", authTime.getEpochSecond())
+                .put("exp", now.plus(TOKEN_LIFETIME).getEpochSecond())
+                .put("iat", now.getEpochSecond())
+                .put("jti", UUID.randomUUID().toString());
+    }
+
+    private String newRefreshToken(Grant grant) {
+        byte[] bytes = new byte[96];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        grants.put(token, grant);
+        return token;
+    }
+
+    /** One refresh token's sign-in; {@code validUntil} is set once rotation replaced it. */
+    private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, Instant validUntil) {
+        Grant expiring(Instant at) {
+            return new Grant(user, clientId, originJti, authTime, at);
+        }
+    }
+}

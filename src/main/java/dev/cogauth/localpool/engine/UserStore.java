@@ -1,0 +1,33 @@
+package dev.cogauth.localpool.engine;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The pool's users, found by username or by an alias (email or phone number), as Cognito signs them in. */
+final class UserStore {
+
+    private static final String[] ALIASES = {"email", "phone_number"};
+
+    private final Map<String, PoolUser> byUsername = new HashMap<>();
+    private final Map<String, PoolUser> byAlias = new HashMap<>();
+
+    UserStore(Collection<PoolUser> users) {
+        for (PoolUser user : users) {
+            byUsername.put(user.username(), user);
+            for (String alias : ALIASES) {
+                String value = user.attributes().get(alias);
+                if (value != null) {
+                    byAlias.putIfAbsent(value, user);
+                }
+            }
+        }
+    }
+
+    /** The user a sign-in name means: the username itself first, then an alias. */
+    Optional<PoolUser> find(String name) {
+        PoolUser user = byUsername.get(name);
+        return Optional.ofNullable(user != null ? user : byAlias.get(name));
+    }
+}

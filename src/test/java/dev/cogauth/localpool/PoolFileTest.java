@@ -1,0 +1,119 @@
+package dev.cogauth.localpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cogauth.localpool.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.UserDefinition.UserStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PoolFileTest {
+
+    private static final String MINIMAL_CLIENTS = "\"clients\":[{\"clientId\":\"c\"}]";
+
+    @Nested
+    class TheSampleFile {
+        private final Path sample = Path.of("config-samples/local-pool.json");
+
+        @Test
+        void loadsEveryDocumentedField() throws PoolFileException {
+            PoolDefinition pool = PoolFile.load(sample);
+            assertEquals("us-east-1_LocalSample", pool.poolId());
+            assertEquals(MfaMode.OPTIONAL, pool.mfa());
+            assertEquals(2, pool.clients().size());
+            ClientDefinition secret = pool.clients().get(1);
+            assertTrue(secret.hasSecret());
+            assertFalse(secret.allows("USER_PASSWORD_AUTH"));
+            assertTrue(secret.refreshTokenRotation());
+            assertEquals(Duration.ofMinutes(5), secret.sessionValidity());
+            assertEquals(Duration.ofSeconds(10), secret.refreshTokenGrace());
+            UserDefinition bob = pool.users().get(1);
+            assertEquals(UserStatus.FORCE_CHANGE_PASSWORD, bob.status());
+            assertEquals("+15550100200", bob.attributes().get("phone_number"));
+            assertEquals("SOFTWARE_TOKEN_MFA", pool.users().get(2).mfa().preferred());
+            assertTrue(pool.users().get(3).mfa().sms());
+            assertInstanceOf(TriggerDefinition.Builtin.class, pool.triggers().define());
+            assertEquals(Duration.ofSeconds(5), pool.triggers().timeout());
+        }
+
+        @Test
+        void servesASignInWithAnEmailAlias() throws Exception {
+            try (LocalPool.Running running = new LocalPool(PoolFile.load(sample), PoolLog.silent()).start(0)) {
+                assertTrue(new PoolClient(running, Clock.systemUTC()).initiate("samplepublicclient", "USER_PASSWORD_AUTH",
+                        Map.of("USERNAME", "alice@example.com", "PASSWORD", "Alice-Passw0rd!")).signedIn());
+            }
+        }
+    }
+
+    @Test
+    void fillsCognitosDefaults(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"),
+                "{\"poolId\":\"eu-west-2_Small\"," + MINIMAL_CLIENTS + ",\"users\":[]}");
+        PoolDefinition pool = PoolFile.load(file);
+        assertEquals("eu-west-2", pool.region());
+        ClientDefinition client = pool.clients().get(0);
+        assertNull(client.clientSecret());
+        assertEquals(ClientDefinition.ALL_FLOWS, client.explicitAuthFlows());
+        assertEquals(Duration.ofMinutes(3), client.sessionValidity());
+        assertNull(pool.triggers().define());
+    }
+
+    @Test
+    void resolvesANodeHandlerAgainstThePoolFilesDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("triggers"));
+        Files.writeString(dir.resolve("triggers/auth.js"), "exports.define = async (event) => event;");
+        String trigger = "{\"node\":\"triggers/auth.js\",\"handler\":\"define\"}";
+        Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\"," + MINIMAL_CLIENTS
+                + ",\"users\":[],\"triggerTimeout\":\"1500ms\",\"triggers\":{\"define\":" + trigger + ",\"create\":"
+                + trigger + ",\"verify\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"verify\"}}}");
+        PoolDefinition pool = PoolFile.load(file);
+        TriggerDefinition.Node define = assertInstanceOf(TriggerDefinition.Node.class, pool.triggers().define());
+        assertEquals(dir.resolve("triggers/auth.js").toAbsolutePath().normalize(), define.file());
+        assertEquals("define", define.exportName());
+        assertEquals("verify", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().verify()).functionName());
+        assertEquals(Duration.ofMillis(1500), pool.triggers().timeout());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not JSON                 | {"poolId":                                                           | not valid JSON (line
+            a bad pool id            | {"poolId":"mypool",CLIENTS,"users":[]}                               | poolId: must look like
+            no clients               | {"poolId":"us-east-1_P","users":[]}                                  | clients: must be a non-empty array
+            a typo in a user         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","pasword":"x"}]} | users[0].pasword: unknown field
+            no password              | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}]}          | users[0].password: is required
+            a bad status             | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","status":"HAPPY"}]} | users[0].status: must be one of
+            a bad TOTP secret        | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","mfa":{"totpSecret":"1"}}]} | users[0].mfa.totpSecret: must be a base32
+            an unknown flow          | {"poolId":"us-east-1_P","clients":[{"clientId":"c","explicitAuthFlows":["MAGIC"]}],"users":[]} | clients[0].explicitAuthFlows: unknown flow
+            a short session          | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":1}],"users":[]} | clients[0].sessionValidityMinutes: must be 3 to 15
+            an unknown builtin       | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"nope"},"create":{"builtin":"nope"},"verify":{"builtin":"nope"}}} | triggers.define: unknown built-in trigger 'nope'
+            only one trigger         | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"demo-question"}}} | triggers: define, create and verify must all be given
+            a missing handler file   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"node":"missing.js"},"create":{"builtin":"demo-question"},"verify":{"builtin":"demo-question"}}} | triggers.define.node: no such file
+            a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
+            """)
+    void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("pool.json"), content.replace("CLIENTS", MINIMAL_CLIENTS));
+        PoolFileException e = assertThrows(PoolFileException.class, () -> PoolFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": " + expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        PoolFileException e = assertThrows(PoolFileException.class, () -> PoolFile.load(dir.resolve("none.json")));
+        assertEquals(dir.resolve("none.json") + ": no such file", e.getMessage());
+    }
+}

@@ -1,0 +1,5 @@
+// A .js file in a "type": "module" package: require() refuses it, so the worker imports it.
+export const handler = async (event) => {
+  event.response.answerCorrect = event.request.challengeAnswer === 'esm';
+  return event;
+};
