@@ -34,7 +34,7 @@ final class CacheFormat {
         putIfPresent(root, "refreshToken", entry.refreshToken());
         putIfPresent(root, "tokenType", entry.tokenType());
         root.put("expiresAt", entry.expiresAt().getEpochSecond());
-        root.put("refreshTokenRotation", entry.rotation());
+        putIfPresent(root, "refreshApi", entry.refreshApi());
         putIfPresent(root, "configFile", entry.configFile());
         putIfPresent(root, "identityPoolId", entry.identityPoolId());
         if (entry.credentials() != null) {
@@ -81,7 +81,7 @@ final class CacheFormat {
             return new Result(Optional.of(new TokenEntry(key, optional(root, "signInName"),
                     optional(root, "endpoint"), text(root, "idToken"), text(root, "accessToken"),
                     optional(root, "refreshToken"), optional(root, "tokenType"),
-                    Instant.ofEpochSecond(expiresAt.asLong()), root.path("refreshTokenRotation").asBoolean(false),
+                    Instant.ofEpochSecond(expiresAt.asLong()), optional(root, "refreshApi"),
                     optional(root, "configFile"), optional(root, "identityPoolId"), credentials(root),
                     device(root))), null);
         } catch (MissingField e) {

@@ -34,7 +34,6 @@ public final class SessionStatus {
         expiry(root.putObject("idToken"), entry.expiryOf(TokenType.ID), now);
         expiry(root.putObject("accessToken"), entry.expiryOf(TokenType.ACCESS), now);
         root.put("refreshToken", entry.refreshToken() != null);
-        root.put("refreshTokenRotation", entry.rotation());
         ObjectNode claims = root.putObject("claims");
         JsonNode id = claimsOf(entry.idToken());
         for (String name : ID_CLAIMS) {
@@ -80,7 +79,7 @@ public final class SessionStatus {
         line(out, "id token", describe(entry.expiryOf(TokenType.ID), now));
         line(out, "access token", describe(entry.expiryOf(TokenType.ACCESS), now));
         line(out, "refresh token", entry.refreshToken() == null ? "none (run cogauth signin)"
-                : "cached" + (entry.rotation() ? " (rotating)" : ""));
+                : "cached");
         if (claims.has("sub")) {
             line(out, "sub", claims.get("sub").asText());
         }

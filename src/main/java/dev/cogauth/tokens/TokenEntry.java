@@ -8,20 +8,21 @@ import java.util.Optional;
 
 /**
  * One cache entry: a user's tokens and what is needed to refresh them without any config
- * (endpoint, whether the client rotates refresh tokens, where its secret came from).
+ * (endpoint, which refresh operation the pool answers, where the client secret came from).
  *
  * @param signInName     the name typed at sign-in when it differs from the key's, else null
  * @param endpoint       the endpoint override used at sign-in, or null for AWS
  * @param refreshToken   null once it is known to be unusable
  * @param expiresAt      when the ID and access tokens expire (the earlier of the two)
- * @param rotation       the app client rotates refresh tokens (GetTokensFromRefreshToken)
+ * @param refreshApi     {@link TokenRefresher#INITIATE_AUTH} once the pool turned out not to know
+ *                       GetTokensFromRefreshToken, else null
  * @param configFile     the config file signed in with, to find the client secret again; may be null
  * @param identityPoolId remembered from the config or flag, may be null
  * @param credentials    AWS credentials from the identity pool, cached; may be null
  * @param device         the remembered device; may be null
  */
 public record TokenEntry(CacheKey key, String signInName, String endpoint, String idToken, String accessToken,
-                         String refreshToken, String tokenType, Instant expiresAt, boolean rotation,
+                         String refreshToken, String tokenType, Instant expiresAt, String refreshApi,
                          String configFile, String identityPoolId, AwsCredentials credentials,
                          DeviceSecret device) {
 
@@ -39,36 +40,38 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
     public static TokenEntry fromSignIn(CacheKey key, String signInName, String endpoint, AuthenticationResult tokens,
                                         Instant receivedAt, String configFile, String identityPoolId) {
         return new TokenEntry(key, signInName, endpoint, tokens.idToken(), tokens.accessToken(),
-                tokens.refreshToken(), tokens.tokenType(), expiry(tokens, receivedAt), false, configFile,
+                tokens.refreshToken(), tokens.tokenType(), expiry(tokens, receivedAt), null, configFile,
                 identityPoolId, null, null);
     }
 
     /**
-     * These tokens replaced by refreshed ones. Cognito's REFRESH_TOKEN_AUTH answers without a
-     * refresh token (the old one stays); a rotating client answers with a new one, which wins.
-     * Cached AWS credentials stay: they do not depend on the ID token once issued.
+     * These tokens replaced by refreshed ones. Without rotation the answer has no refresh token
+     * (the old one stays); a rotating client answers with a new one, which replaces it. Cached
+     * AWS credentials stay: they do not depend on the ID token once issued.
+     *
+     * @param api the refresh operation that worked, remembered for next time
      */
-    public TokenEntry refreshedWith(AuthenticationResult tokens, Instant receivedAt, boolean rotates) {
+    public TokenEntry refreshedWith(AuthenticationResult tokens, Instant receivedAt, String api) {
         String refresh = tokens.refreshToken() != null ? tokens.refreshToken() : refreshToken;
         return new TokenEntry(key, signInName, endpoint, tokens.idToken(), tokens.accessToken(), refresh,
                 tokens.tokenType() != null ? tokens.tokenType() : tokenType, expiry(tokens, receivedAt),
-                rotation || rotates, configFile, identityPoolId, credentials, device);
+                api, configFile, identityPoolId, credentials, device);
     }
 
     /** This entry with a refresh token the pool refused dropped, so nothing retries it. */
     public TokenEntry withoutRefreshToken() {
-        return new TokenEntry(key, signInName, endpoint, idToken, accessToken, null, tokenType, expiresAt, rotation,
+        return new TokenEntry(key, signInName, endpoint, idToken, accessToken, null, tokenType, expiresAt, refreshApi,
                 configFile, identityPoolId, credentials, device);
     }
 
     public TokenEntry withCredentials(AwsCredentials newCredentials, String newIdentityPoolId) {
         return new TokenEntry(key, signInName, endpoint, idToken, accessToken, refreshToken, tokenType, expiresAt,
-                rotation, configFile, newIdentityPoolId, newCredentials, device);
+                refreshApi, configFile, newIdentityPoolId, newCredentials, device);
     }
 
     public TokenEntry withDevice(DeviceSecret newDevice) {
         return new TokenEntry(key, signInName, endpoint, idToken, accessToken, refreshToken, tokenType, expiresAt,
-                rotation, configFile, identityPoolId, credentials, newDevice);
+                refreshApi, configFile, identityPoolId, credentials, newDevice);
     }
 
     /** When the given token expires: its own {@code exp} claim, else the entry's expiry. */

@@ -12,15 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns an entry's refresh token into new tokens: REFRESH_TOKEN_AUTH, or
- * GetTokensFromRefreshToken for clients that rotate refresh tokens (learnt from the pool's
- * refusal and remembered in the entry). One call, no retries: a refused refresh token means
- * a sign-in is needed, and hammering the pool would not change that.
+ * Turns an entry's refresh token into new tokens with GetTokensFromRefreshToken, which serves
+ * clients with and without refresh token rotation, or REFRESH_TOKEN_AUTH for pools that do not
+ * know that operation (older emulators; learnt once and remembered in the entry). No retries: a
+ * refused refresh token means a sign-in is needed, and asking again would not change that.
  */
 public final class TokenRefresher {
+    /** The entry's refreshApi once GetTokensFromRefreshToken turned out to be unknown to the pool. */
+    public static final String INITIATE_AUTH = "InitiateAuth";
+    /** What a pool answers for an operation it does not have (moto: a bare 500; others: these types). */
+    private static final Set<String> UNKNOWN_OPERATION = Set.of(
+            ErrorType.UNKNOWN_OPERATION, "UnknownError", "InvalidAction", "NotImplementedException");
+
     private final CognitoApi api;
     private final Optional<String> clientSecret;
     private final Clock clock;
@@ -42,26 +49,24 @@ public final class TokenRefresher {
                 new SignInNeededException("no usable refresh token for " + entry.key().describe()));
         String deviceKey = entry.device() == null ? null : entry.device().deviceKey();
         try {
-            if (entry.rotation()) {
-                return rotate(entry, refreshToken, deviceKey);
+            if (INITIATE_AUTH.equals(entry.refreshApi())) {
+                return viaInitiateAuth(entry, refreshToken, deviceKey);
             }
             try {
-                debug.accept("refreshing with InitiateAuth REFRESH_TOKEN_AUTH for " + entry.key().describe());
-                AuthStep step = api.initiateAuth("REFRESH_TOKEN_AUTH",
-                        parameters(entry, refreshToken, deviceKey), Map.of());
-                AuthenticationResult tokens = step.tokens().orElseThrow(() -> new CognitoServiceException(
-                        "InvalidResponse", "the pool answered the refresh with challenge " + step.challengeName(),
-                        200));
-                return entry.refreshedWith(tokens, clock.instant(), false);
+                debug.accept("refreshing with GetTokensFromRefreshToken for " + entry.key().describe());
+                AuthenticationResult tokens = api.getTokensFromRefreshToken(refreshToken, clientSecret.orElse(null),
+                        deviceKey);
+                return entry.refreshedWith(tokens, clock.instant(), null);
             } catch (CognitoServiceException e) {
-                if (!mentionsRotation(e)) {
+                if (!UNKNOWN_OPERATION.contains(e.errorType())) {
                     throw e;
                 }
-                debug.accept("the app client rotates refresh tokens; using GetTokensFromRefreshToken");
-                return rotate(entry, refreshToken, deviceKey);
+                debug.accept("the pool does not know GetTokensFromRefreshToken (" + e.errorType()
+                        + "); using REFRESH_TOKEN_AUTH");
+                return viaInitiateAuth(entry, refreshToken, deviceKey);
             }
         } catch (CognitoServiceException e) {
-            if (ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
+            if (ErrorType.NOT_AUTHORIZED.equals(e.errorType()) && !mentionsSecretHash(e)) {
                 throw new RefreshRefusedException("the pool refused the refresh token for " + entry.key().describe()
                         + " (revoked, expired or signed out)");
             }
@@ -69,10 +74,12 @@ public final class TokenRefresher {
         }
     }
 
-    private TokenEntry rotate(TokenEntry entry, String refreshToken, String deviceKey) {
-        debug.accept("refreshing with GetTokensFromRefreshToken for " + entry.key().describe());
-        AuthenticationResult tokens = api.getTokensFromRefreshToken(refreshToken, clientSecret.orElse(null), deviceKey);
-        return entry.refreshedWith(tokens, clock.instant(), true);
+    private TokenEntry viaInitiateAuth(TokenEntry entry, String refreshToken, String deviceKey) {
+        debug.accept("refreshing with InitiateAuth REFRESH_TOKEN_AUTH for " + entry.key().describe());
+        AuthStep step = api.initiateAuth("REFRESH_TOKEN_AUTH", parameters(entry, refreshToken, deviceKey), Map.of());
+        AuthenticationResult tokens = step.tokens().orElseThrow(() -> new CognitoServiceException(
+                "InvalidResponse", "the pool answered the refresh with challenge " + step.challengeName(), 200));
+        return entry.refreshedWith(tokens, clock.instant(), INITIATE_AUTH);
     }
 
     private Map<String, String> parameters(TokenEntry entry, String refreshToken, String deviceKey) {
@@ -87,9 +94,9 @@ public final class TokenRefresher {
         return parameters;
     }
 
-    /** Cognito refuses REFRESH_TOKEN_AUTH for rotating clients with a message that says so. */
-    private static boolean mentionsRotation(CognitoServiceException e) {
+    /** A wrong or missing client secret is a config problem: the refresh token itself may be fine. */
+    private static boolean mentionsSecretHash(CognitoServiceException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        return message.contains("rotation") || message.contains("gettokensfromrefreshtoken");
+        return message.contains("secret hash") || message.contains("client secret");
     }
 }

@@ -14,29 +14,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A pool that knows refresh tokens and issues one-hour tokens for them: with {@code rotating}
- * it refuses REFRESH_TOKEN_AUTH the way Cognito does and answers GetTokensFromRefreshToken with a
- * new refresh token each time. Records every call.
+ * A pool that knows refresh tokens and issues one-hour tokens for them. {@link Kind#ROTATING}
+ * answers GetTokensFromRefreshToken with a new refresh token each time and, like Cognito, has
+ * REFRESH_TOKEN_AUTH disabled; {@link Kind#LEGACY} does not know GetTokensFromRefreshToken (moto).
+ * Records every call.
  */
 final class FakeRefreshPool implements CognitoApi {
     final List<String> calls = new ArrayList<>();
     final List<Map<String, String>> parameters = new ArrayList<>();
     final Set<String> validRefreshTokens = new HashSet<>();
     private final Clock clock;
-    private final boolean rotating;
+    private final Kind kind;
 
-    FakeRefreshPool(Clock clock, boolean rotating) {
+    enum Kind { PLAIN, ROTATING, LEGACY }
+
+    FakeRefreshPool(Clock clock, Kind kind) {
         this.clock = clock;
-        this.rotating = rotating;
+        this.kind = kind;
     }
 
     @Override
     public AuthStep initiateAuth(String authFlow, Map<String, String> authParameters, Map<String, String> clientMetadata) {
         calls.add("InitiateAuth " + authFlow);
         parameters.add(Map.copyOf(authParameters));
-        if (rotating) {
-            throw new CognitoServiceException("NotAuthorizedException",
-                    "Refresh token rotation is enabled: use GetTokensFromRefreshToken", 400);
+        if (kind == Kind.ROTATING) {
+            throw new CognitoServiceException("InvalidParameterException",
+                    "REFRESH_TOKEN_AUTH flow not enabled for this client", 400);
         }
         check(authParameters.get("REFRESH_TOKEN"));
         return AuthStep.signedIn(TestTokens.result(clock.instant().plusSeconds(3600), null));
@@ -46,7 +49,13 @@ final class FakeRefreshPool implements CognitoApi {
     public AuthenticationResult getTokensFromRefreshToken(String refreshToken, String clientSecretOrNull,
                                                           String deviceKeyOrNull) {
         calls.add("GetTokensFromRefreshToken");
+        if (kind == Kind.LEGACY) {
+            throw new CognitoServiceException("UnknownError", "Internal Server Error", 500);
+        }
         check(refreshToken);
+        if (kind == Kind.PLAIN) {
+            return TestTokens.result(clock.instant().plusSeconds(3600), null);
+        }
         validRefreshTokens.remove(refreshToken);
         String next = "rotated-" + UUID.randomUUID();
         validRefreshTokens.add(next);
