@@ -36,6 +36,9 @@ final class SignOutCommand implements Callable<Integer> {
     @Option(names = "--global", description = "Sign out every session of the user, on every device (GlobalSignOut).")
     boolean global;
 
+    /** What RevokeToken answers when the app client has token revocation turned off. */
+    private static final String UNSUPPORTED = "UnsupportedOperationException";
+
     private final CliContext context;
 
     SignOutCommand(CliContext context) {
@@ -74,12 +77,16 @@ final class SignOutCommand implements Callable<Integer> {
         try {
             apis.cognito(entry).revokeToken(entry.refreshToken(), commands.clientSecret(resolved, entry).orElse(null));
         } catch (CognitoServiceException e) {
-            if (!ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
+            if (ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
+                // Already revoked or expired: there is nothing left to revoke, so signing out locally is right.
+                err.println("cogauth: warning: the pool did not accept the refresh token (" + e.getMessage()
+                        + "); it was already unusable");
+            } else if (UNSUPPORTED.equals(e.errorType())) {
+                err.println("cogauth: warning: token revocation is not enabled for this app client, so the refresh"
+                        + " token stays valid until it expires; cogauth signout --global ends every session instead");
+            } else {
                 throw e;
             }
-            // Already revoked or expired: there is nothing left to revoke, so signing out locally is right.
-            err.println("cogauth: warning: the pool did not accept the refresh token (" + e.getMessage()
-                    + "); it was already unusable");
         }
     }
 }

@@ -23,6 +23,8 @@ final class FakeRefreshPool implements CognitoApi {
     final List<String> calls = new ArrayList<>();
     final List<Map<String, String>> parameters = new ArrayList<>();
     final Set<String> validRefreshTokens = new HashSet<>();
+    /** When set, every refresh is refused with this NotAuthorizedException message (a bad client secret). */
+    String secretRefusal;
     private final Clock clock;
     private final Kind kind;
 
@@ -63,6 +65,9 @@ final class FakeRefreshPool implements CognitoApi {
     }
 
     private void check(String refreshToken) {
+        if (secretRefusal != null) {
+            throw new CognitoServiceException("NotAuthorizedException", secretRefusal, 400);
+        }
         if (!validRefreshTokens.contains(refreshToken)) {
             throw new CognitoServiceException("NotAuthorizedException", "Refresh Token has been revoked", 400);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.srp.SecretHash;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -143,6 +144,17 @@ class FreshTokensTest {
                     () -> fresh.atLeast(TestTokens.KEY, TokenType.ID, Duration.ofMinutes(5)));
             assertEquals(List.of("GetTokensFromRefreshToken"), pool.calls, "no second try at the pool");
             assertFalse(first.getMessage().contains(entry.refreshToken()));
+        }
+
+        @Test
+        void refused_for_a_wrong_client_secret_keep_the_refresh_token() {
+            FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+            TokenEntry entry = stored(pool, 0);
+            pool.secretRefusal = "Unable to verify secret hash for client client1";
+            CognitoServiceException e = assertThrows(CognitoServiceException.class, () -> fresh(pool, Optional.empty())
+                    .atLeast(TestTokens.KEY, TokenType.ID, Duration.ofMinutes(5)));
+            assertEquals("NotAuthorizedException", e.errorType());
+            assertEquals(entry.refreshToken(), cache().read(TestTokens.KEY).orElseThrow().refreshToken());
         }
 
         @Test
