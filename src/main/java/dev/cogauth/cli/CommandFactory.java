@@ -17,6 +17,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (command != null) {
             return type.cast(command);
         }
+        if (type == DemoCommand.class) {
+            return type.cast(new DemoCommand(context));
+        }
         return fallback.create(type);
     }
 

@@ -50,6 +50,9 @@ record Failure(int exitCode, String message) {
         if (error instanceof UsageException e) {
             return new Failure(ExitCode.USAGE, e.getMessage());
         }
+        if (error instanceof UnwritableOutputException e) {
+            return new Failure(ExitCode.BUG, e.getMessage());
+        }
         return new Failure(ExitCode.BUG, "internal error: " + error.getClass().getSimpleName()
                 + (error.getMessage() == null ? "" : ": " + error.getMessage()) + " (run with --debug for details)");
     }

@@ -115,6 +115,10 @@ final class SignInCommand implements Callable<Integer> {
         } else {
             out.print(TokenPrinter.render(format, tokens, receivedAt));
             out.flush();
+            // PrintWriter swallows write errors; a script must not take a lost payload for success.
+            if (out.checkError()) {
+                throw new UnwritableOutputException("cannot write the tokens to stdout");
+            }
         }
         return ExitCode.OK;
     }
