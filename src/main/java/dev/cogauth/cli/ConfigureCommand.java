@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +78,11 @@ final class ConfigureCommand implements Callable<Integer> {
     private Profile ask(Profile current, PrintWriter err) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
         err.println("Profile " + current.name() + ": press Enter to keep a value, '-' to clear it.");
+        String configFile = ask(in, err, "Config file (awsconfiguration.json, amplify_outputs.json, ...)",
+                current.configFile());
         return new Profile(current.name(),
-                ask(in, err, "Config file (awsconfiguration.json, amplify_outputs.json, ...)", current.configFile()),
+                // Absolute, so the profile works from any directory.
+                configFile == null ? null : Path.of(configFile).toAbsolutePath().toString(),
                 ask(in, err, "User pool id", current.poolId()),
                 ask(in, err, "App client id", current.clientId()),
                 ask(in, err, "Region", current.region()),
