@@ -86,13 +86,12 @@ public final class TokenCache {
         }
     }
 
+    /**
+     * Deletes the entry. Its empty lock file stays: deleting it could let a process that is
+     * waiting on the old file and one that creates a new file both believe they hold the lock.
+     */
     public void delete(CacheKey key) {
         update(key, old -> null);
-        try {
-            files.delete(key.fileName() + ".lock");
-        } catch (IOException e) {
-            throw new CacheException("cannot delete from the token cache in " + dir() + ": " + e.getMessage(), e);
-        }
     }
 
     /** The key of the most recent sign-in, if that pointer is there and sound. */
