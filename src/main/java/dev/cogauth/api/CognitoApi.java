@@ -36,4 +36,12 @@ public interface CognitoApi {
 
     /** GlobalSignOut: every refresh token of the user stops working. */
     void globalSignOut(String accessToken);
+
+    /**
+     * ConfirmDevice: registers the device's SRP verifier (salt and verifier in base64) for the
+     * signed-in user. Returns whether the user must still confirm remembering it
+     * (UserConfirmationNecessary; cogauth then just does not count on it).
+     */
+    boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                          String deviceName);
 }

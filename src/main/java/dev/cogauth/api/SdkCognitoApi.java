@@ -95,6 +95,15 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     @Override
+    public boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                                 String deviceName) {
+        Boolean necessary = call(() -> client.confirmDevice(b -> b.accessToken(accessToken).deviceKey(deviceKey)
+                .deviceSecretVerifierConfig(c -> c.salt(saltBase64).passwordVerifier(verifierBase64))
+                .deviceName(deviceName))).userConfirmationNecessary();
+        return Boolean.TRUE.equals(necessary);
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -83,7 +83,13 @@ final class TokenCommands {
         return new Target(key, Optional.of(config));
     }
 
-    /** The entry for a user name as typed at sign-in or as the pool knows it. */
+    /** The cached entry of a user named as typed at sign-in or as the pool knows them, if any. */
+    Optional<TokenEntry> findEntry(PoolConfig config, String username) {
+        CacheKey key = find(config, username);
+        return cache.read(key);
+    }
+
+    /** The key for a user name as typed at sign-in or as the pool knows it. */
     private CacheKey find(PoolConfig config, String username) {
         CacheKey direct = new CacheKey(config.region(), config.poolId(), config.clientId(), username);
         if (cache.read(direct).isPresent()) {

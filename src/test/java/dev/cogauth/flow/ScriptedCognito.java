@@ -87,4 +87,11 @@ final class ScriptedCognito implements CognitoApi {
     public void globalSignOut(String accessToken) {
         next(new Call("GlobalSignOut", null, Map.of("AccessToken", accessToken), null, Map.of()));
     }
+
+    @Override
+    public boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                                 String deviceName) {
+        return (Boolean) next(new Call("ConfirmDevice", deviceName, Map.of("DeviceKey", deviceKey,
+                "Salt", saltBase64, "PasswordVerifier", verifierBase64), null, Map.of()));
+    }
 }

@@ -100,4 +100,10 @@ final class FakeRefreshPool implements CognitoApi {
         calls.add("GlobalSignOut");
         validRefreshTokens.clear();
     }
+
+    @Override
+    public boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                                 String deviceName) {
+        throw new AssertionError("not a refresh");
+    }
 }
