@@ -3,6 +3,7 @@ package dev.cogauth.cli;
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.tokens.CredentialsFormat;
+import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenEntry;
@@ -86,7 +87,7 @@ final class CredentialsCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.render(credentials));
+        out.print(CredentialsPrinter.render(format, credentials));
         out.flush();
         return ExitCode.OK;
     }

@@ -19,7 +19,7 @@ class HandOffFormatsTest {
 
     @Test
     void process_format_is_the_credential_process_contract_version_1() throws Exception {
-        JsonNode process = JSON.readTree(CredentialsFormat.PROCESS.render(CREDENTIALS));
+        JsonNode process = JSON.readTree(CredentialsPrinter.render(CredentialsFormat.PROCESS, CREDENTIALS));
         assertEquals(1, process.get("Version").asInt());
         assertEquals("AKIAEXAMPLE", process.get("AccessKeyId").asText());
         assertEquals("s3cr3t", process.get("SecretAccessKey").asText());
