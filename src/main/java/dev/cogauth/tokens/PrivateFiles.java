@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
 /**
  * Files only their owner can read: a 0700 directory, 0600 files created with those modes (so
  * no umask can widen them, and there is no moment when they are wider), replaced atomically,
- * and refused on reading when someone else could have read or planted them.
+ * and refused on reading when someone else could have read or planted them. On file systems
+ * without POSIX modes (Windows) the files inherit the user profile's ACLs, and only the
+ * symlink and plain-file checks apply.
  */
 final class PrivateFiles {
     static final FileAttribute<Set<PosixFilePermission>> DIR_MODE =
@@ -38,11 +41,13 @@ final class PrivateFiles {
     private final Path dir;
     private final Consumer<String> warn;
     private final Object ownUid;
+    private final boolean posix;
 
     PrivateFiles(Path dir, Consumer<String> warn) {
         this.dir = dir;
         this.warn = warn;
         this.ownUid = currentUid();
+        this.posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     Path dir() {
@@ -59,7 +64,7 @@ final class PrivateFiles {
             Files.createDirectories(parent);
         }
         try {
-            Files.createDirectory(dir, DIR_MODE);
+            Files.createDirectory(dir, dirMode());
         } catch (FileAlreadyExistsException raced) {
             if (!Files.isDirectory(dir)) {
                 throw raced;
@@ -73,9 +78,9 @@ final class PrivateFiles {
      */
     Optional<byte[]> read(String name) throws IOException {
         Path file = dir.resolve(name);
-        PosixFileAttributes attributes;
+        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = attributesOf(file);
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         }
@@ -107,7 +112,7 @@ final class PrivateFiles {
      */
     void writeAtomically(String name, byte[] content) throws IOException {
         ensureDir();
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp", FILE_MODE);
+        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp", fileMode());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -135,9 +140,9 @@ final class PrivateFiles {
         ensureDir();
         Path file = dir.resolve(name);
         try {
-            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE_MODE);
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileMode());
         } catch (FileAlreadyExistsException exists) {
-            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = attributesOf(file);
             Optional<String> problem = problemWith(file, attributes);
             if (problem.isPresent()) {
                 throw new IOException("refusing lock file " + file + ": " + problem.get());
@@ -146,12 +151,29 @@ final class PrivateFiles {
         }
     }
 
-    private Optional<String> problemWith(Path file, PosixFileAttributes attributes) throws IOException {
-        if (attributes.isSymbolicLink()) {
+    /** The file's own attributes (a symlink's, not its target's), with modes where there are any. */
+    private BasicFileAttributes attributesOf(Path file) throws IOException {
+        return posix ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private FileAttribute<?>[] dirMode() {
+        return posix ? new FileAttribute<?>[] {DIR_MODE} : new FileAttribute<?>[0];
+    }
+
+    private FileAttribute<?>[] fileMode() {
+        return posix ? new FileAttribute<?>[] {FILE_MODE} : new FileAttribute<?>[0];
+    }
+
+    private Optional<String> problemWith(Path file, BasicFileAttributes basic) throws IOException {
+        if (basic.isSymbolicLink()) {
             return Optional.of("it is a symbolic link (a cache file must be a plain file)");
         }
-        if (!attributes.isRegularFile()) {
+        if (!basic.isRegularFile()) {
             return Optional.of("not a regular file");
+        }
+        if (!(basic instanceof PosixFileAttributes attributes)) {
+            return Optional.empty();
         }
         boolean foreign = ownUid != null
                 ? !ownUid.equals(Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS))
