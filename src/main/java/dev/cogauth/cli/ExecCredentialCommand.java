@@ -57,6 +57,10 @@ final class ExecCredentialCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(ExecCredential.render(info.apiVersion(), entry.idToken(), entry.expiryOf(TokenType.ID)));
         out.flush();
+        // PrintWriter swallows write errors; a script must not take a lost payload for success.
+        if (out.checkError()) {
+            throw new UnwritableOutputException("cannot write the ExecCredential to stdout");
+        }
         return ExitCode.OK;
     }
 }

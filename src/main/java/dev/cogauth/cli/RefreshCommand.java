@@ -57,6 +57,10 @@ final class RefreshCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(TokenPrinter.render(output, tokens, now));
             out.flush();
+            // PrintWriter swallows write errors; a script must not take a lost payload for success.
+            if (out.checkError()) {
+                throw new UnwritableOutputException("cannot write the tokens to stdout");
+            }
         }
         return ExitCode.OK;
     }

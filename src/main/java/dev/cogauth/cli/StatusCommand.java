@@ -53,6 +53,10 @@ final class StatusCommand implements Callable<Integer> {
         out.print(format.equals("json") ? SessionStatus.json(entry, file, now).toPrettyString() + "\n"
                 : SessionStatus.text(entry, file, now));
         out.flush();
+        // PrintWriter swallows write errors; a script must not take a lost payload for success.
+        if (out.checkError()) {
+            throw new UnwritableOutputException("cannot write the status to stdout");
+        }
         return ExitCode.OK;
     }
 }

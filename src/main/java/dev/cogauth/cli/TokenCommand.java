@@ -55,6 +55,10 @@ final class TokenCommand implements Callable<Integer> {
         commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
         out.println(entry.token(type));
         out.flush();
+        // PrintWriter swallows write errors; a script must not take a lost payload for success.
+        if (out.checkError()) {
+            throw new UnwritableOutputException("cannot write the token to stdout");
+        }
         return ExitCode.OK;
     }
 

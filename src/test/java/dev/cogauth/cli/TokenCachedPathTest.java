@@ -25,12 +25,31 @@ class TokenCachedPathTest {
     @TempDir
     Path home;
 
-    @Test
-    void loads_no_aws_sdk_and_no_jline_class() throws Exception {
+    private AuthenticationResult cacheFreshTokens() {
         AuthenticationResult tokens = TestJwts.tokens("alice", Instant.now().plusSeconds(3600), "refresh-x");
         new TokenCache(home.resolve("cache"), warning -> { }).store(TokenEntry.fromSignIn(
                 new CacheKey("us-east-1", "us-east-1_AbC", "client1", "alice"), null, "http://127.0.0.1:9", tokens,
                 Instant.now(), null, null));
+        return tokens;
+    }
+
+    @Test
+    void fails_when_stdout_cannot_take_the_token() throws Exception {
+        cacheFreshTokens();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "token").redirectOutput(new java.io.File("/dev/full"));
+        builder.environment().put("COGAUTH_CACHE_DIR", home.resolve("cache").toString());
+        Process process = builder.start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.contains("cannot write the token to stdout"), err);
+    }
+
+    @Test
+    void loads_no_aws_sdk_and_no_jline_class() throws Exception {
+        AuthenticationResult tokens = cacheFreshTokens();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "token");
