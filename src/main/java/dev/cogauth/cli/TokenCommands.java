@@ -60,23 +60,26 @@ final class TokenCommands {
     }
 
     /**
-     * Which entry the options name: with a profile, pool options or a user name, that one;
-     * with none, the most recent sign-in.
+     * Which entry the options name: with a profile or pool options, that pool's entry of the
+     * given user (or of the most recent sign-in); with only a user name, that user in the most
+     * recent sign-in's pool; with nothing, the most recent sign-in.
      */
     Target target(TargetOptions options) throws ConfigException {
         Optional<Profile> profile = profile(options.profile);
-        if (profile.isEmpty() && options.pool.isEmpty() && options.username == null) {
+        if (profile.isEmpty() && options.pool.isEmpty()) {
             CacheKey current = cache.current().orElseThrow(() -> new SignInNeededException(
                     "no sign-in is cached in " + cache.dir() + " (and no --profile or pool given)"));
-            debug.accept("acting on the most recent sign-in: " + current.describe());
-            return new Target(current, Optional.empty());
+            CacheKey key = options.username == null ? current : find(AppClient.of(current), options.username);
+            debug.accept("acting on " + (options.username == null ? "the most recent sign-in: " : "") + key.describe());
+            return new Target(key, Optional.empty());
         }
         PoolSettings base = profile.isPresent() ? profile.get().settings() : PoolSettings.empty();
         PoolConfig config = options.pool.resolve(context.env(), base);
+        AppClient client = AppClient.of(config);
         String username = options.username != null ? options.username
                 : profile.map(Profile::username).orElse(null);
-        CacheKey key = username != null ? find(config, username)
-                : cache.current().filter(current -> samePool(current, config)).orElseThrow(() ->
+        CacheKey key = username != null ? find(client, username)
+                : cache.current().filter(current -> AppClient.of(current).equals(client)).orElseThrow(() ->
                         new UsageException("give --username (or save one in the profile): the most recent sign-in"
                                 + " is not to this pool and client"));
         debug.accept("acting on " + key.describe());
@@ -85,26 +88,31 @@ final class TokenCommands {
 
     /** The cached entry of a user named as typed at sign-in or as the pool knows them, if any. */
     Optional<TokenEntry> findEntry(PoolConfig config, String username) {
-        CacheKey key = find(config, username);
-        return cache.read(key);
+        return cache.read(find(AppClient.of(config), username));
     }
 
-    /** The key for a user name as typed at sign-in or as the pool knows it. */
-    private CacheKey find(PoolConfig config, String username) {
-        CacheKey direct = new CacheKey(config.region(), config.poolId(), config.clientId(), username);
+    /** The key of a user of an app client, named as typed at sign-in or as the pool knows them. */
+    private CacheKey find(AppClient client, String username) {
+        CacheKey direct = new CacheKey(client.region(), client.poolId(), client.clientId(), username);
         if (cache.read(direct).isPresent()) {
             return direct;
         }
         return cache.all().stream()
-                .filter(entry -> samePool(entry.key(), config) && username.equals(entry.signInName()))
+                .filter(entry -> AppClient.of(entry.key()).equals(client) && username.equals(entry.signInName()))
                 .map(TokenEntry::key)
                 .findFirst()
                 .orElse(direct);
     }
 
-    private static boolean samePool(CacheKey key, PoolConfig config) {
-        return key.region().equals(config.region()) && key.poolId().equals(config.poolId())
-                && key.clientId().equals(config.clientId());
+    /** One app client of one pool in one region: a cache key without the user. */
+    private record AppClient(String region, String poolId, String clientId) {
+        static AppClient of(CacheKey key) {
+            return new AppClient(key.region(), key.poolId(), key.clientId());
+        }
+
+        static AppClient of(PoolConfig config) {
+            return new AppClient(config.region(), config.poolId(), config.clientId());
+        }
     }
 
     /**

@@ -99,6 +99,17 @@ class TokenCommandsTest {
         }
 
         @Test
+        void finds_another_user_of_the_most_recent_pool_by_name_alone() {
+            AuthenticationResult bob = TestJwts.tokens("bob", NOW.plusSeconds(3600), "refresh-bob");
+            cache().store(TokenEntry.fromSignIn(new CacheKey("us-east-1", ALICE.poolId(), "client1", "bob"), null,
+                    CLOSED_PORT, bob, NOW, null, null));
+            cache().markCurrent(ALICE);
+            assertEquals(bob.idToken() + "\n", run("token", "-u", "bob").out());
+            assertEquals(tokens.idToken() + "\n", run("token", "-u", "alice@example.com").out());
+            assertEquals(tokens.idToken() + "\n", run("token").out());
+        }
+
+        @Test
         void tries_to_refresh_when_the_token_has_less_than_min_ttl_left() {
             CliRun run = run("token", "--min-ttl", "2h");
             assertEquals(6, run.exitCode(), "the closed port proves a refresh was attempted: " + run);
