@@ -156,19 +156,40 @@ function compReplyArray() {
 function _complete_cogauth() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signin" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} refresh" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} signout" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} credentials" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exec-credential" ];    then _picocli_cogauth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} configure" ];    then _picocli_cogauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local-pool" ];    then _picocli_cogauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_cogauth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cogauth; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(signin)
-  local cmds1=(local-pool)
-  local cmds2=(demo)
-  local cmds3=(help)
+  local cmds1=(token)
+  local cmds2=(refresh)
+  local cmds3=(signout)
+  local cmds4=(status)
+  local cmds5=(credentials)
+  local cmds6=(exec-credential)
+  local cmds7=(configure)
+  local cmds8=(local-pool)
+  local cmds9=(demo)
+  local cmds10=(help)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cogauth_help; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cogauth_demo; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cogauth_localpool; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cogauth_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cogauth_demo; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cogauth_localpool; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cogauth_configure; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cogauth_execcredential; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cogauth_credentials; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cogauth_status; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cogauth_signout; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cogauth_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cogauth_token; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cogauth_signin; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -180,7 +201,7 @@ function _picocli_cogauth() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="signin local-pool demo help"
+  local commands="signin token refresh signout status credentials exec-credential configure local-pool demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -200,8 +221,8 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -228,6 +249,9 @@ function _picocli_cogauth_signin() {
     '--auth-flow')
       return
       ;;
+    '-p'|'--profile')
+      return
+      ;;
     '-u'|'--username')
       return
       ;;
@@ -238,6 +262,402 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_cogauth_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
+  local TYPE_option_args=("ID" "ACCESS") # --type values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '-t'|'--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--min-ttl')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `refresh` subcommand.
+function _picocli_cogauth_refresh() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `signout` subcommand.
+function _picocli_cogauth_signout() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_cogauth_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `credentials` subcommand.
+function _picocli_cogauth_credentials() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FORMAT_option_args=("process" "env" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--identity-pool-id')
+      return
+      ;;
+    '--identity-endpoint-url')
+      return
+      ;;
+    '--min-ttl')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `exec-credential` subcommand.
+function _picocli_cogauth_execcredential() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '--min-ttl')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `configure` subcommand.
+function _picocli_cogauth_configure() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--list' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pool-id')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--auth-flow')
+      return
+      ;;
+    '-p'|'--profile')
+      return
+      ;;
+    '-u'|'--username')
+      return
+      ;;
+    '--identity-pool-id')
+      return
       ;;
   esac
 
@@ -312,7 +732,7 @@ function _picocli_cogauth_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="signin local-pool demo"
+  local commands="signin token refresh signout status credentials exec-credential configure local-pool demo"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -333,3 +753,15 @@ function _picocli_cogauth_help() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
+
+# Profile names change at run time, so the value of -p, --profile is asked of `cogauth _profiles`.
+function _complete_cogauth_profiles() {
+  case "${COMP_WORDS[COMP_CWORD-1]}" in
+    -p|--profile)
+      local IFS=$'\n'
+      COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
+      return 0 ;;
+  esac
+  _complete_cogauth "$@"
+}
+complete -F _complete_cogauth_profiles -o default cogauth cogauth.sh cogauth.bash

@@ -20,4 +20,28 @@ public interface CognitoApi {
 
     /** VerifySoftwareToken with a sign-in session; returns the session to answer MFA_SETUP with. */
     String verifySoftwareToken(String session, String userCode, String friendlyDeviceName);
+
+    /**
+     * GetTokensFromRefreshToken, for app clients that rotate refresh tokens: the answer may
+     * carry a new refresh token that replaces the old one.
+     *
+     * @param clientSecretOrNull sent as is (this operation takes the secret, not a SECRET_HASH)
+     * @param deviceKeyOrNull    the remembered device's key, when there is one
+     */
+    AuthenticationResult getTokensFromRefreshToken(String refreshToken, String clientSecretOrNull,
+                                                   String deviceKeyOrNull);
+
+    /** RevokeToken: the refresh token and the access tokens it issued stop working. */
+    void revokeToken(String refreshToken, String clientSecretOrNull);
+
+    /** GlobalSignOut: every refresh token of the user stops working. */
+    void globalSignOut(String accessToken);
+
+    /**
+     * ConfirmDevice: registers the device's SRP verifier (salt and verifier in base64) for the
+     * signed-in user. Returns whether the user must still confirm remembering it
+     * (UserConfirmationNecessary; cogauth then just does not count on it).
+     */
+    boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                          String deviceName);
 }

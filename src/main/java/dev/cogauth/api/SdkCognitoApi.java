@@ -73,6 +73,37 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     @Override
+    public AuthenticationResult getTokensFromRefreshToken(String refreshToken, String clientSecretOrNull,
+                                                          String deviceKeyOrNull) {
+        AuthenticationResultType result = call(() -> client.getTokensFromRefreshToken(b -> b.clientId(clientId)
+                .refreshToken(refreshToken).clientSecret(clientSecretOrNull).deviceKey(deviceKeyOrNull)))
+                .authenticationResult();
+        if (result == null) {
+            throw new CognitoServiceException("InvalidResponse", "the pool answered without tokens", 200);
+        }
+        return tokens(result);
+    }
+
+    @Override
+    public void revokeToken(String refreshToken, String clientSecretOrNull) {
+        call(() -> client.revokeToken(b -> b.clientId(clientId).token(refreshToken).clientSecret(clientSecretOrNull)));
+    }
+
+    @Override
+    public void globalSignOut(String accessToken) {
+        call(() -> client.globalSignOut(b -> b.accessToken(accessToken)));
+    }
+
+    @Override
+    public boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                                 String deviceName) {
+        Boolean necessary = call(() -> client.confirmDevice(b -> b.accessToken(accessToken).deviceKey(deviceKey)
+                .deviceSecretVerifierConfig(c -> c.salt(saltBase64).passwordVerifier(verifierBase64))
+                .deviceName(deviceName))).userConfirmationNecessary();
+        return Boolean.TRUE.equals(necessary);
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -1,6 +1,7 @@
 package dev.cogauth.cli;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -48,6 +49,11 @@ public final class CliContext {
     Optional<String> env(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The user's home: $HOME, else what Java thinks. */
+    Path home() {
+        return env("HOME").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home")));
     }
 
     InputStream stdin() {

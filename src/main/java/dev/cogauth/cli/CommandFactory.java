@@ -13,12 +13,41 @@ final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        if (type == SignInCommand.class) {
-            return type.cast(new SignInCommand(context));
+        Object command = commandOrNull(type);
+        if (command != null) {
+            return type.cast(command);
         }
         if (type == DemoCommand.class) {
             return type.cast(new DemoCommand(context));
         }
         return fallback.create(type);
+    }
+
+    private Object commandOrNull(Class<?> type) {
+        if (type == SignInCommand.class) {
+            return new SignInCommand(context);
+        }
+        if (type == TokenCommand.class) {
+            return new TokenCommand(context);
+        }
+        if (type == RefreshCommand.class) {
+            return new RefreshCommand(context);
+        }
+        if (type == SignOutCommand.class) {
+            return new SignOutCommand(context);
+        }
+        if (type == StatusCommand.class) {
+            return new StatusCommand(context);
+        }
+        if (type == CredentialsCommand.class) {
+            return new CredentialsCommand(context);
+        }
+        if (type == ExecCredentialCommand.class) {
+            return new ExecCredentialCommand(context);
+        }
+        if (type == ConfigureCommand.class) {
+            return new ConfigureCommand(context);
+        }
+        return null;
     }
 }

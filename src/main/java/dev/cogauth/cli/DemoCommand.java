@@ -50,8 +50,10 @@ final class DemoCommand implements Callable<Integer> {
             err.println("Demo pool on " + pool.endpoint() + ": user " + DemoPool.USERNAME + ", password "
                     + DemoPool.PASSWORD + ", answer 42.");
             err.flush();
+            // --no-store: the demo pool and its tokens die with this process; caching them would only
+            // replace the user's real most recent sign-in.
             List<String> args = new ArrayList<>(List.of("signin", "--pool-id", DemoPool.POOL_ID,
-                    "--client-id", DemoPool.CLIENT_ID, "--endpoint-url", pool.endpoint().toString()));
+                    "--client-id", DemoPool.CLIENT_ID, "--endpoint-url", pool.endpoint().toString(), "--no-store"));
             args.addAll(signinOptions);
             CommandLine signin = CogauthCommand.commandLine(context);
             signin.setOut(spec.commandLine().getOut());

@@ -7,6 +7,9 @@ import dev.cogauth.flow.InputUnavailableException;
 import dev.cogauth.flow.SignInCancelledException;
 import dev.cogauth.flow.UnsupportedChallengeException;
 import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.tokens.CacheException;
+import dev.cogauth.tokens.SignInNeededException;
+import dev.cogauth.tokens.TokenLifetimeException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,6 +37,15 @@ record Failure(int exitCode, String message) {
         }
         if (error instanceof UnsupportedChallengeException e) {
             return new Failure(ExitCode.REFUSED, e.getMessage());
+        }
+        if (error instanceof SignInNeededException e) {
+            return new Failure(ExitCode.INPUT_NEEDED, e.getMessage());
+        }
+        if (error instanceof CacheException e) {
+            return new Failure(ExitCode.CONFIG, e.getMessage());
+        }
+        if (error instanceof TokenLifetimeException e) {
+            return new Failure(ExitCode.USAGE, e.getMessage());
         }
         if (error instanceof UsageException e) {
             return new Failure(ExitCode.USAGE, e.getMessage());

@@ -34,6 +34,11 @@ final class PoolOptions {
     String authFlow;
 
     PoolConfig resolve(Map<String, String> env) throws ConfigException {
+        return resolve(env, PoolSettings.empty());
+    }
+
+    /** @param base what a profile says, below the config file and flags given here */
+    PoolConfig resolve(Map<String, String> env, PoolSettings base) throws ConfigException {
         PoolSettings fromFlags;
         try {
             fromFlags = PoolSettings.fromFlags(poolId, clientId, region, endpointUrl, authFlow, null);
@@ -41,7 +46,13 @@ final class PoolOptions {
             // A malformed flag value is a usage error (2), not a bad config file (5).
             throw new UsageException(badFlag.getMessage());
         }
-        PoolSettings fromFile = config == null ? PoolSettings.empty() : ConfigFiles.load(config);
+        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
         return PoolConfigResolver.resolve(fromFile, fromFlags, env);
+    }
+
+    /** No pool option given at all: commands then act on the most recent sign-in. */
+    boolean isEmpty() {
+        return config == null && poolId == null && clientId == null && region == null && endpointUrl == null
+                && authFlow == null;
     }
 }

@@ -1,14 +1,26 @@
 package dev.cogauth.cli;
 
 import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.api.CognitoApi;
+import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.SdkCognitoApi;
 import dev.cogauth.config.PoolConfig;
+import dev.cogauth.config.PoolSettings;
+import dev.cogauth.config.Profile;
 import dev.cogauth.flow.Prompter;
+import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.srp.DeviceSecrets;
+import dev.cogauth.tokens.CacheException;
+import dev.cogauth.tokens.CacheKey;
+import dev.cogauth.tokens.DeviceSecret;
+import dev.cogauth.tokens.Jwt;
 import dev.cogauth.tokens.OutputFormat;
 import dev.cogauth.tokens.SignInSummary;
+import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenPrinter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "signin",
         mixinStandardHelpOptions = true,
         description = {
-            "Sign in to a Cognito user pool and print the tokens.",
+            "Sign in to a Cognito user pool, cache the tokens (unless --no-store) and print them.",
             "Runs the whole exchange: SRP password proof, any number of custom challenge rounds, MFA, new password. "
                     + "On a terminal it prompts; otherwise it reads one line of stdin per question, in the order asked.",
         },
@@ -36,6 +48,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
+            "  COGAUTH_PROFILE        the profile to use when --profile is not given",
+            "  COGAUTH_CACHE_DIR      where tokens are cached (default: $XDG_CACHE_HOME/cogauth)",
         })
 final class SignInCommand implements Callable<Integer> {
 
@@ -46,7 +60,17 @@ final class SignInCommand implements Callable<Integer> {
     PoolOptions pool;
 
     @Mixin
+    ProfileOption profile;
+
+    @Mixin
     DebugOption debug;
+
+    @Option(names = "--no-store", description = "Do not save the tokens in the cache (throwaway CI runs).")
+    boolean noStore;
+
+    @Option(names = "--remember-device", description = "When the pool offers it, confirm this device (ConfirmDevice) "
+            + "and keep its key and secret beside the tokens, for device sign-in and refresh.")
+    boolean rememberDevice;
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "User name, email or phone (asked for when absent).")
     String username;
@@ -74,21 +98,50 @@ final class SignInCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PoolConfig config = pool.resolve(context.env());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TokenCommands commands = new TokenCommands(context, err, debug.debug);
+        Optional<Profile> saved = commands.profile(profile);
+        PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty());
+        String username = this.username != null ? this.username : saved.map(Profile::username).orElse(null);
         Trace trace = debug.debug ? message -> err.println("debug: " + message) : Trace.NONE;
         trace.step("pool " + config.poolId() + ", client " + config.clientId() + ", region " + config.region()
                 + config.endpoint().map(e -> ", endpoint " + e).orElse("") + ", flow " + config.authFlow());
 
+        if (rememberDevice && noStore) {
+            throw new UsageException("--remember-device needs the cache to keep the device secret: drop --no-store");
+        }
+        Optional<TokenEntry> previous = noStore || username == null ? Optional.empty()
+                : commands.findEntry(config, username);
+        DeviceSecret knownDevice = previous.map(TokenEntry::device).orElse(null);
         SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
-                config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata);
+                config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata,
+                Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
+                        d.devicePassword())));
         AuthenticationResult tokens;
+        DeviceSecret device;
         try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId());
              PrompterHandle prompter = openPrompter(err)) {
-            tokens = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random()).signIn(settings);
+            SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random());
+            try {
+                tokens = flow.signIn(settings);
+            } catch (CognitoServiceException e) {
+                if (knownDevice == null || !ErrorType.RESOURCE_NOT_FOUND.equals(e.errorType())) {
+                    throw e;
+                }
+                // A stale device key: the pool forgot the device. Forget it too and sign in without it.
+                trace.step("the pool does not know the remembered device " + knownDevice.deviceKey()
+                        + "; forgetting it and signing in again without it");
+                commands.cache().update(previous.get().key(), entry -> entry == null ? null : entry.withDevice(null));
+                knownDevice = null;
+                tokens = flow.signIn(settings.withoutDevice());
+            }
+            device = deviceAfter(api, tokens, knownDevice, trace, err);
         }
         Instant receivedAt = context.clock().instant();
+        if (!noStore) {
+            store(commands, config, saved, username, tokens, receivedAt, device, err);
+        }
         OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
         if (format == null) {
             err.println(SignInSummary.describe(tokens, config.poolId(), receivedAt, context.clock().getZone()));
@@ -101,6 +154,71 @@ final class SignInCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
+     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
+     * written costs the cache, not the sign-in.
+     */
+    /**
+     * The device to keep: a new one the pool offered, confirmed when --remember-device asks for it;
+     * else the remembered one the sign-in used.
+     */
+    private DeviceSecret deviceAfter(CognitoApi api, AuthenticationResult tokens, DeviceSecret knownDevice, Trace trace,
+                                     PrintWriter err) {
+        AuthenticationResult.NewDeviceMetadata offered = tokens.newDevice();
+        if (offered == null) {
+            if (rememberDevice && knownDevice == null) {
+                err.println("cogauth: warning: the pool offered no device to remember (device tracking is off for"
+                        + " this pool)");
+            }
+            return knownDevice;
+        }
+        if (!rememberDevice) {
+            return null;
+        }
+        DeviceSecrets secrets = DeviceSecrets.generate(offered.deviceGroupKey(), offered.deviceKey(), context.random());
+        trace.step("ConfirmDevice " + offered.deviceKey());
+        boolean needsUserConfirmation = api.confirmDevice(tokens.accessToken(), offered.deviceKey(),
+                secrets.saltBase64(), secrets.verifierBase64(), "cogauth" + context.env("HOSTNAME").map(h -> " on " + h)
+                        .orElse(""));
+        if (needsUserConfirmation) {
+            err.println("cogauth: warning: the pool wants the user to confirm remembering this device"
+                    + " (UpdateDeviceStatus); until then it may not skip MFA");
+        }
+        return new DeviceSecret(offered.deviceKey(), offered.deviceGroupKey(), secrets.devicePassword());
+    }
+
+    private void store(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String typedName,
+                       AuthenticationResult tokens, Instant receivedAt, DeviceSecret device, PrintWriter err) {
+        String poolName = poolUsername(tokens).orElse(typedName);
+        if (poolName == null) {
+            err.println("cogauth: warning: the ID token names no user; the tokens were not cached");
+            return;
+        }
+        String configFile = pool.config != null ? pool.config.toAbsolutePath().toString()
+                : saved.map(Profile::configFile).orElse(null);
+        CacheKey key = new CacheKey(config.region(), config.poolId(), config.clientId(), poolName);
+        TokenEntry entry = TokenEntry.fromSignIn(key, typedName != null && !typedName.equals(poolName) ? typedName : null,
+                config.endpoint().map(Object::toString).orElse(null), tokens, receivedAt, configFile,
+                config.identityPoolId().orElse(null)).withDevice(device);
+        try {
+            commands.cache().store(entry);
+            commands.debug().accept("cached the tokens in " + commands.cache().dir().resolve(key.fileName()));
+        } catch (CacheException e) {
+            err.println("cogauth: warning: " + e.getMessage() + "; the tokens were not cached");
+        }
+    }
+
+    private static Optional<String> poolUsername(AuthenticationResult tokens) {
+        try {
+            var claims = Jwt.claims(tokens.idToken());
+            String name = claims.path("cognito:username").asText("");
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private PrompterHandle openPrompter(PrintWriter err) {

@@ -5,6 +5,7 @@ import dev.cogauth.api.CognitoApi;
 import dev.cogauth.protocol.Param;
 import dev.cogauth.srp.SecretHash;
 import dev.cogauth.srp.SrpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ final class Exchange {
     final Clock clock;
     /** The client half of SRP when the flow started with SRP_A; null otherwise. */
     final SrpClient srp;
+    final SecureRandom random;
+    /** The client half of the device's SRP, from DEVICE_SRP_AUTH on; null before. */
+    SrpClient deviceSrp;
 
     /** The USERNAME to send next: what the user typed, then what each challenge names. */
     private String username;
@@ -31,13 +35,14 @@ final class Exchange {
     private int customRound;
 
     Exchange(CognitoApi api, Prompter prompter, SignInSettings settings, Trace trace, Clock clock, SrpClient srp,
-             String username) {
+             SecureRandom random, String username) {
         this.api = api;
         this.prompter = prompter;
         this.settings = settings;
         this.trace = trace;
         this.clock = clock;
         this.srp = srp;
+        this.random = random;
         this.username = username;
     }
 
@@ -66,12 +71,16 @@ final class Exchange {
         return ++customRound;
     }
 
-    /** A response map that starts with USERNAME and, for a client with a secret, SECRET_HASH over it. */
+    /**
+     * A response map that starts with USERNAME, then for a client with a secret SECRET_HASH over it,
+     * and with a remembered device its DEVICE_KEY.
+     */
     Map<String, String> responsesFor(String responseUsername) {
         Map<String, String> responses = new LinkedHashMap<>();
         responses.put(Param.USERNAME, responseUsername);
         settings.clientSecret().ifPresent(secret ->
                 responses.put(Param.SECRET_HASH, SecretHash.compute(secret, responseUsername, settings.clientId())));
+        settings.device().ifPresent(device -> responses.put(Param.DEVICE_KEY, device.deviceKey()));
         return responses;
     }
 

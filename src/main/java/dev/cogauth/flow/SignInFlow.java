@@ -32,7 +32,9 @@ public final class SignInFlow {
             ChallengeName.SOFTWARE_TOKEN_MFA,
             new MfaCodeHandler("Authenticator app code", Param.SOFTWARE_TOKEN_MFA_CODE),
             ChallengeName.SELECT_MFA_TYPE, new SelectMfaTypeHandler(),
-            ChallengeName.MFA_SETUP, new MfaSetupHandler());
+            ChallengeName.MFA_SETUP, new MfaSetupHandler(),
+            ChallengeName.DEVICE_SRP_AUTH, new DeviceSrpHandler(),
+            ChallengeName.DEVICE_PASSWORD_VERIFIER, new DevicePasswordVerifierHandler());
 
     public SignInFlow(CognitoApi api, Prompter prompter, Trace trace, Clock clock, SecureRandom random) {
         this.api = api;
@@ -49,7 +51,7 @@ public final class SignInFlow {
             throw new InputUnavailableException("an empty username was given");
         }
         SrpClient srp = settings.authFlow().startsWithSrp() ? SrpClient.start(random) : null;
-        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, srp, username);
+        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, srp, random, username);
 
         AuthStep step = exchange.initiate(initialParameters(settings.authFlow(), exchange));
         while (step.challengeName() != null) {

@@ -49,7 +49,7 @@ public final class TokenPrinter {
     }
 
     /** Single quotes make any value literal for sh; a quote inside becomes '\''. */
-    static void export(StringBuilder out, String name, String value) {
+    public static void export(StringBuilder out, String name, String value) {
         out.append("export ").append(name).append("='").append(value.replace("'", "'\\''")).append("'\n");
     }
 }

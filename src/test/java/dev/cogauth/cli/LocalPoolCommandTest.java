@@ -77,7 +77,7 @@ class LocalPoolCommandTest {
             CliContext context = CliContext.of(Map.of("COGAUTH_PASSWORD", "Demo-Passw0rd!"),
                     new ByteArrayInputStream("41\n42\n".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
             int code = Main.run(context, new PrintWriter(signinOut, true), new PrintWriter(signinErr, true),
-                    "signin", "--config", config.toString(), "-u", "demo", "-o", "json");
+                    "signin", "--config", config.toString(), "-u", "demo", "-o", "json", "--no-store");
             assertEquals(0, code, signinErr::toString);
             assertTrue(signinOut.toString().contains("IdToken") || signinOut.toString().contains("idToken"), signinOut::toString);
 

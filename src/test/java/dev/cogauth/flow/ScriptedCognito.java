@@ -70,4 +70,28 @@ final class ScriptedCognito implements CognitoApi {
         return (String) next(new Call("VerifySoftwareToken", friendlyDeviceName, Map.of("UserCode", userCode), session,
                 Map.of()));
     }
+
+    @Override
+    public AuthenticationResult getTokensFromRefreshToken(String refreshToken, String clientSecretOrNull,
+                                                          String deviceKeyOrNull) {
+        return (AuthenticationResult) next(new Call("GetTokensFromRefreshToken", null,
+                Map.of("RefreshToken", refreshToken), null, Map.of()));
+    }
+
+    @Override
+    public void revokeToken(String refreshToken, String clientSecretOrNull) {
+        next(new Call("RevokeToken", null, Map.of("Token", refreshToken), null, Map.of()));
+    }
+
+    @Override
+    public void globalSignOut(String accessToken) {
+        next(new Call("GlobalSignOut", null, Map.of("AccessToken", accessToken), null, Map.of()));
+    }
+
+    @Override
+    public boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
+                                 String deviceName) {
+        return (Boolean) next(new Call("ConfirmDevice", deviceName, Map.of("DeviceKey", deviceKey,
+                "Salt", saltBase64, "PasswordVerifier", verifierBase64), null, Map.of()));
+    }
 }

@@ -40,6 +40,21 @@ final class Cogauth {
                 env.put(name, value);
             }
         }
+        // signin caches tokens by default: keep them out of the real ~/.cache (a test may set its own).
+        env.put("COGAUTH_CACHE_DIR", TEST_CACHE.toString());
+    }
+
+    /** One throwaway token cache per test JVM. */
+    private static final Path TEST_CACHE = testCache();
+
+    private static Path testCache() {
+        try {
+            Path dir = Files.createTempDirectory("cogauth-it-cache-");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("cogauth");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A run with empty stdin (closed at once) and the clean environment. */

@@ -1,0 +1,73 @@
+package dev.cogauth.api;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+
+/** {@link CognitoIdentityApi} over the AWS SDK for Java v2, unsigned, like {@link SdkCognitoApi}. */
+public final class SdkCognitoIdentityApi implements CognitoIdentityApi, AutoCloseable {
+    private final CognitoIdentityClient client;
+    private final String target;
+
+    private SdkCognitoIdentityApi(CognitoIdentityClient client, String target) {
+        this.client = client;
+        this.target = target;
+    }
+
+    /** @param region the identity pool's region (the part of its id before ':') */
+    public static SdkCognitoIdentityApi create(String region, URI endpointOrNull) {
+        CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpointOrNull != null) {
+            builder.endpointOverride(endpointOrNull);
+        }
+        String target = endpointOrNull != null ? endpointOrNull.toString() : "cognito-identity." + region + ".amazonaws.com";
+        return new SdkCognitoIdentityApi(builder.build(), target);
+    }
+
+    @Override
+    public String getId(String identityPoolId, Map<String, String> logins) {
+        return call(() -> client.getId(b -> b.identityPoolId(identityPoolId).logins(logins))).identityId();
+    }
+
+    @Override
+    public AwsCredentials getCredentialsForIdentity(String identityId, Map<String, String> logins) {
+        var response = call(() -> client.getCredentialsForIdentity(b -> b.identityId(identityId).logins(logins)));
+        Credentials c = response.credentials();
+        if (c == null || c.accessKeyId() == null || c.secretKey() == null || c.expiration() == null) {
+            throw new CognitoServiceException("InvalidResponse", "the identity pool answered without credentials", 200);
+        }
+        return new AwsCredentials(response.identityId() != null ? response.identityId() : identityId,
+                c.accessKeyId(), c.secretKey(), c.sessionToken(), c.expiration());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (AwsServiceException e) {
+            String type = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            CognitoServiceException error = new CognitoServiceException(type == null ? "UnknownError" : type,
+                    message == null ? String.valueOf(type) : message, e.statusCode());
+            error.initCause(e);
+            throw error;
+        } catch (SdkClientException e) {
+            throw new CognitoUnreachableException("cannot reach " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cogauth.cli;
+
+import dev.cogauth.api.AwsCredentials;
+import dev.cogauth.config.ConfigException;
+import dev.cogauth.tokens.CredentialsFormat;
+import dev.cogauth.tokens.CredentialsPrinter;
+import dev.cogauth.tokens.IdentityCredentials;
+import dev.cogauth.tokens.SignInNeededException;
+import dev.cogauth.tokens.TokenEntry;
+import dev.cogauth.tokens.TokenType;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "credentials",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print temporary AWS credentials for the signed-in user from a Cognito identity pool "
+                    + "(GetId + GetCredentialsForIdentity), cached until shortly before they expire.",
+            "In ~/.aws/config: credential_process = cogauth credentials --profile dev --format process",
+        })
+final class CredentialsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
+            defaultValue = "process",
+            description = "process (the AWS credential_process JSON), env (export lines) or json (default: ${DEFAULT-VALUE}).")
+    CredentialsFormat format;
+
+    @Option(names = "--identity-pool-id", paramLabel = "ID",
+            description = "Identity pool id, e.g. us-east-1:0a1b... (default: the config's or the profile's).")
+    String identityPoolId;
+
+    @Option(names = "--identity-endpoint-url", paramLabel = "URL",
+            description = "Cognito identity endpoint to use instead of AWS's (default: the sign-in's --endpoint-url).")
+    String identityEndpoint;
+
+    @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "16m",
+            description = "Least time the printed credentials must stay valid (default: ${DEFAULT-VALUE}; "
+                    + "the AWS CLI asks again below 15 minutes).")
+    Duration minTtl;
+
+    private final CliContext context;
+
+    CredentialsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
+        Target resolved = commands.target(target);
+        TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
+                new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        String poolId = identityPoolId(resolved, entry);
+        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock());
+        Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
+        AwsCredentials credentials;
+        if (cached.isPresent()) {
+            commands.debug().accept("cached AWS credentials valid until " + cached.get().expiration());
+            credentials = cached.get();
+        } else {
+            try (LazyApis apis = new LazyApis()) {
+                TokenEntry fresh = commands.freshTokens(resolved, apis)
+                        .atLeast(resolved.key(), TokenType.ID, Duration.ofMinutes(1));
+                String region = poolId.substring(0, poolId.indexOf(':'));
+                String endpoint = identityEndpoint != null ? identityEndpoint : fresh.endpoint();
+                commands.debug().accept("GetId + GetCredentialsForIdentity in " + poolId
+                        + (endpoint != null ? " at " + endpoint : ""));
+                credentials = identity.exchange(fresh, poolId, minTtl, apis.identity(region, endpoint));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(CredentialsPrinter.render(format, credentials));
+        out.flush();
+        // PrintWriter swallows write errors; a script must not take a lost payload for success.
+        if (out.checkError()) {
+            throw new UnwritableOutputException("cannot write the credentials to stdout");
+        }
+        return ExitCode.OK;
+    }
+
+    private String identityPoolId(Target resolved, TokenEntry entry) throws ConfigException {
+        Optional<String> id = Optional.ofNullable(identityPoolId)
+                .or(() -> resolved.config().flatMap(c -> c.identityPoolId()))
+                .or(() -> Optional.ofNullable(entry.identityPoolId()));
+        if (id.isEmpty()) {
+            throw new ConfigException(null, "--identity-pool-id", "no identity pool: give --identity-pool-id, or a"
+                    + " config file with CredentialsProvider / identity_pool_id");
+        }
+        if (!id.get().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}:[0-9a-fA-F-]+")) {
+            throw new ConfigException(null, "--identity-pool-id", "must look like <region>:<uuid>");
+        }
+        return id.get();
+    }
+
+    static final class FormatConverter implements ITypeConverter<CredentialsFormat> {
+        @Override
+        public CredentialsFormat convert(String value) {
+            try {
+                return CredentialsFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

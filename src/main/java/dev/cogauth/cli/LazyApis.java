@@ -1,0 +1,34 @@
+package dev.cogauth.cli;
+
+import dev.cogauth.api.CognitoApi;
+import dev.cogauth.api.CognitoIdentityApi;
+import dev.cogauth.tokens.TokenEntry;
+
+/** The SDK clients a token command may need, built on first use and closed at the end. */
+final class LazyApis implements AutoCloseable {
+    private CognitoApi cognito;
+    private CognitoIdentityApi identity;
+
+    CognitoApi cognito(TokenEntry entry) {
+        if (cognito == null) {
+            cognito = SdkFactory.cognito(entry.key().region(), entry.endpoint(), entry.key().clientId());
+        }
+        return cognito;
+    }
+
+    CognitoIdentityApi identity(String region, String endpointOrNull) {
+        if (identity == null) {
+            identity = SdkFactory.identity(region, endpointOrNull);
+        }
+        return identity;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Object client : new Object[] {cognito, identity}) {
+            if (client instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cogauth.cli;
+
+import dev.cogauth.api.CognitoServiceException;
+import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.tokens.SignInNeededException;
+import dev.cogauth.tokens.TokenEntry;
+import dev.cogauth.tokens.TokenType;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "signout",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Revoke the cached refresh token (RevokeToken), or with --global every session of the user "
+                    + "(GlobalSignOut), and delete the cache entry.",
+            "ID and access tokens already issued stay valid until they expire: services that only check the "
+                    + "signature keep accepting them until then.",
+        })
+final class SignOutCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--global", description = "Sign out every session of the user, on every device (GlobalSignOut).")
+    boolean global;
+
+    /** What RevokeToken answers when the app client has token revocation turned off. */
+    private static final String UNSUPPORTED = "UnsupportedOperationException";
+
+    private final CliContext context;
+
+    SignOutCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        TokenCommands commands = new TokenCommands(context, err, debug.debug);
+        Target resolved = commands.target(target);
+        TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
+                new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        try (LazyApis apis = new LazyApis()) {
+            if (global) {
+                // GlobalSignOut authenticates with the access token, so it must still be valid.
+                TokenEntry fresh = commands.freshTokens(resolved, apis)
+                        .atLeast(resolved.key(), TokenType.ACCESS, Duration.ofSeconds(30));
+                commands.debug().accept("GlobalSignOut for " + fresh.key().describe());
+                apis.cognito(fresh).globalSignOut(fresh.accessToken());
+                entry = fresh;
+            } else if (entry.refreshToken() != null) {
+                commands.debug().accept("RevokeToken for " + entry.key().describe());
+                revoke(commands, resolved, entry, apis, err);
+            }
+        }
+        commands.cache().delete(resolved.key());
+        commands.cache().clearCurrent(resolved.key());
+        err.println("Signed out " + entry.key().describe() + (global ? " everywhere" : "")
+                + " and deleted the cached tokens. Tokens already issued stay valid until they expire"
+                + " (at the latest " + entry.expiresAt() + ").");
+        return ExitCode.OK;
+    }
+
+    private void revoke(TokenCommands commands, Target resolved, TokenEntry entry, LazyApis apis, PrintWriter err) {
+        try {
+            apis.cognito(entry).revokeToken(entry.refreshToken(), commands.clientSecret(resolved, entry).orElse(null));
+        } catch (CognitoServiceException e) {
+            if (ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
+                // Already revoked or expired: there is nothing left to revoke, so signing out locally is right.
+                err.println("cogauth: warning: the pool did not accept the refresh token (" + e.getMessage()
+                        + "); it was already unusable");
+            } else if (UNSUPPORTED.equals(e.errorType())) {
+                err.println("cogauth: warning: token revocation is not enabled for this app client, so the refresh"
+                        + " token stays valid until it expires; cogauth signout --global ends every session instead");
+            } else {
+                throw e;
+            }
+        }
+    }
+}

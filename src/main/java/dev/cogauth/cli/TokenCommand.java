@@ -1,0 +1,76 @@
+package dev.cogauth.cli;
+
+import dev.cogauth.tokens.TokenEntry;
+import dev.cogauth.tokens.TokenType;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "token",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a cached token with at least --min-ttl left, refreshing it first when needed.",
+            "Made for scripts: curl -H \"Authorization: $(cogauth token)\" ... Reads one file when the token is fresh; "
+                    + "never prompts: without a usable refresh token it exits 4.",
+        })
+final class TokenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "id or access (default: ${DEFAULT-VALUE}).",
+            converter = TokenTypeConverter.class, defaultValue = "id")
+    TokenType type;
+
+    @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+            description = "Least time the printed token must stay valid: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    Duration minTtl;
+
+    private final CliContext context;
+
+    TokenCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
+        Target resolved = commands.target(target);
+        TokenEntry entry;
+        try (LazyApis apis = new LazyApis()) {
+            entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), type, minTtl);
+        }
+        commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
+        out.println(entry.token(type));
+        out.flush();
+        // PrintWriter swallows write errors; a script must not take a lost payload for success.
+        if (out.checkError()) {
+            throw new UnwritableOutputException("cannot write the token to stdout");
+        }
+        return ExitCode.OK;
+    }
+
+    /** picocli's enum conversion would want ID / ACCESS; users type id / access. */
+    static final class TokenTypeConverter implements picocli.CommandLine.ITypeConverter<TokenType> {
+        @Override
+        public TokenType convert(String value) {
+            try {
+                return TokenType.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cogauth.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** Whose tokens a cache entry holds: one user of one app client of one pool in one region. */
+public record CacheKey(String region, String poolId, String clientId, String username) {
+
+    public CacheKey {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(poolId, "poolId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(username, "username");
+    }
+
+    /**
+     * The entry's file name: the pool id for people listing the directory, then a hash of the
+     * whole key, so user names (emails, phone numbers, any Unicode) never become path parts.
+     */
+    public String fileName() {
+        String whole = String.join("\n", region, poolId, clientId, username);
+        String poolPart = poolId.replaceAll("[^A-Za-z0-9_-]", "");
+        return poolPart + "." + sha256Hex(whole).substring(0, 32) + ".json";
+    }
+
+    /** "alice in us-east-1_AbC (client 1abc)" — for messages; names only, no secrets. */
+    public String describe() {
+        return username + " in " + poolId + " (client " + clientId + ")";
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

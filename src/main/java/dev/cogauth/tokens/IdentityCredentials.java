@@ -1,0 +1,61 @@
+package dev.cogauth.tokens;
+
+import dev.cogauth.api.AwsCredentials;
+import dev.cogauth.api.CognitoIdentityApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AWS credentials for a signed-in user from an identity pool, cached in the user's entry until
+ * {@code minTtl} before they expire. The AWS CLI calls a credential_process again when fewer
+ * than 15 minutes are left, so handing out less than that would make it call on every request.
+ */
+public final class IdentityCredentials {
+    private final TokenCache cache;
+    private final Clock clock;
+
+    public IdentityCredentials(TokenCache cache, Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** The cached credentials when they have {@code minTtl} left and come from the same identity pool. */
+    public Optional<AwsCredentials> cached(TokenEntry entry, String identityPoolId, Duration minTtl) {
+        AwsCredentials cached = entry.credentials();
+        if (cached == null || !identityPoolId.equals(entry.identityPoolId())) {
+            return Optional.empty();
+        }
+        return fresh(cached, minTtl) ? Optional.of(cached) : Optional.empty();
+    }
+
+    /**
+     * Exchanges the entry's ID token (which must be valid) for new credentials and caches them.
+     *
+     * @throws TokenLifetimeException when even new credentials have less than {@code minTtl}
+     */
+    public AwsCredentials exchange(TokenEntry entry, String identityPoolId, Duration minTtl, CognitoIdentityApi api) {
+        Map<String, String> logins = Map.of(providerName(entry.key()), entry.idToken());
+        String identityId = entry.credentials() != null && identityPoolId.equals(entry.identityPoolId())
+                && entry.credentials().identityId() != null
+                ? entry.credentials().identityId() : api.getId(identityPoolId, logins);
+        AwsCredentials credentials = api.getCredentialsForIdentity(identityId, logins);
+        cache.update(entry.key(), current -> current == null ? null : current.withCredentials(credentials, identityPoolId));
+        if (!fresh(credentials, minTtl)) {
+            throw new TokenLifetimeException("the identity pool issued credentials valid for only "
+                    + Duration.between(clock.instant(), credentials.expiration()).toSeconds()
+                    + "s, less than the --min-ttl of " + minTtl.toSeconds() + "s");
+        }
+        return credentials;
+    }
+
+    /** The Logins key of a user pool: {@code cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
+    public static String providerName(CacheKey key) {
+        return "cognito-idp." + key.region() + ".amazonaws.com/" + key.poolId();
+    }
+
+    private boolean fresh(AwsCredentials credentials, Duration minTtl) {
+        return !credentials.expiration().isBefore(clock.instant().plus(minTtl));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cogauth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.tokens.CacheKey;
+import dev.cogauth.tokens.TokenCache;
+import dev.cogauth.tokens.TokenEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cogauth token} with a fresh cached token is run hundreds of times by scripts: it must
+ * not load the AWS SDK or JLine. A JVM with -verbose:class lists every class it loads.
+ */
+class TokenCachedPathTest {
+
+    @TempDir
+    Path home;
+
+    private AuthenticationResult cacheFreshTokens() {
+        AuthenticationResult tokens = TestJwts.tokens("alice", Instant.now().plusSeconds(3600), "refresh-x");
+        new TokenCache(home.resolve("cache"), warning -> { }).store(TokenEntry.fromSignIn(
+                new CacheKey("us-east-1", "us-east-1_AbC", "client1", "alice"), null, "http://127.0.0.1:9", tokens,
+                Instant.now(), null, null));
+        return tokens;
+    }
+
+    @Test
+    void fails_when_stdout_cannot_take_the_token() throws Exception {
+        cacheFreshTokens();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "token").redirectOutput(new java.io.File("/dev/full"));
+        builder.environment().put("COGAUTH_CACHE_DIR", home.resolve("cache").toString());
+        Process process = builder.start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.contains("cannot write the token to stdout"), err);
+    }
+
+    @Test
+    void loads_no_aws_sdk_and_no_jline_class() throws Exception {
+        AuthenticationResult tokens = cacheFreshTokens();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "token");
+        builder.environment().put("COGAUTH_CACHE_DIR", home.resolve("cache").toString());
+        builder.environment().remove("COGAUTH_PROFILE");
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output.lines().filter(l -> !l.startsWith("[")).collect(Collectors.joining("\n")));
+        assertTrue(output.contains(tokens.idToken()), "the token was printed");
+        assertTrue(output.contains("dev.cogauth.tokens.FreshTokens"), "-verbose:class lists our classes");
+        List<String> forbidden = output.lines()
+                .filter(line -> line.contains("software.amazon.") || line.contains("org.jline."))
+                .limit(5)
+                .toList();
+        assertEquals(List.of(), forbidden);
+    }
+}

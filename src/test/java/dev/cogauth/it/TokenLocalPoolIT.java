@@ -1,0 +1,263 @@
+package dev.cogauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refresh against cogauth's own local pool, which counts what reaches it (its --log lines):
+ * refresh token rotation, a client secret, RevokeToken, and 20 concurrent {@code token} calls
+ * that must cause exactly one refresh.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TokenLocalPoolIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POOL_ID = "us-east-1_TokensIT";
+    private static final String PASSWORD = "Alice-Passw0rd!";
+    private static final String SECRET = "local-client-secret-value";
+
+    @TempDir
+    static Path temp;
+    private Process pool;
+    private Path poolLog;
+    private String endpoint;
+
+    @BeforeAll
+    void startThePool() throws Exception {
+        Path poolFile = temp.resolve("pool.json");
+        Files.writeString(poolFile, """
+                {
+                  "poolId": "%s",
+                  "clients": [
+                    { "clientId": "plainclient" },
+                    { "clientId": "rotatingclient", "refreshTokenRotation": true,
+                      "explicitAuthFlows": ["USER_PASSWORD_AUTH", "USER_SRP_AUTH"] },
+                    { "clientId": "secretclient", "clientSecret": "%s" }
+                  ],
+                  "users": [ { "username": "alice", "email": "alice@example.com", "password": "%s" } ]
+                }
+                """.formatted(POOL_ID, SECRET, PASSWORD));
+        poolLog = temp.resolve("pool.log");
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of("local-pool", "--pool", poolFile.toString(), "--log"));
+        pool = new ProcessBuilder(command).redirectError(poolLog.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(pool.getInputStream(), StandardCharsets.UTF_8));
+        endpoint = out.readLine();
+        assertTrue(endpoint != null && endpoint.startsWith("http://127.0.0.1:"), "pool said " + endpoint + "; log:\n"
+                + Files.readString(poolLog));
+        // Keep draining the printed config so the pool never blocks on a full pipe.
+        Thread drain = new Thread(() -> {
+            try {
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException ignored) {
+                // the pool ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    @AfterAll
+    void stopThePool() throws Exception {
+        if (pool != null) {
+            pool.destroy();
+            pool.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void rotation_saves_the_new_refresh_token_before_printing_and_the_old_one_is_retired() throws Exception {
+        Path cache = temp.resolve("rotation");
+        JsonNode signedIn = signIn(cache, "rotatingclient", Map.of());
+        expireTokens(cache);
+        Run token = cogauth(cache, Map.of(), "token");
+        assertEquals(0, token.code, token.toString());
+        String saved = JSON.readTree(onlyEntry(cache).toFile()).get("refreshToken").asText();
+        assertNotEquals(signedIn.get("RefreshToken").asText(), saved, "the rotated refresh token is cached");
+
+        Run refresh = cogauth(cache, Map.of(), "refresh");
+        assertEquals(0, refresh.code, "the saved refresh token works: " + refresh);
+        assertNotEquals(saved, JSON.readTree(onlyEntry(cache).toFile()).get("refreshToken").asText());
+    }
+
+    @Test
+    void twenty_concurrent_token_calls_cause_exactly_one_refresh_at_the_pool() throws Exception {
+        Path cache = temp.resolve("concurrent");
+        signIn(cache, "plainclient", Map.of());
+        expireTokens(cache);
+        long before = refreshesLogged();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            processes.add(start(cache, Map.of(), "token"));
+        }
+        Set<String> printed = new HashSet<>();
+        for (Process process : processes) {
+            Run run = finish(process);
+            assertEquals(0, run.code, run.toString());
+            printed.add(run.out);
+        }
+        assertEquals(1, printed.size(), "all 20 print the same token");
+        assertTrue(exp(printed.iterator().next().trim()).isAfter(Instant.now().plusSeconds(600)));
+        assertEquals(1, refreshesLogged() - before, "refresh calls that reached the pool");
+    }
+
+    @Test
+    void refresh_with_a_client_secret() throws Exception {
+        Path cache = temp.resolve("secret");
+        signIn(cache, "secretclient", Map.of("COGAUTH_CLIENT_SECRET", SECRET));
+        expireTokens(cache);
+        Run without = cogauth(cache, Map.of(), "token");
+        assertNotEquals(0, without.code, "the pool wants the secret: " + without);
+        assertTrue(JSON.readTree(onlyEntry(cache).toFile()).has("refreshToken"),
+                "a missing secret does not cost the refresh token");
+        Run with = cogauth(cache, Map.of("COGAUTH_CLIENT_SECRET", SECRET), "token");
+        assertEquals(0, with.code, with.toString());
+    }
+
+    @Test
+    void signout_revokes_the_refresh_token_so_a_surviving_copy_needs_a_sign_in() throws Exception {
+        Path cache = temp.resolve("revoke");
+        signIn(cache, "plainclient", Map.of());
+        Path entry = onlyEntry(cache);
+        byte[] copy = Files.readAllBytes(entry);
+        Run signOut = cogauth(cache, Map.of(), "signout");
+        assertEquals(0, signOut.code, signOut.toString());
+        assertTrue(signOut.err.contains("stay valid until they expire"), signOut.err);
+        assertTrue(Files.readString(poolLog).contains("RevokeToken client plainclient"));
+
+        Files.write(entry, copy);
+        expireTokens(cache);
+        String[] token = {"token", "--pool-id", POOL_ID, "--client-id", "plainclient", "-u", "alice"};
+        Run refused = cogauth(cache, Map.of(), token);
+        assertEquals(4, refused.code, refused.toString());
+        long refreshes = refreshesLogged();
+        Run again = cogauth(cache, Map.of(), token);
+        assertEquals(4, again.code, again.toString());
+        assertEquals(refreshes, refreshesLogged(), "no retry reaches the pool");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long refreshesLogged() throws IOException {
+        try (Stream<String> lines = Files.lines(poolLog)) {
+            return lines.filter(line -> line.contains("GetTokensFromRefreshToken client")
+                    || line.contains("InitiateAuth REFRESH_TOKEN_AUTH")).count();
+        }
+    }
+
+    private JsonNode signIn(Path cache, String clientId, Map<String, String> env) throws IOException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("COGAUTH_PASSWORD", PASSWORD);
+        Run run = cogauth(cache, all, "signin", "--pool-id", POOL_ID, "--client-id", clientId, "--endpoint-url",
+                endpoint, "--auth-flow", "USER_SRP_AUTH", "-u", "alice");
+        assertEquals(0, run.code, run.toString());
+        return JSON.readTree(run.out);
+    }
+
+    private static Path onlyEntry(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> entries = files.filter(f -> f.getFileName().toString().startsWith(POOL_ID)
+                    && f.toString().endsWith(".json")).toList();
+            assertEquals(1, entries.size(), entries.toString());
+            return entries.get(0);
+        }
+    }
+
+    /** Expired look-alikes in place of the cached ID and access tokens; the refresh token stays. */
+    private static void expireTokens(Path cache) throws IOException {
+        Path file = onlyEntry(cache);
+        ObjectNode entry = (ObjectNode) JSON.readTree(file.toFile());
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"cognito:username\":\"alice\",\"exp\":" + Instant.now().minusSeconds(60).getEpochSecond() + "}";
+        String fake = b64.encodeToString("{}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".expired";
+        entry.put("idToken", fake);
+        entry.put("accessToken", fake);
+        Path next = file.resolveSibling("edit.tmp");
+        Files.writeString(next, entry.toString());
+        Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Instant exp(String jwt) throws IOException {
+        return Instant.ofEpochSecond(JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get("exp").asLong());
+    }
+
+    private record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("cogauth.jar"));
+    }
+
+    private Process start(Path cache, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeIf(name -> name.startsWith("COGAUTH_") || name.startsWith("XDG_"));
+        builder.environment().put("COGAUTH_CACHE_DIR", cache.toString());
+        builder.environment().put("HOME", temp.toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private Run cogauth(Path cache, Map<String, String> env, String... args) throws IOException {
+        return finish(start(cache, env, args));
+    }
+
+    private static Run finish(Process process) throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                process.getErrorStream().transferTo(err);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        drain.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out");
+            drain.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return new Run(process.exitValue(), out, err.toString(StandardCharsets.UTF_8));
+    }
+}
