@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -217,13 +218,15 @@ class LocalPoolMalformedRequestsIT {
                 }
                 Thread.sleep(300);
                 stillSignsUsersIn();
-                // And a stalled client is told so or cut off, not kept forever.
+                // And a stalled client is cut off after a while, not kept (with its thread) forever.
                 Socket first = stalled.get(0);
                 first.setSoTimeout(20_000);
                 InputStream in = first.getInputStream();
                 int firstByte;
                 try {
                     firstByte = in.read();
+                } catch (SocketTimeoutException keptOpen) {
+                    throw new AssertionError("the pool kept a stalled request open for 20 s", keptOpen);
                 } catch (IOException reset) {
                     firstByte = -1;
                 }
