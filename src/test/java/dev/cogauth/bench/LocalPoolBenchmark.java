@@ -23,7 +23,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,59 +67,54 @@ public final class LocalPoolBenchmark {
 
     private void run(Duration measure, int[] levels) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "machine: %d cores (%s), %s %s, Java %s (%s)%n", cores, cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
+        System.out.printf(Locale.ROOT, "machine: %d cores (%s), %s %s, Java %s (%s); load average at start %s%n", cores,
+                cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), loadAverage());
 
-        Baseline single = baseline(1, measure.dividedBy(2));
-        Baseline all = baseline(cores, measure.dividedBy(2));
-        System.out.printf(Locale.ROOT, "baseline: SRP math of one sign-in (client A, key and signature; server B and check):"
-                + " %.2f ms each on 1 thread; %.1f/s on 1 thread, %.1f/s on %d threads%n",
-                1000.0 / single.perSecond(), single.perSecond(), all.perSecond(), cores);
-
+        Duration part = measure.dividedBy(3);
+        SrpParts srp = new SrpParts();
+        Baseline both = rate(1, part, srp::clientAndServer);
+        Baseline clientHalf = rate(1, part, srp::clientOnly);
+        Baseline rsa = rate(1, part, srp::twoRsaSignatures);
+        Baseline bothAllCores = rate(cores, part, srp::clientAndServer);
+        double srpMs = 1000.0 / both.perSecond();
+        double clientMs = 1000.0 / clientHalf.perSecond();
+        System.out.printf(Locale.ROOT, "baseline, 1 thread: the SRP math of one sign-in %.2f ms (client half %.2f ms, server half %.2f ms);"
+                + " two RSA-2048 signatures (the ID and access tokens) %.2f ms%n", srpMs, clientMs, srpMs - clientMs,
+                1000.0 / rsa.perSecond());
+        System.out.printf(Locale.ROOT, "baseline, %d threads: %.1f SRP sign-in proofs/s (the ceiling for full sign-ins when client"
+                + " and pool share this machine)%n", cores, bothAllCores.perSecond());
         try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), PoolLog.silent(), Clock.systemUTC()).start(0)) {
             System.out.println("pool: demo pool (built-in demo-question triggers) in this JVM at " + pool.endpoint());
             System.out.println();
-            System.out.println("| clients | sign-ins | errors | sign-ins/s | p50 ms | p99 ms | max ms | client CPU share | CPU busy "
-                    + "| sign-ins/s ÷ SRP-math/s (all cores) |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| clients | sign-ins | errors | sign-ins/s | p50 ms | p99 ms | max ms | CPU ms/sign-in | client CPU share "
+                    + "| CPU busy | sign-ins/s ÷ SRP proofs/s |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int clients : levels) {
                 load(pool, clients, WARM_UP, Integer.MAX_VALUE);
                 Level level = load(pool, clients, measure, MAX_SIGN_INS);
-                System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.0f%% | %.2f |%n",
+                System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.0f%% | %.2f |%n",
                         clients, level.count(), level.errors(), level.perSecond(), level.percentile(50),
-                        level.percentile(99), level.percentile(100), 100 * level.clientCpuShare(),
-                        100 * level.cpuBusy(cores), level.perSecond() / all.perSecond());
+                        level.percentile(99), level.percentile(100), level.cpuMillisPerSignIn(), 100 * level.clientCpuShare(),
+                        100 * level.cpuBusy(cores), level.perSecond() / bothAllCores.perSecond());
             }
         }
     }
 
-    /** What one sign-in costs in SRP arithmetic alone, with no HTTP, JSON, triggers or tokens. */
-    private Baseline baseline(int threadCount, Duration duration) throws InterruptedException {
-        SecureRandom random = new SecureRandom();
-        String poolName = "LocalDemo";
-        SrpVerifier verifier = SrpVerifier.create(poolName, DemoPool.USERNAME, DemoPool.PASSWORD, random);
-        String secretBlock = Base64.getEncoder().encodeToString(new byte[64]);
-        AtomicLong proofs = new AtomicLong();
-        long[] elapsed = new long[1];
-        for (Duration phase : List.of(WARM_UP.dividedBy(2), duration)) {
-            proofs.set(0);
-            long deadline = System.nanoTime() + phase.toNanos();
-            List<Thread> workers = new ArrayList<>();
+    /** How often {@code operation} runs per second on {@code threadCount} threads, after a short warm-up. */
+    private static Baseline rate(int threadCount, Duration duration, Runnable operation) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long elapsed = 0;
+        for (Duration phase : List.of(WARM_UP.dividedBy(3), duration)) {
+            done.set(0);
             long start = System.nanoTime();
+            long deadline = start + phase.toNanos();
+            List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threadCount; t++) {
                 Thread worker = new Thread(() -> {
                     while (System.nanoTime() < deadline) {
-                        SrpClient client = SrpClient.start(random);
-                        SrpServer server = SrpServer.start(verifier, random);
-                        String timestamp = SrpTimestamp.now(Clock.systemUTC());
-                        String signature = client.passwordClaimSignature(poolName, DemoPool.USERNAME, DemoPool.PASSWORD,
-                                server.saltHex(), server.publicKeyHex(), secretBlock, timestamp);
-                        if (!server.verifyPasswordClaim(poolName, DemoPool.USERNAME, client.publicKeyHex(), secretBlock,
-                                timestamp, signature)) {
-                            throw new IllegalStateException("the baseline's SRP proof did not verify");
-                        }
-                        proofs.incrementAndGet();
+                        operation.run();
+                        done.incrementAndGet();
                     }
                 }, "bench-baseline-" + t);
                 workers.add(worker);
@@ -124,9 +123,66 @@ public final class LocalPoolBenchmark {
             for (Thread worker : workers) {
                 worker.join();
             }
-            elapsed[0] = System.nanoTime() - start;
+            elapsed = System.nanoTime() - start;
         }
-        return new Baseline(proofs.get(), elapsed[0]);
+        return new Baseline(done.get(), elapsed);
+    }
+
+    /** The cryptography of one sign-in with no HTTP, JSON or triggers: SRP's two halves and the token signatures. */
+    private static final class SrpParts {
+        private static final String POOL_NAME = DemoPool.definition().poolName();
+        private final SecureRandom random = new SecureRandom();
+        private final SrpVerifier verifier = SrpVerifier.create(POOL_NAME, DemoPool.USERNAME, DemoPool.PASSWORD, random);
+        private final SrpServer fixedServer = SrpServer.start(verifier, random);
+        private final String secretBlock = Base64.getEncoder().encodeToString(new byte[64]);
+        private final KeyPair rsa;
+        private final byte[] jwtPayload = new byte[700];
+
+        SrpParts() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                rsa = generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Client: A = g^a, then the key (g^x and (B - k·g^x)^(a+u·x)) and the claim signature. Server: B = k·v + g^b, then S and the check. */
+        void clientAndServer() {
+            SrpClient client = SrpClient.start(random);
+            SrpServer server = SrpServer.start(verifier, random);
+            String timestamp = SrpTimestamp.now(Clock.systemUTC());
+            String signature = client.passwordClaimSignature(POOL_NAME, DemoPool.USERNAME, DemoPool.PASSWORD,
+                    server.saltHex(), server.publicKeyHex(), secretBlock, timestamp);
+            if (!server.verifyPasswordClaim(POOL_NAME, DemoPool.USERNAME, client.publicKeyHex(), secretBlock, timestamp, signature)) {
+                throw new IllegalStateException("the baseline's SRP proof did not verify");
+            }
+        }
+
+        /** The client half alone, against one fixed B. */
+        void clientOnly() {
+            SrpClient client = SrpClient.start(random);
+            String signature = client.passwordClaimSignature(POOL_NAME, DemoPool.USERNAME, DemoPool.PASSWORD,
+                    fixedServer.saltHex(), fixedServer.publicKeyHex(), secretBlock, SrpTimestamp.now(Clock.systemUTC()));
+            if (signature.isEmpty()) {
+                throw new IllegalStateException("no signature");
+            }
+        }
+
+        /** What the pool's token issuer does per sign-in besides JSON: two SHA256withRSA signatures. */
+        void twoRsaSignatures() {
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Signature signature = Signature.getInstance("SHA256withRSA");
+                    signature.initSign(rsa.getPrivate());
+                    signature.update(jwtPayload);
+                    signature.sign();
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code clients} threads, each its own SDK client, signing in until {@code duration} or {@code max} sign-ins. */
@@ -188,6 +244,16 @@ public final class LocalPoolBenchmark {
         return new Level(all, errors.get(), window[1] - window[0], clientCpu.get(), processCpu);
     }
 
+    /** The 1-, 5- and 15-minute load averages: other work on the machine skews every figure. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
@@ -240,6 +306,11 @@ public final class LocalPoolBenchmark {
         /** The driver's own share of the process's CPU time (the rest is the pool, JIT and GC). */
         double clientCpuShare() {
             return processCpuNanos == 0 ? Double.NaN : (double) clientCpuNanos / processCpuNanos;
+        }
+
+        /** The process's CPU time (driver and pool together) per sign-in. */
+        double cpuMillisPerSignIn() {
+            return count() == 0 ? Double.NaN : processCpuNanos / 1e6 / count();
         }
 
         /** The process's CPU time over the wall time of all cores. */
