@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {SignInCommand.class, LocalPoolCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class CogauthCommand {
 
+    /** The command line of this process, also the model that completions, man pages and native config come from. */
+    public static CommandLine commandLine() {
+        return commandLine(CliContext.system());
+    }
+
     /** The fully wired command line; every command's help ends with the exit codes. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new CogauthCommand(), new CommandFactory(context));

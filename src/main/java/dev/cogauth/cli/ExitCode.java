@@ -15,7 +15,7 @@ public final class ExitCode {
     /** The list picocli prints under "Exit codes:" in every command's help. */
     static final String[] HELP_LIST = {
         "0:Signed in / done.",
-        "1:Internal error (a bug: please report it with --debug output).",
+        "1:Internal error (a bug: please report it with --debug output), or stdout could not be written.",
         "2:Usage error: bad option or argument.",
         "3:Refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required, attempts exceeded, expired session.",
         "4:Input needed but unavailable: stdin closed, --no-input, or a sign-in is needed.",

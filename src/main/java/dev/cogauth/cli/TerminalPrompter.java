@@ -8,6 +8,8 @@ import dev.cogauth.flow.SignInCancelledException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -42,10 +44,14 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
 
     static TerminalPrompter open(boolean maskAnswers, boolean color) {
         try {
-            Terminal terminal = TerminalBuilder.builder().system(true)
+            TerminalBuilder builder = TerminalBuilder.builder().system(true)
                     .systemOutput(TerminalBuilder.SystemOutput.SysErr)
-                    .nativeSignals(true)
-                    .build();
+                    .nativeSignals(true);
+            if (StandardCharsets.US_ASCII.equals(Charset.defaultCharset())) {
+                // No locale set (LANG unset, "C"): Java assumes ASCII, but terminals today speak UTF-8.
+                builder.encoding(StandardCharsets.UTF_8);
+            }
+            Terminal terminal = builder.build();
             return new TerminalPrompter(terminal, maskAnswers, color);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);

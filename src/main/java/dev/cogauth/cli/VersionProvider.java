@@ -1,15 +1,46 @@
 package dev.cogauth.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the tool's version and the Java runtime it runs on. */
+/** {@code --version}: the tool's version, the git commit it was built from, and the Java runtime. */
 final class VersionProvider implements IVersionProvider {
+
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
+        return describe(buildInfo(), System.getProperties());
+    }
+
+    /** The version lines for build info (from version.properties) and the runtime's system properties. */
+    static String[] describe(Properties build, Properties system) {
+        String commit = known(build.getProperty("commit"));
+        String source = commit == null ? "commit unknown"
+                : "commit " + commit + ("true".equals(build.getProperty("dirty")) ? ", modified" : "");
+        String version = known(build.getProperty("version"));
         return new String[] {
-            "cogauth " + (version == null ? "dev" : version),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+            "cogauth " + (version == null ? "dev" : version) + " (" + source + ")",
+            "Java " + system.getProperty("java.version", "?")
+                    + " (" + system.getProperty("java.vm.name", "?") + ", " + system.getProperty("java.vendor", "?") + ")",
         };
+    }
+
+    /** Null for a missing value or a placeholder the build left unfiltered (no git metadata). */
+    private static String known(String value) {
+        return value == null || value.isBlank() || value.startsWith("${") ? null : value.trim();
+    }
+
+    private static Properties buildInfo() {
+        Properties build = new Properties();
+        // The path is relative to this package; the native image's resource-config.json must include it.
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            // --version must always answer; an unreadable resource only makes the commit "unknown".
+        }
+        return build;
     }
 }

@@ -35,7 +35,7 @@ public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "clients", "users", "triggers", "triggerTimeout");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
-            "sessionValidityMinutes", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
+            "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
@@ -114,19 +114,38 @@ public final class PoolFile {
                     flows.add(allow);
                 }
             }
-            long minutes = number(node, "sessionValidityMinutes", at, 3);
-            if (minutes < 3 || minutes > 15) {
-                throw fail(at + ".sessionValidityMinutes", "must be 3 to 15, as in Cognito");
-            }
+            Duration sessionValidity = sessionValidity(node, at);
             long grace = number(node, "refreshTokenGraceSeconds", at, 0);
             if (grace < 0 || grace > 60) {
                 throw fail(at + ".refreshTokenGraceSeconds", "must be 0 to 60, as in Cognito");
             }
             clients.add(new ClientDefinition(clientId, text(node, "clientSecret", at + ".clientSecret", false), flows,
-                    Duration.ofMinutes(minutes), bool(node, "enableTokenRevocation", at, true),
+                    sessionValidity, bool(node, "enableTokenRevocation", at, true),
                     bool(node, "refreshTokenRotation", at, false), Duration.ofSeconds(grace)));
         }
         return clients;
+    }
+
+    /**
+     * Cognito's 3 to 15 minutes, or, for tests of expired sessions that should not wait
+     * minutes, {@code sessionValiditySeconds} (a local-pool extension).
+     */
+    private Duration sessionValidity(ObjectNode client, String at) throws PoolFileException {
+        if (client.has("sessionValiditySeconds")) {
+            if (client.has("sessionValidityMinutes")) {
+                throw fail(at + ".sessionValiditySeconds", "give sessionValidityMinutes or sessionValiditySeconds, not both");
+            }
+            long seconds = number(client, "sessionValiditySeconds", at, 180);
+            if (seconds < 1 || seconds > 900) {
+                throw fail(at + ".sessionValiditySeconds", "must be 1 to 900");
+            }
+            return Duration.ofSeconds(seconds);
+        }
+        long minutes = number(client, "sessionValidityMinutes", at, 3);
+        if (minutes < 3 || minutes > 15) {
+            throw fail(at + ".sessionValidityMinutes", "must be 3 to 15, as in Cognito");
+        }
+        return Duration.ofMinutes(minutes);
     }
 
     private List<UserDefinition> users(ObjectNode top) throws PoolFileException {
@@ -136,6 +155,7 @@ public final class PoolFile {
         }
         List<UserDefinition> users = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Set<String> aliases = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "users[" + i + "]";
             ObjectNode node = object(array.get(i), at);
@@ -159,6 +179,12 @@ public final class PoolFile {
                 String value = text(node, alias, at + "." + alias, false);
                 if (value != null) {
                     attributes.put(alias, value);
+                }
+            }
+            for (String alias : List.of("email", "phone_number")) {
+                String value = attributes.get(alias);
+                if (value != null && !aliases.add(value)) {
+                    throw fail(at + "." + alias, "another user already signs in with " + value);
                 }
             }
             UserStatus status = choice(node, "status", at + ".status", UserStatus.class, UserStatus.CONFIRMED);

@@ -13,10 +13,6 @@ public interface PoolLog {
 
     void step(String line);
 
-    default boolean stepsEnabled() {
-        return false;
-    }
-
     /** Notices to {@code sink}; steps too when {@code steps} is true. Thread-safe if the sink is. */
     static PoolLog to(Consumer<String> sink, boolean steps) {
         return new PoolLog() {
@@ -30,11 +26,6 @@ public interface PoolLog {
                 if (steps) {
                     sink.accept(line);
                 }
-            }
-
-            @Override
-            public boolean stepsEnabled() {
-                return steps;
             }
         };
     }

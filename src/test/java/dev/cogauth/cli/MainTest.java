@@ -78,7 +78,7 @@ class MainTest {
         Run run = run("--version").assertExit(0);
         List<String> lines = run.out().lines().toList();
         assertEquals(2, lines.size(), run::describe);
-        run.check(lines.get(0).matches("cogauth \\S+"), "the tool's version");
+        run.check(lines.get(0).matches("cogauth \\S+ \\(commit [^)]+\\)"), "the tool's version and commit");
         run.check(lines.get(1).startsWith("Java " + System.getProperty("java.version")), "the runtime");
     }
 

@@ -120,9 +120,9 @@ final class Cogauth {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 fail("cogauth did not finish within " + timeout.toSeconds() + "s\n"
-                        + new Result(args, -1, read(out), read(err)).describe());
+                        + new Result(List.of(args), -1, read(out), read(err)).describe());
             }
-            return new Result(args, process.exitValue(), read(out), read(err));
+            return new Result(List.of(args), process.exitValue(), read(out), read(err));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         } catch (InterruptedException e) {
@@ -149,7 +149,7 @@ final class Cogauth {
     }
 
     /** What one run did. Assertions on it print both streams when they fail. */
-    record Result(String[] args, int exitCode, String stdout, String stderr) {
+    record Result(List<String> args, int exitCode, String stdout, String stderr) {
 
         Result assertExit(int expected) {
             assertEquals(expected, exitCode, () -> "exit code\n" + describe());

@@ -36,6 +36,8 @@ final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     /** The class that started the server: @Nested classes see the extension too, and share it. */
     private String owner;
     private Process process;
+    /** Stops moto even if the test JVM is ended early, so no server outlives the build. */
+    private Thread stopOnExit;
     private Path log;
     private URI endpoint;
     private CognitoIdentityProviderClient cognito;
@@ -55,6 +57,12 @@ final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true");
         process = builder.start();
+        Process started = process;
+        stopOnExit = new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        });
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         endpoint = URI.create("http://127.0.0.1:" + port);
         awaitAnswer();
         cognito = CognitoIdentityProviderClient.builder()
@@ -82,6 +90,7 @@ final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
         if (log != null) {
             Files.deleteIfExists(log);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +57,7 @@ class LocalPoolHttpTest {
             an unknown AuthFlow       | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"MAGIC","ClientId":"cogauthdemoclient"} | InvalidParameterException
             no USERNAME               | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{}} | InvalidParameterException
             SRP_A that is not hex     | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{"USERNAME":"demo","SRP_A":"xyz"}} | InvalidParameterException
+            SRP_A that is 0 modulo N  | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{"USERNAME":"demo","SRP_A":"00"}} | InvalidParameterException
             no Session                | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | InvalidParameterException
             a made-up Session         | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","Session":"abc","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | NotAuthorizedException
             an unknown operation      | AWSCognitoIdentityProviderService.DeleteUserPool | {}             | UnknownOperationException
@@ -69,6 +73,19 @@ class LocalPoolHttpTest {
     @Test
     void aRequestWithoutATargetIsAnUnknownOperation() {
         assertEquals("UnknownOperationException", client.raw(null, "{}").errorType());
+    }
+
+    @Test
+    void aBrowsersPreflightIsAllowed() throws Exception {
+        HttpResponse<Void> preflight = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(pool.endpoint().resolve("/"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:3000")
+                        .header("Access-Control-Request-Headers", "content-type,x-amz-target").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("x-amz-target"));
     }
 
     @Test

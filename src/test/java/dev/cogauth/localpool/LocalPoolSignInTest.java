@@ -87,6 +87,21 @@ class LocalPoolSignInTest {
         }
 
         @Test
+        void aTimestampInAnotherFormatOrFarFromNowIsRefused() {
+            SrpClient srp = PoolClient.srp();
+            Reply challenge = srpStart(PUBLIC, "USER_SRP_AUTH", ALICE, srp).expectOk();
+            Map<String, String> claim = new HashMap<>(client.passwordClaim(srp, challenge, PASSWORD));
+            claim.put("TIMESTAMP", "2026-11-26T04:00:00Z");
+            client.respond(PUBLIC, "PASSWORD_VERIFIER", challenge.session(), claim).expectError("InvalidParameterException");
+
+            Reply again = srpStart(PUBLIC, "USER_SRP_AUTH", ALICE, srp).expectOk();
+            clock.advance(Duration.ofMinutes(-10));
+            Map<String, String> stale = client.passwordClaim(srp, again, PASSWORD);
+            clock.advance(Duration.ofMinutes(10));
+            client.respond(PUBLIC, "PASSWORD_VERIFIER", again.session(), stale).expectError("NotAuthorizedException");
+        }
+
+        @Test
         void anUnknownUserIsNotFound() {
             srpStart(PUBLIC, "USER_SRP_AUTH", "nobody", PoolClient.srp()).expectError("UserNotFoundException");
         }

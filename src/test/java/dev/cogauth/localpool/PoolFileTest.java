@@ -73,6 +73,13 @@ class PoolFileTest {
     }
 
     @Test
+    void sessionsMayBeMadeShortForTestsOfExpiry(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\","
+                + "\"clients\":[{\"clientId\":\"c\",\"sessionValiditySeconds\":2}],\"users\":[]}");
+        assertEquals(Duration.ofSeconds(2), PoolFile.load(file).clients().get(0).sessionValidity());
+    }
+
+    @Test
     void resolvesANodeHandlerAgainstThePoolFilesDirectory(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("triggers"));
         Files.writeString(dir.resolve("triggers/auth.js"), "exports.define = async (event) => event;");
@@ -102,6 +109,8 @@ class PoolFileTest {
             an unknown builtin       | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"nope"},"create":{"builtin":"nope"},"verify":{"builtin":"nope"}}} | triggers.define: unknown built-in trigger 'nope'
             only one trigger         | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"builtin":"demo-question"}}} | triggers: define, create and verify must all be given
             a missing handler file   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"node":"missing.js"},"create":{"builtin":"demo-question"},"verify":{"builtin":"demo-question"}}} | triggers.define.node: no such file
+            a shared email alias     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","email":"x@y.z"},{"username":"b","password":"p","email":"x@y.z"}]} | users[1].email: another user already signs in with x@y.z
+            both session lengths     | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":3,"sessionValiditySeconds":5}],"users":[]} | clients[0].sessionValiditySeconds: give sessionValidityMinutes or sessionValiditySeconds, not both
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

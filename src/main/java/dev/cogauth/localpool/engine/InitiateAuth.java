@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
+import dev.cogauth.srp.SrpGroup;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +89,10 @@ final class InitiateAuth implements Operation {
 
     private static String srpA(Map<String, String> parameters, boolean required) {
         String srpA = required ? JsonRequest.requiredParameter(parameters, Param.SRP_A) : parameters.get(Param.SRP_A);
-        if (srpA != null && !srpA.matches("[0-9a-fA-F]{1,2048}")) {
-            throw CognitoError.invalidParameter("SRP_A must be a hexadecimal number.");
+        if (srpA != null && (!srpA.matches("[0-9a-fA-F]{1,2048}")
+                || new BigInteger(srpA, 16).mod(SrpGroup.N).signum() == 0)) {
+            // A ≡ 0 (mod N) would let a client force the shared secret to 0, so Cognito refuses it
+            throw CognitoError.invalidParameter("SRP_A must be a hexadecimal number, not 0 modulo N.");
         }
         return srpA;
     }

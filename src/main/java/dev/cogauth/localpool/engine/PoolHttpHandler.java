@@ -10,6 +10,7 @@ import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.protocol.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,12 +40,21 @@ final class PoolHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (exchange.getRequestMethod().equals("GET")) {
+            // Browser apps (Amplify on a local dev server) call Cognito cross-origin, as the real one allows.
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers",
+                        "content-type, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request, cache-control");
+                exchange.getResponseHeaders().set("Access-Control-Max-Age", "86400");
+                exchange.sendResponseHeaders(204, -1);
+            } else if (exchange.getRequestMethod().equals("GET")) {
                 get(exchange);
             } else if (exchange.getRequestMethod().equals("POST")) {
                 post(exchange);
             } else {
-                error(exchange, new CognitoError("UnknownOperationException", "Only POST / and GET of .well-known documents are served.", 405));
+                error(exchange, new CognitoError(ErrorType.UNKNOWN_OPERATION,
+                        "Only POST / and GET of .well-known documents are served.", 405));
             }
         }
     }
@@ -95,7 +105,9 @@ final class PoolHttpHandler implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                in.skip(Long.MAX_VALUE); // drain, so the connection can answer
+                in.transferTo(OutputStream.nullOutputStream()); // drain, so the client reads the answer
+                // ...and let it not reuse a connection that carried a refused body.
+                exchange.getResponseHeaders().set("Connection", "close");
                 throw CognitoError.invalidParameter("Request body is larger than " + MAX_BODY_BYTES + " bytes.");
             }
         }

@@ -3,13 +3,12 @@ package dev.cogauth.localpool.engine;
 import dev.cogauth.localpool.UserDefinition.UserStatus;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A user of the running pool. The password exists only as an SRP verifier. Mutable state
- * (status, verifier, MFA, sign-out time) changes during sign-ins, so it is volatile and
+ * (status, verifier, MFA) changes during sign-ins, so it is volatile and
  * each field changes alone.
  */
 final class PoolUser {
@@ -23,7 +22,6 @@ final class PoolUser {
     private volatile String totpSecret;
     private volatile String preferredMfa;
     private volatile String pendingTotpSecret;
-    private volatile Instant signedOutAt = Instant.EPOCH;
 
     PoolUser(String username, String sub, Map<String, String> attributes, UserStatus status,
              SrpVerifier verifier, boolean smsMfa, boolean emailMfa, String totpSecret, String preferredMfa) {
@@ -94,14 +92,6 @@ final class PoolUser {
 
     String preferredMfa() {
         return preferredMfa;
-    }
-
-    Instant signedOutAt() {
-        return signedOutAt;
-    }
-
-    void signOut(Instant at) {
-        signedOutAt = at;
     }
 
     @Override

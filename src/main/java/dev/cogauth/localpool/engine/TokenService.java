@@ -93,7 +93,6 @@ final class TokenService {
     void signOutEverywhere(PoolUser user) {
         grants.values().stream().filter(grant -> grant.user() == user)
                 .forEach(grant -> revokedOrigins.add(grant.originJti()));
-        user.signOut(clock.instant());
     }
 
     /** The user of a valid, unexpired, unrevoked access token. */

@@ -1,0 +1,297 @@
+package dev.cogauth.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution zip, unzipped into a directory whose path has spaces, run through bin/cogauth as a user would. */
+class LauncherIT {
+
+    private static final Path ZIP = Path.of(System.getProperty("cogauth.zip", "target/cogauth-0.1.0-SNAPSHOT.zip"));
+    private static final String JAVA_HOME = System.getProperty("java.home");
+
+    @TempDir
+    Path temp;
+    private Path home;
+    private Path cache;
+
+    @BeforeEach
+    void unzip() throws IOException {
+        Path root = temp.resolve("Program Files (test)");
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(ZIP))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path target = root.resolve(entry.getName()).normalize();
+                assertTrue(target.startsWith(root), entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target);
+                }
+            }
+        }
+        try (Stream<Path> top = Files.list(root)) {
+            home = top.findFirst().orElseThrow();
+        }
+        assertTrue(home.resolve("bin/cogauth").toFile().setExecutable(true));
+        cache = temp.resolve("cache");
+    }
+
+    @Nested
+    class TheZip {
+
+        @Test
+        void holdsLaunchersLibrariesCompletionsManPagesAndLicense() throws IOException {
+            for (String file : List.of("bin/cogauth", "bin/cogauth.cmd", "LICENSE", "completions/cogauth.bash",
+                    "completions/cogauth.zsh", "completions/cogauth.fish", "man/man1/cogauth.1")) {
+                assertTrue(Files.isRegularFile(home.resolve(file)), file + " in the zip");
+            }
+            try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+                List<String> jars = lib.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+                assertTrue(jars.stream().anyMatch(j -> j.matches("cogauth-.+\\.jar")), jars.toString());
+                assertTrue(jars.stream().anyMatch(j -> j.startsWith("picocli-")), jars.toString());
+            }
+            assertTrue(Files.readString(home.resolve("man/man1/cogauth.1")).contains(".TH \"COGAUTH\" \"1\""), "troff man page");
+        }
+
+        @Test
+        void shipsTheCommittedCompletionsReadmeAndConfigSamples() throws IOException {
+            assertEquals(Files.readString(Path.of("completions/cogauth.bash")), Files.readString(home.resolve("completions/cogauth.bash")));
+            assertEquals(Files.exists(Path.of("README.md")), Files.exists(home.resolve("README.md")), "README.md iff the repo has one");
+            assertEquals(Files.isDirectory(Path.of("config-samples")), Files.isDirectory(home.resolve("config-samples")),
+                    "config-samples/ iff the repo has one");
+        }
+
+        @Test
+        void usesWindowsLineEndingsForTheCmdLauncherOnly() throws IOException {
+            assertTrue(Files.readString(home.resolve("bin/cogauth.cmd")).contains("\r\n"));
+            assertFalse(Files.readString(home.resolve("bin/cogauth")).contains("\r"));
+        }
+    }
+
+    @Nested
+    class TheLauncher {
+
+        @Test
+        void printsTheVersionAndRuntime() throws Exception {
+            Run run = cogauth(Map.of(), "--version");
+            assertEquals(0, run.code, run.toString());
+            assertTrue(run.out.startsWith("cogauth ") && run.out.contains("(commit "), run.toString());
+            assertTrue(run.out.contains("Java " + System.getProperty("java.version")), run.toString());
+            assertEquals("", run.err, "nothing on stderr, not even JVM or CDS warnings");
+        }
+
+        @Test
+        void passesArgumentsWithSpacesThroughIntact() throws Exception {
+            Run run = cogauth(Map.of(), "help", "no such command");
+            assertTrue(run.err.contains("no such command"), run.toString());
+        }
+
+        @Test
+        void worksThroughASymlinkFromAnotherDirectory() throws Exception {
+            Path bin = Files.createDirectories(temp.resolve("usr local/bin"));
+            Path link = Files.createSymbolicLink(bin.resolve("cogauth"), home.resolve("bin/cogauth"));
+            Run run = run(List.of(link.toString(), "--version"), Map.of());
+            assertEquals(0, run.code, run.toString());
+        }
+
+        @Test
+        void findsJavaOnThePathWithoutJavaHome() throws Exception {
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA_HOME", null);
+            env.put("PATH", Path.of(JAVA_HOME, "bin") + ":/usr/bin:/bin");
+            Run run = cogauth(env, "--version");
+            assertEquals(0, run.code, run.toString());
+        }
+
+        @Test
+        void saysWhatIsWrongWithABadJavaHome() throws Exception {
+            Run run = cogauth(Map.of("JAVA_HOME", temp.resolve("no jdk").toString()), "--version");
+            assertEquals(1, run.code, run.toString());
+            assertTrue(run.err.startsWith("cogauth: JAVA_HOME is set to") && run.err.lines().count() == 1, run.err);
+        }
+
+        @Test
+        void saysJavaIsMissingWhenNeitherJavaHomeNorPathHaveIt() throws Exception {
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA_HOME", null);
+            env.put("PATH", temp.toString() + ":/nonexistent");
+            Run run = run(List.of("/bin/sh", home.resolve("bin/cogauth").toString(), "--version"), env);
+            assertEquals(1, run.code, run.toString());
+            assertTrue(run.err.contains("no java on PATH"), run.err);
+        }
+    }
+
+    @Nested
+    class ClassDataSharing {
+
+        @Test
+        void createsAnArchiveOnTheFirstRunAndUsesItOnTheNext() throws Exception {
+            assertEquals(0, cogauth(Map.of(), "--version").code);
+            List<Path> archives = archives();
+            assertEquals(1, archives.size(), "one archive after the first run: " + archives);
+
+            Path log = Files.createTempFile("classload", ".log");
+            Run second = cogauth(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version");
+            assertEquals(0, second.code, second.toString());
+            String classLoads = Files.readString(log);
+            assertTrue(classLoads.contains("dev.cogauth.cli.Main source: shared objects file (top)"),
+                    "the second run loads cogauth's classes from the dynamic archive");
+            // picocli's own jar has Java 5 class files, which JDK 17 cannot archive: the zip ships it rebuilt.
+            assertTrue(classLoads.contains("picocli.CommandLine source: shared objects file (top)"),
+                    "the second run loads picocli from the dynamic archive too");
+            assertEquals(archives, archives(), "the archive is reused, not remade");
+            Files.delete(log);
+        }
+
+        @Test
+        void keepsOneArchivePerCommandAndOnJdk17NoneForAFailedRun() throws Exception {
+            assertEquals(0, cogauth(Map.of(), "--version").code);
+            assertEquals(0, cogauth(Map.of(), "help", "signin").code);
+            assertEquals(2, cogauth(Map.of(), "no-such-command").code);
+            List<String> names = archives().stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
+            // JDK 19+ writes its archive itself (-XX:+AutoCreateSharedArchive), whatever the exit code.
+            assertEquals(Runtime.version().feature() < 19 ? 2 : 3, names.size(), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.endsWith("-main.jsa")) && names.stream().anyMatch(n -> n.endsWith("-help.jsa")),
+                    names.toString());
+        }
+
+        @Test
+        void makesANewArchiveWhenTheJarChanges() throws Exception {
+            assertEquals(0, cogauth(Map.of(), "--version").code);
+            Path jar;
+            try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+                jar = lib.filter(p -> p.getFileName().toString().startsWith("cogauth-")).findFirst().orElseThrow();
+            }
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(120)));
+            assertEquals(0, cogauth(Map.of(), "--version").code);
+            assertEquals(2, archives().size(), "a changed jar gets its own archive: " + archives());
+        }
+
+        @Test
+        void stillRunsWhenTheCacheCannotBeCreated() throws Exception {
+            // A regular file where the cache directory should be: mkdir fails even for root.
+            Path blocker = Files.writeString(temp.resolve("not a dir"), "");
+            Run run = cogauth(Map.of("XDG_CACHE_HOME", blocker.resolve("cache").toString()), "--version");
+            assertEquals(0, run.code, run.toString());
+            assertEquals("", run.err);
+            assertTrue(run.out.startsWith("cogauth "), run.toString());
+        }
+
+        @Test
+        void stillRunsWhenTheCacheDirectoryIsReadOnly() throws Exception {
+            Path cds = Files.createDirectories(cache.resolve("cogauth/cds"));
+            assertTrue(cds.toFile().setWritable(false, false));
+            try {
+                Run run = cogauth(Map.of(), "--version");
+                assertEquals(0, run.code, run.toString());
+                assertEquals("", run.err);
+            } finally {
+                assertTrue(cds.toFile().setWritable(true));
+            }
+        }
+
+        @Test
+        void stillRunsWithSpacesInTheCachePathToo() throws Exception {
+            Map<String, String> env = Map.of("XDG_CACHE_HOME", temp.resolve("my cache").toString());
+            for (int run = 0; run < 2; run++) {
+                Run result = cogauth(env, "--version");
+                assertEquals(0, result.code, result.toString());
+                assertEquals("", result.err);
+            }
+        }
+
+        @Test
+        void canBeTurnedOff() throws Exception {
+            assertEquals(0, cogauth(Map.of("COGAUTH_CDS", "off"), "--version").code);
+            assertEquals(List.of(), archives());
+        }
+
+        private List<Path> archives() throws IOException {
+            Path cds = cache.resolve("cogauth/cds");
+            if (!Files.isDirectory(cds)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.list(cds)) {
+                return files.filter(f -> f.toString().endsWith(".jsa")).sorted().collect(Collectors.toList());
+            }
+        }
+    }
+
+    @Test
+    void theBuildJarStillRunsWithJavaDashJar() throws Exception {
+        Path jar = Path.of(System.getProperty("cogauth.jar", "target/cogauth.jar"));
+        Run run = run(List.of(Path.of(JAVA_HOME, "bin", "java").toString(), "-jar", jar.toString(), "--version"), Map.of());
+        assertEquals(0, run.code, run.toString());
+        assertTrue(run.out.startsWith("cogauth "), run.toString());
+    }
+
+    private Run cogauth(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/cogauth").toString()));
+        command.addAll(List.of(args));
+        return run(command, env);
+    }
+
+    /** Runs with JAVA_HOME set to this JVM's and the cache under the temp dir, unless env says otherwise (null unsets). */
+    private Run run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> environment = builder.environment();
+        environment.remove("JAVA_OPTS");
+        environment.put("JAVA_HOME", JAVA_HOME);
+        environment.put("XDG_CACHE_HOME", cache.toString());
+        env.forEach((key, value) -> {
+            if (value == null) {
+                environment.remove(key);
+            } else {
+                environment.put(key, value);
+            }
+        });
+        Process process = builder.start();
+        String out = read(process.getInputStream());
+        String err = read(process.getErrorStream());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "finished");
+        return new Run(process.exitValue(), out, err);
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static final class Run {
+        final int code;
+        final String out;
+        final String err;
+
+        Run(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
