@@ -83,7 +83,7 @@ final class CogauthDialog implements AutoCloseable {
     }
 
     private Cogauth.Result result(int exitCode) {
-        return new Cogauth.Result(args, exitCode, stdout.text(), stderr.text());
+        return new Cogauth.Result(List.of(args), exitCode, stdout.text(), stderr.text());
     }
 
     @Override
