@@ -282,9 +282,9 @@ public final class LocalPoolBenchmark {
         }
     }
 
-    private record Baseline(long proofs, long nanos) {
+    private record Baseline(long operations, long nanos) {
         double perSecond() {
-            return proofs * 1e9 / nanos;
+            return operations * 1e9 / nanos;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cogauth.it;
 
+import static dev.cogauth.it.SignIns.signedInAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,8 +124,7 @@ class LocalPoolLambdaTriggersIT {
     void signsInThroughTheInvokeApiWithCognitosEventShape() {
         Cogauth.Result run = Cogauth.run().answers(PASSWORD, "blue").exec(signin());
 
-        run.assertExit(0);
-        assertEquals("lena", IdToken.claims(run).path("cognito:username").asText());
+        signedInAs(run, "lena");
         List<JsonNode> events = lambda.events();
         assertEquals(List.of("DefineAuthChallenge_Authentication", "DefineAuthChallenge_Authentication",
                         "CreateAuthChallenge_Authentication", "VerifyAuthChallengeResponse_Authentication",

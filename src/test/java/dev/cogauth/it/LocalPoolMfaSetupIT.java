@@ -1,6 +1,6 @@
 package dev.cogauth.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.cogauth.it.SignIns.signedInAs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolFile;
@@ -46,14 +46,12 @@ class LocalPoolMfaSetupIT {
             assertTrue(dialog.stderrLines().stream().anyMatch(line -> line.contains("otpauth://totp/ItMfaOn:sam?secret=" + secret)),
                     dialog.stderrLines()::toString);
             dialog.answer(Totp.ofBase32(secret).freshCode(Duration.ofSeconds(5)));
-            Cogauth.Result setup = dialog.finish();
-            setup.assertExit(0);
-            assertEquals("sam", IdToken.claims(setup).path("cognito:username").asText());
+            signedInAs(dialog.finish(), "sam");
         }
 
         Cogauth.Result next = Cogauth.run().env("COGAUTH_PASSWORD", "Sam-Passw0rd!")
                 .answers(Totp.ofBase32(secret).freshCode(Duration.ofSeconds(5))).exec(signin("sam"));
-        next.assertExit(0);
+        signedInAs(next, "sam");
         next.check(next.stderr().contains("Authenticator app code"), "the second sign-in asks the new authenticator's code");
     }
 

@@ -23,13 +23,11 @@ final class LocalPoolProcess implements AutoCloseable {
     private static final Pattern ENDPOINT = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+$");
 
     private final Process process;
-    private final Lines stdout;
     private final Lines stderr;
     private final URI endpoint;
 
-    private LocalPoolProcess(Process process, Lines stdout, Lines stderr, URI endpoint) {
+    private LocalPoolProcess(Process process, Lines stderr, URI endpoint) {
         this.process = process;
-        this.stdout = stdout;
         this.stderr = stderr;
         this.endpoint = endpoint;
     }
@@ -57,7 +55,7 @@ final class LocalPoolProcess implements AutoCloseable {
             if (!ENDPOINT.matcher(first).matches()) {
                 fail("local-pool's first stdout line is not its endpoint: " + first + "\nstderr:\n" + stderr.text());
             }
-            return new LocalPoolProcess(process, stdout, stderr, URI.create(first));
+            return new LocalPoolProcess(process, stderr, URI.create(first));
         } catch (AssertionError | RuntimeException e) {
             process.destroyForcibly();
             throw new AssertionError(e.getMessage() + "\nlocal-pool stderr:\n" + stderr.text(), e);
@@ -66,10 +64,6 @@ final class LocalPoolProcess implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
-    }
-
-    Lines stdout() {
-        return stdout;
     }
 
     Lines stderr() {

@@ -1,5 +1,7 @@
 package dev.cogauth.it;
 
+import static dev.cogauth.it.SignIns.questions;
+import static dev.cogauth.it.SignIns.signedInAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,17 +65,6 @@ class LocalPoolSignInIT {
                 "--endpoint-url", pool.endpoint().toString(), "--auth-flow", flow));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
-    }
-
-    /** The questions cogauth asked on stderr, in order, without the "(reading stdin)" suffix. */
-    private static List<String> questions(Cogauth.Result run) {
-        return run.stderrLines().stream().filter(line -> line.endsWith("(reading stdin)"))
-                .map(line -> line.substring(0, line.length() - "(reading stdin)".length()).strip()).toList();
-    }
-
-    private static void signedInAs(Cogauth.Result run, String username) {
-        run.assertExit(0);
-        assertEquals(username, IdToken.claims(run).path("cognito:username").asText(), run::describe);
     }
 
     /** The one final line cogauth printed; it must name {@code errorType} and there is no stack trace. */
