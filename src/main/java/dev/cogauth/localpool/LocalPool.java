@@ -18,14 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalPool {
 
-    /** Enough threads for 32 concurrent clients on a small machine; SRP work is CPU-bound anyway. */
-    private static final int THREADS = 2 * Runtime.getRuntime().availableProcessors() + 4;
-
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, every
         // answer then waits for the client's delayed ACK (about 40 ms). Read once, at first use.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // A client that stops sending mid-body holds a worker thread while the handler waits for
+        // the rest; the server closes such a connection once its request is this late (seconds).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
         }
     }
 
@@ -55,7 +57,8 @@ public final class LocalPool {
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log));
             AtomicInteger threadNumber = new AtomicInteger();
-            ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            // A thread per request in flight (not a fixed few): stalled clients must not starve the others.
+            ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "local-pool-" + threadNumber.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
