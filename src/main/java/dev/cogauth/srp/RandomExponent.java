@@ -3,17 +3,24 @@ package dev.cogauth.srp;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
-/** A private ephemeral exponent (a or b): 128 random bytes, as amplify-js draws them. */
+/** A private ephemeral exponent (a or b). */
 final class RandomExponent {
 
-    private static final int BYTES = 128;
+    /** The client draws 128 bytes, as amplify-js does: what Cognito's clients are known to send. */
+    static final int CLIENT_BYTES = 128;
+    /**
+     * The server (the local pool) draws 32 bytes: twice the ~128-bit strength of the 3072-bit
+     * group is enough for a short exponent (RFC 3526 §8, NIST SP 800-56A), and it makes B and S
+     * four times cheaper, which is most of the pool's cost per sign-in.
+     */
+    static final int SERVER_BYTES = 32;
 
     private RandomExponent() {
     }
 
-    static BigInteger generate(SecureRandom random) {
-        byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
-        return new BigInteger(1, bytes);
+    static BigInteger generate(SecureRandom random, int bytes) {
+        byte[] drawn = new byte[bytes];
+        random.nextBytes(drawn);
+        return new BigInteger(1, drawn);
     }
 }

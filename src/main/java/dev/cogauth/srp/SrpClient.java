@@ -21,7 +21,7 @@ public final class SrpClient {
 
     public static SrpClient start(SecureRandom random) {
         while (true) {
-            BigInteger a = RandomExponent.generate(random);
+            BigInteger a = RandomExponent.generate(random, RandomExponent.CLIENT_BYTES);
             BigInteger publicA = SrpGroup.G.modPow(a, SrpGroup.N);
             // cannot happen for a prime N, but a zero A must never be sent, so draw again
             if (publicA.signum() != 0) {

@@ -25,7 +25,7 @@ public final class SrpServer {
     public static SrpServer start(SrpVerifier verifier, SecureRandom random) {
         BigInteger kv = SrpGroup.K.multiply(verifier.verifier());
         while (true) {
-            BigInteger b = RandomExponent.generate(random);
+            BigInteger b = RandomExponent.generate(random, RandomExponent.SERVER_BYTES);
             BigInteger publicB = kv.add(SrpGroup.G.modPow(b, SrpGroup.N)).mod(SrpGroup.N);
             // a client refuses B = 0, so draw again rather than send it
             if (publicB.signum() != 0) {

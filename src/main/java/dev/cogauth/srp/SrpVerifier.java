@@ -1,6 +1,7 @@
 package dev.cogauth.srp;
 
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /**
@@ -40,6 +41,16 @@ public record SrpVerifier(String saltHex, BigInteger verifier) {
             throw new SrpException("Salt is empty");
         }
         return new SrpVerifier(PaddedHex.of(new BigInteger(1, salt)), new BigInteger(1, verifier));
+    }
+
+    /**
+     * Whether {@code password} is the one this verifier was made from: recomputes g^x under the
+     * stored salt and compares in constant time. This is how a pool checks a plain password
+     * (USER_PASSWORD_AUTH) without keeping it.
+     */
+    public boolean matches(String poolName, String userIdForSrp, String password) {
+        BigInteger x = PasswordExponent.compute(poolName, userIdForSrp, password, PaddedHex.parse(saltHex, "salt"));
+        return MessageDigest.isEqual(PaddedHex.bytes(SrpGroup.G.modPow(x, SrpGroup.N)), PaddedHex.bytes(verifier));
     }
 
     public String verifierHex() {

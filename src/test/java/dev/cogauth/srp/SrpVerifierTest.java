@@ -47,6 +47,19 @@ class SrpVerifierTest {
     }
 
     @Nested
+    class CheckingAPlainPassword {
+
+        @Test
+        void acceptsOnlyThePasswordItWasMadeFromForThatUserAndPool() {
+            SrpVerifier verifier = SrpVerifier.create("pool", "user", "Corr3ct-Horse", random);
+            assertTrue(verifier.matches("pool", "user", "Corr3ct-Horse"));
+            assertFalse(verifier.matches("pool", "user", "corr3ct-horse"), "another password");
+            assertFalse(verifier.matches("pool", "other", "Corr3ct-Horse"), "another user");
+            assertFalse(verifier.matches("other", "user", "Corr3ct-Horse"), "another pool");
+        }
+    }
+
+    @Nested
     class ReadingAStoredVerifier {
 
         @Test

@@ -1,6 +1,5 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.srp.SrpClient;
 import dev.cogauth.srp.SrpException;
 import dev.cogauth.srp.SrpServer;
 import dev.cogauth.srp.SrpTimestamp;
@@ -50,17 +49,9 @@ final class SrpPasswords {
         }
     }
 
-    /**
-     * Checks a plain password (USER_PASSWORD_AUTH) by running SRP against the stored verifier:
-     * the pool never stores the password itself, nor the hash SRP derives from it.
-     */
+    /** Checks a plain password (USER_PASSWORD_AUTH) against the stored verifier; the pool never keeps the password. */
     boolean matches(PoolUser user, String password) {
-        SrpClient client = SrpClient.start(random);
-        SrpChallenge challenge = challenge(user, client.publicKeyHex());
-        String timestamp = SrpTimestamp.format(clock.instant());
-        String signature = client.passwordClaimSignature(poolName, user.username(), password,
-                challenge.saltHex(), challenge.server().publicKeyHex(), challenge.secretBlock(), timestamp);
-        return verify(user, challenge, timestamp, signature);
+        return user.verifier().matches(poolName, user.username(), password);
     }
 
     private void checkTimestamp(String timestamp) {
