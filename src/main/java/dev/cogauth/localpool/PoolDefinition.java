@@ -5,14 +5,35 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a local pool serves: its id, app clients, users and triggers. Immutable; the
- * running pool copies users into its own mutable store (passwords change, MFA gets set up).
+ * Everything a local pool serves: its id, app clients, users, triggers and whether it tracks
+ * devices. Immutable; the running pool copies users into its own mutable store (passwords
+ * change, MFA gets set up, devices get remembered).
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
-                             List<UserDefinition> users, TriggerDefinitions triggers) {
+                             List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
+
+    /**
+     * Cognito's device remembering: off; on, a confirmed device remembered at once
+     * ({@code DeviceOnlyRememberedOnUserPrompt} false); or on, remembered only after the user
+     * says so with UpdateDeviceStatus. Only a remembered device skips MFA.
+     */
+    public enum DeviceTracking {
+        OFF("off"), ALWAYS("always"), USER_OPT_IN("user-opt-in");
+
+        private final String fileName;
+
+        DeviceTracking(String fileName) {
+            this.fileName = fileName;
+        }
+
+        /** The spelling in the pool file. */
+        public String fileName() {
+            return fileName;
+        }
+    }
 
     public PoolDefinition {
         Objects.requireNonNull(poolId, "poolId");
@@ -21,9 +42,16 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         clients = List.copyOf(clients);
         users = List.copyOf(users);
         Objects.requireNonNull(triggers, "triggers");
+        Objects.requireNonNull(deviceTracking, "deviceTracking");
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
+    }
+
+    /** A pool that does not track devices, as Cognito's default. */
+    public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
+                          List<UserDefinition> users, TriggerDefinitions triggers) {
+        this(poolId, region, mfa, clients, users, triggers, DeviceTracking.OFF);
     }
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolDefinition.MfaMode;
 import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
 import dev.cogauth.localpool.UserDefinition.MfaSettings;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class PoolFile {
 
-    private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "clients", "users", "triggers", "triggerTimeout");
+    private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
+            "triggers", "triggerTimeout");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
@@ -80,7 +82,21 @@ public final class PoolFile {
         MfaMode mfa = choice(top, "mfa", "mfa", MfaMode.class, MfaMode.OPTIONAL);
         List<ClientDefinition> clients = clients(top);
         List<UserDefinition> users = users(top);
-        return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top));
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top));
+    }
+
+    private DeviceTracking deviceTracking(ObjectNode top) throws PoolFileException {
+        String value = text(top, "deviceTracking", "deviceTracking", false);
+        if (value == null) {
+            return DeviceTracking.OFF;
+        }
+        for (DeviceTracking tracking : DeviceTracking.values()) {
+            if (tracking.fileName().equalsIgnoreCase(value)) {
+                return tracking;
+            }
+        }
+        throw fail("deviceTracking", "must be one of " + Arrays.stream(DeviceTracking.values())
+                .map(DeviceTracking::fileName).toList());
     }
 
     private List<ClientDefinition> clients(ObjectNode top) throws PoolFileException {

@@ -11,38 +11,46 @@ import java.util.Map;
  *
  * @param history     custom flow only: the Define trigger's session entries so far, else null
  * @param srpA        the client's SRP_A from InitiateAuth, should Define ask for PASSWORD_VERIFIER
- * @param srp         the open SRP round, for PASSWORD_VERIFIER
+ * @param srp         the open SRP round, for PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER
  * @param privateParameters the Create trigger's private challenge parameters, for Verify
  * @param expectedCode the code sent for SMS_MFA / EMAIL_OTP
  * @param pendingTotpSecret the secret AssociateSoftwareToken gave out during MFA_SETUP
+ * @param deviceKey   the confirmed device the sign-in named with DEVICE_KEY, which must prove itself before tokens; or null
  */
 record AuthSession(ClientDefinition client, PoolUser user, String challengeName, ArrayNode history,
                    String srpA, SrpChallenge srp, String challengeMetadata, Map<String, String> privateParameters,
-                   String expectedCode, String pendingTotpSecret, boolean totpVerified) {
+                   String expectedCode, String pendingTotpSecret, boolean totpVerified, String deviceKey) {
 
     static AuthSession asking(ClientDefinition client, PoolUser user, String challengeName, ArrayNode history,
-                              String srpA) {
-        return new AuthSession(client, user, challengeName, history, srpA, null, null, Map.of(), null, null, false);
+                              String srpA, String deviceKey) {
+        return new AuthSession(client, user, challengeName, history, srpA, null, null, Map.of(), null, null, false,
+                deviceKey);
     }
 
     AuthSession withSrp(SrpChallenge challenge) {
         return new AuthSession(client, user, challengeName, history, srpA, challenge, challengeMetadata, privateParameters,
-                expectedCode, pendingTotpSecret, totpVerified);
+                expectedCode, pendingTotpSecret, totpVerified, deviceKey);
     }
 
     AuthSession withCustomChallenge(String metadata, Map<String, String> privateParams) {
         return new AuthSession(client, user, challengeName, history, srpA, srp, metadata, Map.copyOf(privateParams),
-                expectedCode, pendingTotpSecret, totpVerified);
+                expectedCode, pendingTotpSecret, totpVerified, deviceKey);
     }
 
     AuthSession withCode(String code) {
         return new AuthSession(client, user, challengeName, history, srpA, srp, challengeMetadata, privateParameters,
-                code, pendingTotpSecret, totpVerified);
+                code, pendingTotpSecret, totpVerified, deviceKey);
     }
 
     AuthSession withPendingTotp(String secret, boolean verified) {
         return new AuthSession(client, user, challengeName, history, srpA, srp, challengeMetadata, privateParameters,
-                expectedCode, secret, verified);
+                expectedCode, secret, verified, deviceKey);
+    }
+
+    /** The same session naming {@code key} as its device: a DEVICE_KEY first given in ChallengeResponses. */
+    AuthSession withDevice(String key) {
+        return new AuthSession(client, user, challengeName, history, srpA, srp, challengeMetadata, privateParameters,
+                expectedCode, pendingTotpSecret, totpVerified, key);
     }
 
     boolean custom() {

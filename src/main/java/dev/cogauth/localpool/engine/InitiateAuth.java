@@ -46,16 +46,17 @@ final class InitiateAuth implements Operation {
         pool.log().step("InitiateAuth " + flow + " client " + client.clientId() + " user " + user.username()
                 + (username.equals(user.username()) ? "" : " (signed in as " + username + ")"));
         SignInSteps steps = pool.steps();
+        String deviceKey = steps.device(user, parameters.get(Param.DEVICE_KEY));
         switch (flow) {
             case "USER_SRP_AUTH" -> {
-                return steps.passwordVerifier(client, user, srpA(parameters, true), null);
+                return steps.passwordVerifier(client, user, srpA(parameters, true), null, deviceKey);
             }
             case "USER_PASSWORD_AUTH" -> {
                 String password = JsonRequest.requiredParameter(parameters, Param.PASSWORD);
                 if (!steps.passwords().matches(user, password)) {
                     throw CognitoError.incorrectPassword();
                 }
-                return steps.afterPassword(client, user);
+                return steps.afterPassword(client, user, deviceKey);
             }
             case "CUSTOM_AUTH" -> {
                 if (!steps.triggers().configured()) {
@@ -68,7 +69,7 @@ final class InitiateAuth implements Operation {
                     history = steps.append(history, Param.SRP_A, true, null);
                 }
                 // Cognito does not hand InitiateAuth's ClientMetadata to Define or Create.
-                return steps.customRound(client, user, history, srpA, Map.of());
+                return steps.customRound(client, user, history, srpA, Map.of(), deviceKey);
             }
             default -> throw CognitoError.invalidParameter("Initiate Auth method not supported.");
         }
@@ -83,11 +84,13 @@ final class InitiateAuth implements Operation {
         pool.log().step("InitiateAuth REFRESH_TOKEN_AUTH client " + client.clientId() + " user " + user.username());
         ObjectNode response = pool.json().createObjectNode();
         response.putObject("ChallengeParameters");
-        response.set("AuthenticationResult", pool.tokens().refresh(client, refreshToken, false));
+        response.set("AuthenticationResult", pool.tokens().refresh(client, refreshToken, false,
+                parameters.get(Param.DEVICE_KEY)));
         return response;
     }
 
-    private static String srpA(Map<String, String> parameters, boolean required) {
+    /** SRP_A as Cognito accepts it, from InitiateAuth or DEVICE_SRP_AUTH; null when optional and absent. */
+    static String srpA(Map<String, String> parameters, boolean required) {
         String srpA = required ? JsonRequest.requiredParameter(parameters, Param.SRP_A) : parameters.get(Param.SRP_A);
         if (srpA != null && (!srpA.matches("[0-9a-fA-F]{1,2048}")
                 || new BigInteger(srpA, 16).mod(SrpGroup.N).signum() == 0)) {

@@ -33,12 +33,14 @@ public final class PoolEngine {
         SessionStore sessions = new SessionStore(random, clock);
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = baseUri + "/" + definition.poolId();
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer);
+        DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices);
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
                 definition.region(), json, log);
-        SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, definition.mfa(), random, log);
+        SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
+                random, log);
         PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
-                tokens, random, clock, log);
+                tokens, devices, random, clock, log);
 
         Map<String, Operation> operations = new LinkedHashMap<>();
         operations.put("InitiateAuth", new InitiateAuth(pool));
@@ -51,6 +53,10 @@ public final class PoolEngine {
         operations.put("RevokeToken", tokenOperations.revokeToken());
         operations.put("GlobalSignOut", tokenOperations.globalSignOut());
         operations.put("GetUser", tokenOperations.getUser());
+        DeviceOperations deviceOperations = new DeviceOperations(pool);
+        operations.put("ConfirmDevice", deviceOperations.confirm());
+        operations.put("UpdateDeviceStatus", deviceOperations.updateStatus());
+        operations.put("ForgetDevice", deviceOperations.forget());
 
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
         return new PoolHttpHandler(json, operations, Map.of(

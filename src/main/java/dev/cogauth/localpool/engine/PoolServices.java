@@ -7,5 +7,5 @@ import java.time.Clock;
 
 /** The running pool's parts that operations share. */
 record PoolServices(ObjectMapper json, ClientRegistry clients, UserStore users, SessionStore sessions,
-                    SignInSteps steps, TokenService tokens, SecureRandom random, Clock clock, PoolLog log) {
+                    SignInSteps steps, TokenService tokens, DeviceStore devices, SecureRandom random, Clock clock, PoolLog log) {
 }

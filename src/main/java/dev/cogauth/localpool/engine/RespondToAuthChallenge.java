@@ -17,9 +17,11 @@ final class RespondToAuthChallenge implements Operation {
     private static final int MIN_PASSWORD_LENGTH = 8;
 
     private final PoolServices pool;
+    private final DeviceChallenges devices;
 
     RespondToAuthChallenge(PoolServices pool) {
         this.pool = pool;
+        this.devices = new DeviceChallenges(pool);
     }
 
     @Override
@@ -48,6 +50,11 @@ final class RespondToAuthChallenge implements Operation {
         pool.log().step("RespondToAuthChallenge " + challengeName + " client " + client.clientId() + " user "
                 + user.username());
         SignInSteps steps = pool.steps();
+        if (session.deviceKey() == null) {
+            // A client may name its device only once the challenges begin.
+            session = session.withDevice(steps.device(user, responses.get(Param.DEVICE_KEY)));
+        }
+        String deviceKey = session.deviceKey();
         return switch (challengeName) {
             case ChallengeName.PASSWORD_VERIFIER -> passwordVerifier(session, responses, clientMetadata);
             case ChallengeName.CUSTOM_CHALLENGE -> {
@@ -56,7 +63,7 @@ final class RespondToAuthChallenge implements Operation {
                         answer, clientMetadata);
                 ArrayNode history = steps.append(session.history(), ChallengeName.CUSTOM_CHALLENGE, correct,
                         session.challengeMetadata());
-                yield steps.customRound(client, user, history, session.srpA(), clientMetadata);
+                yield steps.customRound(client, user, history, session.srpA(), clientMetadata, deviceKey);
             }
             case ChallengeName.NEW_PASSWORD_REQUIRED -> {
                 String password = JsonRequest.requiredParameter(responses, Param.NEW_PASSWORD);
@@ -66,7 +73,7 @@ final class RespondToAuthChallenge implements Operation {
                 }
                 user.changePassword(steps.passwords().verifier(user.username(), password));
                 pool.log().step("  password changed for " + user.username());
-                yield steps.mfa(client, user);
+                yield steps.mfa(client, user, deviceKey);
             }
             case ChallengeName.SMS_MFA, ChallengeName.EMAIL_OTP, ChallengeName.SOFTWARE_TOKEN_MFA ->
                     mfaCode(token, session, responses);
@@ -75,7 +82,7 @@ final class RespondToAuthChallenge implements Operation {
                 if (!SignInSteps.mfaMethods(user).contains(choice)) {
                     throw CognitoError.invalidParameter("Invalid MFA type: " + choice);
                 }
-                yield steps.mfaChallenge(client, user, choice);
+                yield steps.mfaChallenge(client, user, choice, deviceKey);
             }
             case ChallengeName.MFA_SETUP -> {
                 if (!session.totpVerified()) {
@@ -83,8 +90,10 @@ final class RespondToAuthChallenge implements Operation {
                 }
                 user.enableTotp(session.pendingTotpSecret());
                 pool.log().step("  software token MFA enabled for " + user.username());
-                yield steps.signedIn(client, user);
+                yield steps.signedIn(client, user, deviceKey);
             }
+            case ChallengeName.DEVICE_SRP_AUTH -> devices.srpAuth(session, responses);
+            case ChallengeName.DEVICE_PASSWORD_VERIFIER -> devices.passwordVerifier(session, responses);
             default -> throw CognitoError.invalidParameter("Unsupported challenge name: " + challengeName);
         };
     }
@@ -104,9 +113,10 @@ final class RespondToAuthChallenge implements Operation {
         pool.log().step("  password verifier: correct");
         if (session.custom()) {
             ArrayNode history = steps.append(session.history(), ChallengeName.PASSWORD_VERIFIER, true, null);
-            return steps.customRound(session.client(), user, history, session.srpA(), clientMetadata);
+            return steps.customRound(session.client(), user, history, session.srpA(), clientMetadata,
+                    session.deviceKey());
         }
-        return steps.afterPassword(session.client(), user);
+        return steps.afterPassword(session.client(), user, session.deviceKey());
     }
 
     private ObjectNode mfaCode(String token, AuthSession session, Map<String, String> responses) {
@@ -127,6 +137,6 @@ final class RespondToAuthChallenge implements Operation {
             pool.log().step("  " + name + ": wrong code");
             throw new CognitoError(ErrorType.CODE_MISMATCH, "Invalid code received for user");
         }
-        return pool.steps().signedIn(session.client(), session.user());
+        return pool.steps().signedIn(session.client(), session.user(), session.deviceKey());
     }
 }

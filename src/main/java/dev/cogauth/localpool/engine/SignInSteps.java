@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * The steps of a sign-in that several operations share: what comes after a password
- * (new password, MFA, tokens), the custom flow's Define/Create round, and how a challenge
- * or the tokens are answered.
+ * (new password, MFA, the remembered device's proof, tokens), the custom flow's Define/Create
+ * round, and how a challenge or the tokens are answered. {@code deviceKey} throughout is the
+ * confirmed device the sign-in named with DEVICE_KEY, or null.
  */
 final class SignInSteps {
 
@@ -31,17 +32,19 @@ final class SignInSteps {
     private final SrpPasswords passwords;
     private final CustomAuthTriggers triggers;
     private final TokenService tokens;
+    private final DeviceStore devices;
     private final MfaMode mfaMode;
     private final SecureRandom random;
     private final PoolLog log;
 
     SignInSteps(ObjectMapper json, SessionStore sessions, SrpPasswords passwords, CustomAuthTriggers triggers,
-                TokenService tokens, MfaMode mfaMode, SecureRandom random, PoolLog log) {
+                TokenService tokens, DeviceStore devices, MfaMode mfaMode, SecureRandom random, PoolLog log) {
         this.json = json;
         this.sessions = sessions;
         this.passwords = passwords;
         this.triggers = triggers;
         this.tokens = tokens;
+        this.devices = devices;
         this.mfaMode = mfaMode;
         this.random = random;
         this.log = log;
@@ -55,6 +58,17 @@ final class SignInSteps {
         return triggers;
     }
 
+    /**
+     * The device a DEVICE_KEY names for this user: null when none was given or the pool does not
+     * track devices (then Cognito ignores it); ResourceNotFoundException when the pool does not know it.
+     */
+    String device(PoolUser user, String deviceKey) {
+        if (deviceKey == null || deviceKey.isEmpty() || !devices.tracking()) {
+            return null;
+        }
+        return devices.signingIn(user, deviceKey).key();
+    }
+
     /** Cognito refuses a user whose status forbids signing in, once the password is known good. */
     static void checkCanSignIn(PoolUser user) {
         if (user.status() == UserStatus.UNCONFIRMED) {
@@ -66,7 +80,8 @@ final class SignInSteps {
     }
 
     /** USER_SRP_AUTH's first answer, or a Define trigger's PASSWORD_VERIFIER. */
-    ObjectNode passwordVerifier(ClientDefinition client, PoolUser user, String srpA, ArrayNode history) {
+    ObjectNode passwordVerifier(ClientDefinition client, PoolUser user, String srpA, ArrayNode history,
+                                String deviceKey) {
         SrpChallenge srp = passwords.challenge(user, srpA);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Param.SALT, srp.saltHex());
@@ -74,12 +89,13 @@ final class SignInSteps {
         parameters.put(Param.SRP_B, srp.server().publicKeyHex());
         parameters.put(Param.USERNAME, user.username());
         parameters.put(Param.USER_ID_FOR_SRP, user.username());
-        AuthSession session = AuthSession.asking(client, user, ChallengeName.PASSWORD_VERIFIER, history, srpA).withSrp(srp);
+        AuthSession session = AuthSession.asking(client, user, ChallengeName.PASSWORD_VERIFIER, history, srpA, deviceKey)
+                .withSrp(srp);
         return challenge(session, parameters);
     }
 
     /** After a good password: NEW_PASSWORD_REQUIRED for a forced change, then MFA, then tokens. */
-    ObjectNode afterPassword(ClientDefinition client, PoolUser user) {
+    ObjectNode afterPassword(ClientDefinition client, PoolUser user, String deviceKey) {
         checkCanSignIn(user);
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             Map<String, String> visible = new LinkedHashMap<>(user.attributes());
@@ -88,30 +104,39 @@ final class SignInSteps {
             parameters.put(Param.USER_ID_FOR_SRP, user.username());
             parameters.put(Param.REQUIRED_ATTRIBUTES, "[]");
             parameters.put(Param.USER_ATTRIBUTES, json.valueToTree(visible).toString());
-            return challenge(AuthSession.asking(client, user, ChallengeName.NEW_PASSWORD_REQUIRED, null, null), parameters);
+            return challenge(AuthSession.asking(client, user, ChallengeName.NEW_PASSWORD_REQUIRED, null, null,
+                    deviceKey), parameters);
         }
-        return mfa(client, user);
+        return mfa(client, user, deviceKey);
     }
 
-    /** The MFA step: the user's one method, their preferred one, a choice, a setup, or none. */
-    ObjectNode mfa(ClientDefinition client, PoolUser user) {
+    /**
+     * The MFA step: the user's one method, their preferred one, a choice, a setup, or none. A
+     * remembered device skips it, as in Cognito; its proof before the tokens stands in for MFA.
+     */
+    ObjectNode mfa(ClientDefinition client, PoolUser user, String deviceKey) {
         List<String> methods = mfaMethods(user);
         if (mfaMode == MfaMode.OFF || (methods.isEmpty() && mfaMode == MfaMode.OPTIONAL)) {
-            return signedIn(client, user);
+            return signedIn(client, user, deviceKey);
+        }
+        if (deviceKey != null && devices.signingIn(user, deviceKey).remembered()) {
+            log.step("  remembered device " + deviceKey + ": no MFA");
+            return signedIn(client, user, deviceKey);
         }
         if (methods.isEmpty()) {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put(Param.MFAS_CAN_SETUP, "[\"SOFTWARE_TOKEN_MFA\"]");
             parameters.put(Param.USER_ID_FOR_SRP, user.username());
-            return challenge(AuthSession.asking(client, user, ChallengeName.MFA_SETUP, null, null), parameters);
+            return challenge(AuthSession.asking(client, user, ChallengeName.MFA_SETUP, null, null, deviceKey), parameters);
         }
         if (methods.size() == 1 || methods.contains(user.preferredMfa())) {
-            return mfaChallenge(client, user, methods.size() == 1 ? methods.get(0) : user.preferredMfa());
+            return mfaChallenge(client, user, methods.size() == 1 ? methods.get(0) : user.preferredMfa(), deviceKey);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Param.MFAS_CAN_CHOOSE, json.valueToTree(methods).toString());
         parameters.put(Param.USER_ID_FOR_SRP, user.username());
-        return challenge(AuthSession.asking(client, user, ChallengeName.SELECT_MFA_TYPE, null, null), parameters);
+        return challenge(AuthSession.asking(client, user, ChallengeName.SELECT_MFA_TYPE, null, null, deviceKey),
+                parameters);
     }
 
     static List<String> mfaMethods(PoolUser user) {
@@ -129,9 +154,9 @@ final class SignInSteps {
     }
 
     /** Asks one MFA method; SMS and email codes are "sent" by printing them to the pool's log. */
-    ObjectNode mfaChallenge(ClientDefinition client, PoolUser user, String method) {
+    ObjectNode mfaChallenge(ClientDefinition client, PoolUser user, String method, String deviceKey) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        AuthSession session = AuthSession.asking(client, user, method, null, null);
+        AuthSession session = AuthSession.asking(client, user, method, null, null, deviceKey);
         if (!method.equals(ChallengeName.SOFTWARE_TOKEN_MFA)) {
             boolean sms = method.equals(ChallengeName.SMS_MFA);
             String destination = user.attributes().get(sms ? "phone_number" : "email");
@@ -148,10 +173,10 @@ final class SignInSteps {
 
     /** One round of the custom flow: Define decides, then tokens, failure, SRP, or Create's challenge. */
     ObjectNode customRound(ClientDefinition client, PoolUser user, ArrayNode history, String srpA,
-                           Map<String, String> clientMetadata) {
+                           Map<String, String> clientMetadata, String deviceKey) {
         Decision decision = triggers.define(user, client.clientId(), history, clientMetadata);
         if (decision.issueTokens()) {
-            return signedIn(client, user);
+            return signedIn(client, user, deviceKey);
         }
         if (decision.failAuthentication()) {
             throw CognitoError.incorrectPassword();
@@ -160,12 +185,12 @@ final class SignInSteps {
             if (srpA == null) {
                 throw CognitoError.invalidParameter("SRP_A must be given in InitiateAuth for a PASSWORD_VERIFIER challenge.");
             }
-            return passwordVerifier(client, user, srpA, history);
+            return passwordVerifier(client, user, srpA, history, deviceKey);
         }
         Challenge challenge = triggers.create(user, client.clientId(), decision.challengeName(), history, clientMetadata);
         Map<String, String> parameters = new LinkedHashMap<>(challenge.publicParameters());
         parameters.put(Param.USERNAME, user.username());
-        AuthSession session = AuthSession.asking(client, user, decision.challengeName(), history, srpA)
+        AuthSession session = AuthSession.asking(client, user, decision.challengeName(), history, srpA, deviceKey)
                 .withCustomChallenge(challenge.metadata(), challenge.privateParameters());
         return challenge(session, parameters);
     }
@@ -195,11 +220,36 @@ final class SignInSteps {
         return response;
     }
 
-    ObjectNode signedIn(ClientDefinition client, PoolUser user) {
+    /**
+     * Where the flow would issue tokens: a sign-in that named a device must first prove it
+     * (DEVICE_SRP_AUTH, then DEVICE_PASSWORD_VERIFIER); any other gets the tokens.
+     */
+    ObjectNode signedIn(ClientDefinition client, PoolUser user, String deviceKey) {
+        if (deviceKey == null) {
+            return tokens(client, user, null);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(Param.USERNAME, user.username());
+        return challenge(AuthSession.asking(client, user, ChallengeName.DEVICE_SRP_AUTH, null, null, deviceKey),
+                parameters);
+    }
+
+    /**
+     * The tokens, bound to the device that just proved itself; with device tracking on, a sign-in
+     * without one is offered a new device (NewDeviceMetadata) that ConfirmDevice can make its own.
+     */
+    ObjectNode tokens(ClientDefinition client, PoolUser user, String provenDeviceKey) {
+        PoolDevice offered = provenDeviceKey == null && devices.tracking() ? devices.offer(user) : null;
+        ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey);
+        if (offered != null) {
+            result.putObject("NewDeviceMetadata").put("DeviceKey", offered.key()).put("DeviceGroupKey", offered.groupKey());
+        }
         ObjectNode response = json.createObjectNode();
         response.putObject("ChallengeParameters");
-        response.set("AuthenticationResult", tokens.signIn(user, client));
-        log.step("  → tokens issued for " + user.username() + " (client " + client.clientId() + ")");
+        response.set("AuthenticationResult", result);
+        log.step("  → tokens issued for " + user.username() + " (client " + client.clientId() + ")"
+                + (offered != null ? ", new device " + offered.key() : "")
+                + (provenDeviceKey != null ? ", device " + provenDeviceKey : ""));
         return response;
     }
 

@@ -32,17 +32,30 @@ final class SrpPasswords {
 
     /** A server challenge for one PASSWORD_VERIFIER round. */
     SrpChallenge challenge(PoolUser user, String srpA) {
+        return challenge(user.verifier(), srpA);
+    }
+
+    /** A server challenge against any verifier: a user's password or a remembered device's. */
+    SrpChallenge challenge(SrpVerifier verifier, String srpA) {
         byte[] block = new byte[64];
         random.nextBytes(block);
-        SrpServer server = SrpServer.start(user.verifier(), random);
+        SrpServer server = SrpServer.start(verifier, random);
         return new SrpChallenge(srpA, server, server.saltHex(), Base64.getEncoder().encodeToString(block));
     }
 
     /** Checks a PASSWORD_VERIFIER answer; a malformed claim is an InvalidParameterException. */
     boolean verify(PoolUser user, SrpChallenge challenge, String timestamp, String signature) {
+        return verify(poolName, user.username(), challenge, timestamp, signature);
+    }
+
+    /**
+     * Checks a claim signed with {@code poolName} and {@code userId}: for a device, its group key
+     * and device key (DEVICE_PASSWORD_VERIFIER).
+     */
+    boolean verify(String poolName, String userId, SrpChallenge challenge, String timestamp, String signature) {
         checkTimestamp(timestamp);
         try {
-            return challenge.server().verifyPasswordClaim(poolName, user.username(), challenge.srpA(),
+            return challenge.server().verifyPasswordClaim(poolName, userId, challenge.srpA(),
                     challenge.secretBlock(), timestamp, signature);
         } catch (SrpException | IllegalArgumentException e) {
             throw CognitoError.invalidParameter("Invalid SRP parameters.");

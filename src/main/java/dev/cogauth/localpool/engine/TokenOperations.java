@@ -21,7 +21,8 @@ final class TokenOperations {
             pool.log().step("GetTokensFromRefreshToken client " + client.clientId()
                     + (client.refreshTokenRotation() ? " (rotating)" : ""));
             ObjectNode response = pool.json().createObjectNode();
-            response.set("AuthenticationResult", pool.tokens().refresh(client, refreshToken, client.refreshTokenRotation()));
+            response.set("AuthenticationResult", pool.tokens().refresh(client, refreshToken, client.refreshTokenRotation(),
+                    request.optional("DeviceKey")));
             return response;
         };
     }

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Issues Cognito-shaped tokens and keeps what revocation needs: every sign-in gets an
  * {@code origin_jti} and an opaque refresh token bound to it; revoking one revokes the
- * access tokens that share its origin.
+ * access tokens that share its origin. With device tracking, a sign-in's tokens belong to its
+ * device: once that device is confirmed its refresh token needs its DEVICE_KEY, and once it is
+ * forgotten the refresh token is dead.
  */
 final class TokenService {
 
@@ -29,44 +31,56 @@ final class TokenService {
     private final SecureRandom random;
     private final Clock clock;
     private final String issuer;
+    private final DeviceStore devices;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
 
-    TokenService(ObjectMapper json, JwtSigner signer, SecureRandom random, Clock clock, String issuer) {
+    TokenService(ObjectMapper json, JwtSigner signer, SecureRandom random, Clock clock, String issuer,
+                 DeviceStore devices) {
         this.json = json;
         this.signer = signer;
         this.random = random;
         this.clock = clock;
         this.issuer = issuer;
+        this.devices = devices;
     }
 
     String issuer() {
         return issuer;
     }
 
-    /** The AuthenticationResult of a completed sign-in: ID, access and a new refresh token. */
-    ObjectNode signIn(PoolUser user, ClientDefinition client) {
+    /**
+     * The AuthenticationResult of a completed sign-in: ID, access and a new refresh token.
+     *
+     * @param deviceKey the sign-in's device (proven, or just offered), or null
+     */
+    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
-        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, null));
-        return result(user, client, originJti, now).put("RefreshToken", refreshToken);
+        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null));
+        return result(user, client, originJti, now, deviceKey).put("RefreshToken", refreshToken);
     }
 
-    /** New ID and access tokens for a refresh token; a new refresh token too when the client rotates them. */
-    ObjectNode refresh(ClientDefinition client, String refreshToken, boolean rotate) {
+    /**
+     * New ID and access tokens for a refresh token; a new refresh token too when the client rotates them.
+     *
+     * @param deviceKey the DEVICE_KEY the caller sent, or null
+     */
+    ObjectNode refresh(ClientDefinition client, String refreshToken, boolean rotate, String deviceKey) {
         Instant now = clock.instant();
         Grant grant = grants.get(refreshToken);
         if (grant == null || !grant.clientId().equals(client.clientId()) || revokedOrigins.contains(grant.originJti())
-                || (grant.validUntil() != null && !now.isBefore(grant.validUntil()))) {
+                || (grant.validUntil() != null && !now.isBefore(grant.validUntil()))
+                || !devices.refreshAllowed(grant.deviceKey(), deviceKey)) {
             throw CognitoError.notAuthorized(INVALID_REFRESH);
         }
-        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime());
+        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime(), grant.deviceKey());
         if (rotate) {
             if (grant.validUntil() == null) {
                 grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
             }
             result.put("RefreshToken", newRefreshToken(new Grant(grant.user(), client.clientId(), grant.originJti(),
-                    grant.authTime(), null)));
+                    grant.authTime(), grant.deviceKey(), null)));
         }
         return result;
     }
@@ -111,7 +125,8 @@ final class TokenService {
                 .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
     }
 
-    private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime) {
+    private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime,
+                              String deviceKey) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         ObjectNode id = json.createObjectNode();
@@ -129,6 +144,9 @@ final class TokenService {
                 .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
                 .put("origin_jti", originJti).put("event_id", eventId).put("token_use", "access")
                 .put("scope", "aws.cognito.signin.user.admin");
+        if (deviceKey != null) {
+            access.put("device_key", deviceKey);
+        }
         times(access, authTime, now);
         access.put("username", user.username());
         return json.createObjectNode()
@@ -153,10 +171,11 @@ final class TokenService {
         return token;
     }
 
-    /** One refresh token's sign-in; {@code validUntil} is set once rotation replaced it. */
-    private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, Instant validUntil) {
+    /** One refresh token's sign-in and its device (or null); {@code validUntil} is set once rotation replaced it. */
+    private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, String deviceKey,
+                         Instant validUntil) {
         Grant expiring(Instant at) {
-            return new Grant(user, clientId, originJti, authTime, at);
+            return new Grant(user, clientId, originJti, authTime, deviceKey, at);
         }
     }
 }
