@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolDefinition.MfaMode;
 import dev.cogauth.localpool.UserDefinition.UserStatus;
 import java.io.IOException;
@@ -70,6 +71,15 @@ class PoolFileTest {
         assertEquals(ClientDefinition.ALL_FLOWS, client.explicitAuthFlows());
         assertEquals(Duration.ofMinutes(3), client.sessionValidity());
         assertNull(pool.triggers().define());
+        assertEquals(DeviceTracking.OFF, pool.deviceTracking());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+    @CsvSource({"off, OFF", "always, ALWAYS", "user-opt-in, USER_OPT_IN", "Always, ALWAYS"})
+    void readsDeviceTracking(String value, DeviceTracking expected, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\","
+                + "\"deviceTracking\":\"" + value + "\"," + MINIMAL_CLIENTS + ",\"users\":[]}");
+        assertEquals(expected, PoolFile.load(file).deviceTracking());
     }
 
     @Test
@@ -111,6 +121,7 @@ class PoolFileTest {
             a missing handler file   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"node":"missing.js"},"create":{"builtin":"demo-question"},"verify":{"builtin":"demo-question"}}} | triggers.define.node: no such file
             a shared email alias     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","email":"x@y.z"},{"username":"b","password":"p","email":"x@y.z"}]} | users[1].email: another user already signs in with x@y.z
             both session lengths     | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":3,"sessionValiditySeconds":5}],"users":[]} | clients[0].sessionValiditySeconds: give sessionValidityMinutes or sessionValiditySeconds, not both
+            a bad device tracking    | {"poolId":"us-east-1_P",CLIENTS,"users":[],"deviceTracking":"sometimes"} | deviceTracking: must be one of [off, always, user-opt-in]
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

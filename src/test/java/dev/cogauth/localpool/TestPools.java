@@ -1,5 +1,6 @@
 package dev.cogauth.localpool;
 
+import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolDefinition.MfaMode;
 import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
 import dev.cogauth.localpool.UserDefinition.MfaSettings;
@@ -44,5 +45,12 @@ final class TestPools {
 
     static PoolDefinition standard(UserDefinition... extra) {
         return withUsers(MfaMode.OPTIONAL, DemoPool.definition().triggers(), extra);
+    }
+
+    /** The standard pool (the demo's triggers too) with {@code tracking} for devices. */
+    static PoolDefinition trackingDevices(DeviceTracking tracking, UserDefinition... extra) {
+        PoolDefinition pool = standard(extra);
+        return new PoolDefinition(pool.poolId(), pool.region(), pool.mfa(), pool.clients(), pool.users(),
+                pool.triggers(), tracking);
     }
 }
