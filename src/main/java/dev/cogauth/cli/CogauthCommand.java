@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.",
         subcommands = {SignInCommand.class, TokenCommand.class, RefreshCommand.class, SignOutCommand.class,
             StatusCommand.class, CredentialsCommand.class, ExecCredentialCommand.class, ConfigureCommand.class,
-            LocalPoolCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+            LocalPoolCommand.class, DemoCommand.class, ProfileNamesCommand.class, CommandLine.HelpCommand.class})
 public final class CogauthCommand {
 
     /** The command line of this process, also the model that completions, man pages and native config come from. */

@@ -1,9 +1,23 @@
 package dev.cogauth.cli;
 
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Builds commands with their dependencies; everything else picocli makes itself. */
 final class CommandFactory implements CommandLine.IFactory {
+    private static final Map<Class<?>, Function<CliContext, Object>> COMMANDS = Map.ofEntries(
+            Map.entry(SignInCommand.class, SignInCommand::new),
+            Map.entry(TokenCommand.class, TokenCommand::new),
+            Map.entry(RefreshCommand.class, RefreshCommand::new),
+            Map.entry(SignOutCommand.class, SignOutCommand::new),
+            Map.entry(StatusCommand.class, StatusCommand::new),
+            Map.entry(CredentialsCommand.class, CredentialsCommand::new),
+            Map.entry(ExecCredentialCommand.class, ExecCredentialCommand::new),
+            Map.entry(ConfigureCommand.class, ConfigureCommand::new),
+            Map.entry(ProfileNamesCommand.class, ProfileNamesCommand::new),
+            Map.entry(DemoCommand.class, DemoCommand::new));
+
     private final CliContext context;
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
@@ -13,41 +27,7 @@ final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        Object command = commandOrNull(type);
-        if (command != null) {
-            return type.cast(command);
-        }
-        if (type == DemoCommand.class) {
-            return type.cast(new DemoCommand(context));
-        }
-        return fallback.create(type);
-    }
-
-    private Object commandOrNull(Class<?> type) {
-        if (type == SignInCommand.class) {
-            return new SignInCommand(context);
-        }
-        if (type == TokenCommand.class) {
-            return new TokenCommand(context);
-        }
-        if (type == RefreshCommand.class) {
-            return new RefreshCommand(context);
-        }
-        if (type == SignOutCommand.class) {
-            return new SignOutCommand(context);
-        }
-        if (type == StatusCommand.class) {
-            return new StatusCommand(context);
-        }
-        if (type == CredentialsCommand.class) {
-            return new CredentialsCommand(context);
-        }
-        if (type == ExecCredentialCommand.class) {
-            return new ExecCredentialCommand(context);
-        }
-        if (type == ConfigureCommand.class) {
-            return new ConfigureCommand(context);
-        }
-        return null;
+        Function<CliContext, Object> constructor = COMMANDS.get(type);
+        return constructor != null ? type.cast(constructor.apply(context)) : fallback.create(type);
     }
 }

@@ -157,11 +157,6 @@ final class SignInCommand implements Callable<Integer> {
     }
 
     /**
-     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
-     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
-     * written costs the cache, not the sign-in.
-     */
-    /**
      * The device to keep: a new one the pool offered, confirmed when --remember-device asks for it;
      * else the remembered one the sign-in used.
      */
@@ -190,6 +185,11 @@ final class SignInCommand implements Callable<Integer> {
         return new DeviceSecret(offered.deviceKey(), offered.deviceGroupKey(), secrets.devicePassword());
     }
 
+    /**
+     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
+     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
+     * written costs the cache, not the sign-in.
+     */
     private void store(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String typedName,
                        AuthenticationResult tokens, Instant receivedAt, DeviceSecret device, PrintWriter err) {
         String poolName = poolUsername(tokens).orElse(typedName);
