@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolFile;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -64,10 +66,12 @@ class LocalPoolDevicesIT {
     }
 
     private static String[] signin(String user, String... more) {
-        List<String> args = new ArrayList<>(List.of("signin", "--pool-id", POOL_ID, "--client-id", CLIENT_ID,
-                "--endpoint-url", pool.endpoint().toString(), "--auth-flow", "USER_SRP_AUTH", "-u", user));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+        return withOption(signin(pool, user), more);
+    }
+
+    private static String[] signin(InProcessPool target, String user) {
+        return new String[] {"signin", "--pool-id", POOL_ID, "--client-id", CLIENT_ID,
+            "--endpoint-url", target.endpoint().toString(), "--auth-flow", "USER_SRP_AUTH", "-u", user};
     }
 
     /** The device cogauth keeps beside the tokens in the user's only cache entry, or a missing node. */
@@ -146,6 +150,42 @@ class LocalPoolDevicesIT {
         assertNotEquals(forgotten, renewed, "the stale device is replaced by the new one the pool offered");
         assertTrue(log.contains("ConfirmDevice user dora device " + renewed + " (remembered)"), log::toString);
         assertFalse(again.stderr().contains(cachedDevice(cache).path("devicePassword").asText()));
+    }
+
+    /**
+     * Under user-opt-in a confirmed device is not remembered until UpdateDeviceStatus says so:
+     * cogauth warns, keeps it, and the next sign-in answers the MFA code and then proves the device.
+     */
+    @Test
+    void underUserOptInTheDeviceIsProvenAfterTheMfaCode(@TempDir Path cache) throws Exception {
+        PoolDefinition tracking = pool.definition();
+        PoolDefinition optIn = new PoolDefinition(tracking.poolId(), tracking.region(), tracking.mfa(),
+                tracking.clients(), tracking.users(), tracking.triggers(), DeviceTracking.USER_OPT_IN);
+        try (InProcessPool optInPool = InProcessPool.start(optIn, Clock.systemUTC())) {
+            String[] signin = signin(optInPool, "dana");
+            Cogauth.Result first = cogauth(cache, "dana", withOption(signin, "--remember-device"));
+            signedInAs(first, "dana");
+            first.check(first.stderr().contains("the pool wants the user to confirm remembering this device"),
+                    "cogauth says the device is not remembered yet");
+            String deviceKey = cachedDevice(cache).path("deviceKey").asText();
+            assertTrue(optInPool.log().all().contains("ConfirmDevice user dana device " + deviceKey
+                    + " (not remembered until UpdateDeviceStatus)"), optInPool.log()::text);
+
+            int mark = optInPool.log().mark();
+            Cogauth.Result second = cogauth(cache, "dana", signin);
+            signedInAs(second, "dana");
+            assertEquals(List.of("Authenticator app code:"), questions(second), second::describe);
+            List<String> log = optInPool.log().all();
+            List<String> since = log.subList(mark, log.size());
+            assertTrue(since.contains("RespondToAuthChallenge SOFTWARE_TOKEN_MFA client " + CLIENT_ID + " user dana")
+                    && since.contains("  device verifier: correct"), () -> "MFA, then the device:\n" + since);
+        }
+    }
+
+    private static String[] withOption(String[] args, String... options) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
     }
 
     /** ForgetDevice as an app would call it, with the user's access token. */

@@ -49,6 +49,6 @@ final class DeviceChallenges {
             throw CognitoError.incorrectPassword();
         }
         pool.log().step("  device verifier: correct");
-        return pool.steps().tokens(session.client(), session.user(), device.key());
+        return pool.steps().issueTokens(session.client(), session.user(), device.key());
     }
 }

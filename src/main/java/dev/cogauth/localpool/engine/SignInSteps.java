@@ -226,7 +226,7 @@ final class SignInSteps {
      */
     ObjectNode signedIn(ClientDefinition client, PoolUser user, String deviceKey) {
         if (deviceKey == null) {
-            return tokens(client, user, null);
+            return issueTokens(client, user, null);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Param.USERNAME, user.username());
@@ -238,7 +238,7 @@ final class SignInSteps {
      * The tokens, bound to the device that just proved itself; with device tracking on, a sign-in
      * without one is offered a new device (NewDeviceMetadata) that ConfirmDevice can make its own.
      */
-    ObjectNode tokens(ClientDefinition client, PoolUser user, String provenDeviceKey) {
+    ObjectNode issueTokens(ClientDefinition client, PoolUser user, String provenDeviceKey) {
         PoolDevice offered = provenDeviceKey == null && devices.tracking() ? devices.offer(user) : null;
         ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey);
         if (offered != null) {
