@@ -24,7 +24,8 @@ final class DeviceOperations {
             PoolUser user = pool.tokens().accessTokenUser(request.required("AccessToken"), pool.users());
             String key = request.required("DeviceKey");
             SrpVerifier verifier = verifier(request.map("DeviceSecretVerifierConfig"));
-            PoolDevice device = pool.devices().confirm(user, key, verifier, request.optional("DeviceName"));
+            // DeviceName is accepted and not kept: nothing here lists devices.
+            PoolDevice device = pool.devices().confirm(user, key, verifier);
             pool.log().step("ConfirmDevice user " + user.username() + " device " + key
                     + (device.remembered() ? " (remembered)" : " (not remembered until UpdateDeviceStatus)"));
             return pool.json().createObjectNode().put("UserConfirmationNecessary", !device.remembered());

@@ -52,8 +52,8 @@ final class DeviceStore {
      *
      * @return the confirmed device
      */
-    PoolDevice confirm(PoolUser user, String key, SrpVerifier verifier, String name) {
-        return change(user, key, device -> device.confirmedWith(verifier, name, tracking == DeviceTracking.ALWAYS));
+    PoolDevice confirm(PoolUser user, String key, SrpVerifier verifier) {
+        return change(user, key, device -> device.confirmedWith(verifier, tracking == DeviceTracking.ALWAYS));
     }
 
     /** UpdateDeviceStatus: remembered or not; only a confirmed device has a status to change. */

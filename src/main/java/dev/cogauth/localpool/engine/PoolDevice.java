@@ -8,23 +8,22 @@ import dev.cogauth.srp.SrpVerifier;
  * Immutable: the {@link DeviceStore} replaces it as it changes.
  *
  * @param verifier the device password's verifier under (group key, device key), null until confirmed
- * @param name     ConfirmDevice's DeviceName, null until confirmed or when none was given
  */
-record PoolDevice(String key, String groupKey, PoolUser user, SrpVerifier verifier, String name, boolean remembered) {
+record PoolDevice(String key, String groupKey, PoolUser user, SrpVerifier verifier, boolean remembered) {
 
     static PoolDevice offered(String key, String groupKey, PoolUser user) {
-        return new PoolDevice(key, groupKey, user, null, null, false);
+        return new PoolDevice(key, groupKey, user, null, false);
     }
 
     boolean confirmed() {
         return verifier != null;
     }
 
-    PoolDevice confirmedWith(SrpVerifier deviceVerifier, String deviceName, boolean remember) {
-        return new PoolDevice(key, groupKey, user, deviceVerifier, deviceName, remember);
+    PoolDevice confirmedWith(SrpVerifier deviceVerifier, boolean remember) {
+        return new PoolDevice(key, groupKey, user, deviceVerifier, remember);
     }
 
     PoolDevice rememberedAs(boolean remember) {
-        return new PoolDevice(key, groupKey, user, verifier, name, remember);
+        return new PoolDevice(key, groupKey, user, verifier, remember);
     }
 }
