@@ -30,6 +30,16 @@ public final class CogauthCommand {
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         addExitCodes(cli, exitCodes);
+        cli.setParameterExceptionHandler((error, args) -> {
+            // One line and a pointer to --help, as git and the AWS CLI do, not the whole usage text.
+            CommandLine command = error.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("cogauth: " + error.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
         cli.setExecutionExceptionHandler((error, command, parseResult) -> {
             Failure failure = Failure.of(error);
             PrintWriter err = command.getErr();
