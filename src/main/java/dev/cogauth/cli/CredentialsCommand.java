@@ -87,12 +87,7 @@ final class CredentialsCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(CredentialsPrinter.render(format, credentials));
-        out.flush();
-        // PrintWriter swallows write errors; a script must not take a lost payload for success.
-        if (out.checkError()) {
-            throw new UnwritableOutputException("cannot write the credentials to stdout");
-        }
+        Payload.write(out, CredentialsPrinter.render(format, credentials), "the credentials");
         return ExitCode.OK;
     }
 

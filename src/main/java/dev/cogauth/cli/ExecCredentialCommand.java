@@ -55,12 +55,8 @@ final class ExecCredentialCommand implements Callable<Integer> {
                     + " (kubectl cannot sign in for you)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ExecCredential.render(info.apiVersion(), entry.idToken(), entry.expiryOf(TokenType.ID)));
-        out.flush();
-        // PrintWriter swallows write errors; a script must not take a lost payload for success.
-        if (out.checkError()) {
-            throw new UnwritableOutputException("cannot write the ExecCredential to stdout");
-        }
+        Payload.write(out, ExecCredential.render(info.apiVersion(), entry.idToken(), entry.expiryOf(TokenType.ID)),
+                "the ExecCredential");
         return ExitCode.OK;
     }
 }

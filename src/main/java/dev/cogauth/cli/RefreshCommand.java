@@ -55,12 +55,7 @@ final class RefreshCommand implements Callable<Integer> {
             AuthenticationResult tokens = new AuthenticationResult(entry.idToken(), entry.accessToken(), null,
                     (int) left, entry.tokenType(), null);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(TokenPrinter.render(output, tokens, now));
-            out.flush();
-            // PrintWriter swallows write errors; a script must not take a lost payload for success.
-            if (out.checkError()) {
-                throw new UnwritableOutputException("cannot write the tokens to stdout");
-            }
+            Payload.write(out, TokenPrinter.render(output, tokens, now), "the tokens");
         }
         return ExitCode.OK;
     }

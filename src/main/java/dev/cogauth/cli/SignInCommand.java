@@ -146,12 +146,7 @@ final class SignInCommand implements Callable<Integer> {
         if (format == null) {
             err.println(SignInSummary.describe(tokens, config.poolId(), receivedAt, context.clock().getZone()));
         } else {
-            out.print(TokenPrinter.render(format, tokens, receivedAt));
-            out.flush();
-            // PrintWriter swallows write errors; a script must not take a lost payload for success.
-            if (out.checkError()) {
-                throw new UnwritableOutputException("cannot write the tokens to stdout");
-            }
+            Payload.write(out, TokenPrinter.render(format, tokens, receivedAt), "the tokens");
         }
         return ExitCode.OK;
     }

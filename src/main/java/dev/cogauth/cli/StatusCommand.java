@@ -50,13 +50,8 @@ final class StatusCommand implements Callable<Integer> {
         Instant now = context.clock().instant();
         var file = commands.cache().dir().resolve(resolved.key().fileName());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? SessionStatus.json(entry, file, now).toPrettyString() + "\n"
-                : SessionStatus.text(entry, file, now));
-        out.flush();
-        // PrintWriter swallows write errors; a script must not take a lost payload for success.
-        if (out.checkError()) {
-            throw new UnwritableOutputException("cannot write the status to stdout");
-        }
+        Payload.write(out, format.equals("json") ? SessionStatus.json(entry, file, now).toPrettyString() + "\n"
+                : SessionStatus.text(entry, file, now), "the status");
         return ExitCode.OK;
     }
 }

@@ -53,12 +53,7 @@ final class TokenCommand implements Callable<Integer> {
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), type, minTtl);
         }
         commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
-        out.println(entry.token(type));
-        out.flush();
-        // PrintWriter swallows write errors; a script must not take a lost payload for success.
-        if (out.checkError()) {
-            throw new UnwritableOutputException("cannot write the token to stdout");
-        }
+        Payload.write(out, entry.token(type) + "\n", "the token");
         return ExitCode.OK;
     }
 
