@@ -220,13 +220,31 @@ def classes(name):
         if m:
             loaded.append((float(m.group(1)) * 1000, m.group(2), "shared objects file" in m.group(3)))
     return loaded
-print("\n## Classes loaded (one run each, `-Xlog:class+load` with uptime)\n")
-print("Uptimes are with the logging on (a little slower than the timed runs); \"first/last\" is when the group's first and")
-print("last class loaded, which brackets where that library's work happens.\n")
+# Milestones: the first class loaded at each step (a class renamed in the code shows as "not loaded").
+milestones = [("JVM up: cogauth's Main", r"dev\.cogauth\.cli\.Main$"),
+              ("picocli model built, the command runs", r"dev\.cogauth\.cli\.ExitCode$"),
+              ("first Jackson databind class", r"com\.fasterxml\.jackson\.databind\."),
+              ("AWS SDK client construction starts", r"dev\.cogauth\.api\.SdkCognitoApi$"),
+              ("AWS SDK client built", r"software\.amazon\.awssdk\.services\.cognitoidentityprovider\.DefaultCognitoIdentityProviderClient$"),
+              ("JLine terminal probed", r"org\.jline\.terminal\.TerminalBuilder$"),
+              ("sign-in flow starts (SRP A)", r"dev\.cogauth\.flow\.SignInFlow$"),
+              ("first call (InitiateAuth)", r"dev\.cogauth\.flow\.Exchange$"),
+              ("password proof computed", r"dev\.cogauth\.srp\.SrpTimestamp$")]
+print("\n## Where the time goes (one run each, `-Xlog:class+load` with uptime)\n")
+print("Uptimes are with the logging on (a little slower than the timed runs). Steps are marked by the first class that")
+print("each loads; in the group tables \"first/last\" is when the group's first and last class loaded.\n")
 for name in ("token", "signin"):
     loaded = classes(name)
     shared = sum(1 for c in loaded if c[2])
     print(f"**`cogauth {name}`**: {len(loaded)} classes, {shared} of them from the CDS archives; last class at {loaded[-1][0]:.0f} ms.\n")
+    print("| step (first class loaded) | at | since the previous step |")
+    print("| --- | ---: | ---: |")
+    previous = 0.0
+    found = [(next((c[0] for c in loaded if re.match(pattern, c[1])), None), label) for label, pattern in milestones]
+    for at, label in sorted(f for f in found if f[0] is not None):
+        print(f"| {label} | {at:.0f} ms | {at - previous:.0f} ms |")
+        previous = at
+    print(f"| last class loaded (output, exit) | {loaded[-1][0]:.0f} ms | {loaded[-1][0] - previous:.0f} ms |\n")
     print("| group | classes | first at | last at |")
     print("| --- | ---: | ---: | ---: |")
     left = loaded
