@@ -10,7 +10,7 @@
 # Usage: bench/run.sh   (after `mvn package`; needs java, node, the AWS CLI v1, moto_server, curl, python3;
 #                        installs hyperfine and GNU time from Debian, and src/test/js's npm packages, if missing)
 # Bounded: BENCH_ROUNDS (default 3) interleaved hyperfine rounds of BENCH_RUNS (default 10) runs per command, each
-# round killed after 10 minutes; servers waited for at most 60 s. Loopback only; both servers stopped on exit.
+# round killed after 10 minutes, every other step after 1 or 2; servers waited for at most 60 s. Loopback only; both servers stopped on exit.
 set -eu
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -87,10 +87,10 @@ wait_for "moto" curl -sf -o /dev/null "$moto/moto-api/"
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1 AWS_DEFAULT_OUTPUT=json
 export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
 : > "$AWS_CONFIG_FILE"; : > "$AWS_SHARED_CREDENTIALS_FILE"
-moto_pool=$(aws cognito-idp create-user-pool --endpoint-url "$moto" --pool-name bench --query UserPool.Id --output text)
-moto_client=$(aws cognito-idp create-user-pool-client --endpoint-url "$moto" --user-pool-id "$moto_pool" --client-name bench \
+moto_pool=$(timeout 60 aws cognito-idp create-user-pool --endpoint-url "$moto" --pool-name bench --query UserPool.Id --output text)
+moto_client=$(timeout 60 aws cognito-idp create-user-pool-client --endpoint-url "$moto" --user-pool-id "$moto_pool" --client-name bench \
   --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH --query UserPoolClient.ClientId --output text)
-aws cognito-idp admin-create-user --endpoint-url "$moto" --user-pool-id "$moto_pool" --username demo --message-action SUPPRESS >/dev/null
+timeout 60 aws cognito-idp admin-create-user --endpoint-url "$moto" --user-pool-id "$moto_pool" --username demo --message-action SUPPRESS >/dev/null
 # Passwords go through files, never the command line.
 python3 - "$work" "$moto_pool" "$moto_client" <<'PY'
 import json, os, sys
@@ -100,7 +100,7 @@ json.dump({"UserPoolId": pool, "Username": "demo", "Password": password, "Perman
 json.dump({"ClientId": client, "AuthFlow": "USER_PASSWORD_AUTH",
            "AuthParameters": {"USERNAME": "demo", "PASSWORD": password}}, open(work + "/initiate-auth.json", "w"))
 PY
-aws cognito-idp admin-set-user-password --endpoint-url "$moto" --cli-input-json "file://$work/set-password.json"
+timeout 60 aws cognito-idp admin-set-user-password --endpoint-url "$moto" --cli-input-json "file://$work/set-password.json"
 
 # The floor: the smallest Java program, with the launcher's flags.
 mkdir -p "$work/hello"
@@ -122,11 +122,11 @@ hello_cmd="java $flags -cp $work/hello Hello"
 # the stored sign-in is what `token` serves from then on.
 check() {  # check NAME PATTERN COMMAND: fails unless COMMAND exits 0 and prints PATTERN
   name=$1 pattern=$2; shift 2
-  if ! out=$(sh -c "$*" 2>"$work/check.err") || ! printf '%s' "$out" | grep -q "$pattern"; then
+  if ! out=$(timeout 120 sh -c "$*" 2>"$work/check.err") || ! printf '%s' "$out" | grep -q "$pattern"; then
     echo "bench: $name failed:" >&2; sed 's/^/  /' "$work/check.err" >&2; exit 1
   fi
 }
-printf '42\n' | "$cogauth" signin -c "$work/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json >/dev/null 2>"$work/check.err" \
+printf '42\n' | timeout 120 "$cogauth" signin -c "$work/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json >/dev/null 2>"$work/check.err" \
   || { echo "bench: the first (stored) signin failed:" >&2; cat "$work/check.err" >&2; exit 1; }
 check 'cogauth --version' 'cogauth' "$version_cmd"
 check 'cogauth token' '^eyJ' "$token_cmd"
@@ -154,7 +154,7 @@ done
 # Peak RSS (KiB): the median of three runs each.
 peak_rss() {
   for i in 1 2 3; do
-    /usr/bin/time -v sh -c "exec $*" 2>&1 >/dev/null </dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'
+    /usr/bin/time -v timeout 120 sh -c "exec $*" 2>&1 >/dev/null </dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'
   done | sort -n | sed -n 2p
 }
 : > "$work/rss"
@@ -163,8 +163,8 @@ for cmd in "$version_cmd" "$token_cmd" "$signin_cmd" "$aws_cmd" "$node_cmd" "$ja
 done
 
 # Where token's and signin's time goes: every class loaded, with the JVM uptime at which it loaded.
-JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-token.txt:uptime" sh -c "exec $token_cmd" >/dev/null
-JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-signin.txt:uptime" sh -c "exec $signin_cmd" >/dev/null 2>&1
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-token.txt:uptime" timeout 120 sh -c "exec $token_cmd" >/dev/null
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-signin.txt:uptime" timeout 120 sh -c "exec $signin_cmd" >/dev/null 2>&1
 stop_servers
 
 : > "$work/analysis.md"
