@@ -1,12 +1,22 @@
 #!/bin/sh
-# Start-up benchmark skeleton: `cogauth --version` through the launcher vs plain `java -jar` vs a Java hello-world
-# with the launcher's JVM flags (the floor), medians and ratios from hyperfine, peak RSS from GNU time -v.
-# Writes bench/RESULTS.md. The token / signin / AWS CLI / node rows come when those commands exist.
-# Usage: bench/run.sh  (after `mvn package`; installs hyperfine and GNU time from Debian if missing)
+# Start-up and command benchmark (issue 5), one run, side by side: cogauth --version, cogauth token (valid cached token)
+# and a full non-interactive cogauth signin (custom with SRP, one question) against a local pool this script starts;
+# the peers: the AWS CLI v1 doing one `aws cognito-idp initiate-auth` against moto (started here), and the official
+# amazon-cognito-identity-js client (src/test/js/signin.js) doing the same custom-with-SRP sign-in against the same pool;
+# the floor: a Java hello-world with the launcher's JVM flags. Medians and ratios from hyperfine, peak RSS from GNU
+# time -v, and a class-load count of token and signin (where their time goes). Writes bench/RESULTS.md, keeping
+# everything after the "<!-- analysis -->" line of the previous file (the hand-written reading of the figures).
+#
+# Usage: bench/run.sh   (after `mvn package`; needs java, node, the AWS CLI v1, moto_server, curl, python3;
+#                        installs hyperfine and GNU time from Debian, and src/test/js's npm packages, if missing)
+# Bounded: BENCH_ROUNDS (default 3) interleaved hyperfine rounds of BENCH_RUNS (default 10) runs per command, each
+# round killed after 10 minutes, every other step after 1 or 2; servers waited for at most 60 s. Loopback only; both servers stopped on exit.
 set -eu
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${BENCH_RUNS:-10}
+rounds=${BENCH_ROUNDS:-3}
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 need() {
   command -v "$1" >/dev/null 2>&1 && return
@@ -16,58 +26,235 @@ need() {
 }
 need hyperfine hyperfine
 [ -x /usr/bin/time ] || need /usr/bin/time time
+for tool in java javac node aws moto_server curl python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing" >&2; exit 1; }
+done
+[ -d src/test/js/node_modules/amazon-cognito-identity-js ] || (cd src/test/js && npm ci --no-audit --no-fund >&2)
 
 zip=$(ls target/cogauth-*.zip 2>/dev/null | head -n 1)
 [ -n "$zip" ] || { echo "bench: no target/cogauth-*.zip: run mvn package first" >&2; exit 1; }
+
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pool_pid=
+moto_pid=
+stop_servers() {
+  for pid in $pool_pid $moto_pid; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  pool_pid= moto_pid=
+}
+trap 'stop_servers; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
 (cd "$work" && unzip -q "$root/$zip")
 cogauth=$(ls -d "$work"/cogauth-*/bin/cogauth)
-export XDG_CACHE_HOME="$work/cache"
+export XDG_CACHE_HOME="$work/xdg"            # the launcher's class-data-sharing archives
+export COGAUTH_CACHE_DIR="$work/tokens"      # the token cache: `token` reads what the first signin stored
+export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1 AWS_EC2_METADATA_DISABLED=true
+# The demo pool's public test password, for cogauth and the node client alike; answers come on stdin / COGAUTH_ANSWERS.
+export COGAUTH_PASSWORD='Demo-Passw0rd!'
+
+wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 60 s
+  what=$1 i=0
+  shift
+  until "$@" >/dev/null 2>&1; do
+    i=$((i + 1))
+    [ "$i" -le 300 ] || { echo "bench: $what did not come up within 60 s" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
+# The local pool (the demo pool), as users start it, with full JIT tiers: it is the server, long-lived, and its
+# speed is shared by cogauth's and node's sign-ins alike. No CDS here, so the launcher execs java and $! is the JVM.
+COGAUTH_CDS=off JAVA_OPTS=-XX:TieredStopAtLevel=4 \
+  "$cogauth" local-pool --write-config "$work/pool.json" >"$work/pool.out" 2>"$work/pool.err" &
+pool_pid=$!
+wait_for "the local pool" test -s "$work/pool.json"
+endpoint=$(head -n 1 "$work/pool.out")
+case $endpoint in http://127.0.0.1:*) ;; *) echo "bench: local pool endpoint '$endpoint' is not loopback" >&2; exit 1 ;; esac
+pool_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["CognitoUserPool"]["Default"]["PoolId"])' "$work/pool.json")
+client_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["CognitoUserPool"]["Default"]["AppClientId"])' "$work/pool.json")
+printf '42\n' > "$work/answers"
+export COGAUTH_ANSWERS='["42"]'
+
+# The AWS CLI's own script, not a pyenv shim in front of it (the shim alone costs about 60 ms here).
+aws=$(pyenv which aws 2>/dev/null || command -v aws)
+
+# moto on a free loopback port, a pool with a USER_PASSWORD_AUTH client and a confirmed user, made with the AWS CLI.
+moto_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+moto_server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
+moto_pid=$!
+moto=http://127.0.0.1:$moto_port
+wait_for "moto" curl -sf -o /dev/null "$moto/moto-api/"
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1 AWS_DEFAULT_OUTPUT=json
+export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+: > "$AWS_CONFIG_FILE"; : > "$AWS_SHARED_CREDENTIALS_FILE"
+moto_pool=$(timeout 60 aws cognito-idp create-user-pool --endpoint-url "$moto" --pool-name bench --query UserPool.Id --output text)
+moto_client=$(timeout 60 aws cognito-idp create-user-pool-client --endpoint-url "$moto" --user-pool-id "$moto_pool" --client-name bench \
+  --explicit-auth-flows ALLOW_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH --query UserPoolClient.ClientId --output text)
+timeout 60 aws cognito-idp admin-create-user --endpoint-url "$moto" --user-pool-id "$moto_pool" --username demo --message-action SUPPRESS >/dev/null
+# Passwords go through files, never the command line.
+python3 - "$work" "$moto_pool" "$moto_client" <<'PY'
+import json, os, sys
+work, pool, client = sys.argv[1:4]
+password = os.environ["COGAUTH_PASSWORD"]
+json.dump({"UserPoolId": pool, "Username": "demo", "Password": password, "Permanent": True}, open(work + "/set-password.json", "w"))
+json.dump({"ClientId": client, "AuthFlow": "USER_PASSWORD_AUTH",
+           "AuthParameters": {"USERNAME": "demo", "PASSWORD": password}}, open(work + "/initiate-auth.json", "w"))
+PY
+timeout 60 aws cognito-idp admin-set-user-password --endpoint-url "$moto" --cli-input-json "file://$work/set-password.json"
 
 # The floor: the smallest Java program, with the launcher's flags.
 mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
 flags=$(sed -n 's/^set -- \(-XX:TieredStopAtLevel[^\\]*\) -cp .*/\1/p' dist/bin/cogauth)
+[ -n "$flags" ] || { echo "bench: cannot read the JVM flags from dist/bin/cogauth" >&2; exit 1; }
 
-"$cogauth" --version >/dev/null   # makes the class-data-sharing archive
+# The commands, as hyperfine runs them (-N: no shell; the signin's stdin redirect costs one extra exec of sh).
+version_cmd="$cogauth --version"
+token_cmd="$cogauth token"
+signin_cmd="sh -c 'exec $cogauth signin -c $work/pool.json -u demo --auth-flow CUSTOM_WITH_SRP --no-store -o json < $work/answers'"
+aws_cmd="$aws cognito-idp initiate-auth --endpoint-url $moto --cli-input-json file://$work/initiate-auth.json"
+node_cmd="node $root/src/test/js/signin.js custom-after-srp --endpoint $endpoint/ --pool-id $pool_id --client-id $client_id --username demo"
+jar_cmd="java -jar $root/target/cogauth.jar --version"
+hello_cmd="java $flags -cp $work/hello Hello"
+
+# Each once, checked, before any timing. The first runs also make the launcher's CDS archives (one per command), and
+# the stored sign-in is what `token` serves from then on.
+check() {  # check NAME PATTERN COMMAND: fails unless COMMAND exits 0 and prints PATTERN
+  name=$1 pattern=$2; shift 2
+  if ! out=$(timeout 120 sh -c "$*" 2>"$work/check.err") || ! printf '%s' "$out" | grep -q "$pattern"; then
+    echo "bench: $name failed:" >&2; sed 's/^/  /' "$work/check.err" >&2; exit 1
+  fi
+}
+printf '42\n' | timeout 120 "$cogauth" signin -c "$work/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json >/dev/null 2>"$work/check.err" \
+  || { echo "bench: the first (stored) signin failed:" >&2; cat "$work/check.err" >&2; exit 1; }
+check 'cogauth --version' 'cogauth' "$version_cmd"
+check 'cogauth token' '^eyJ' "$token_cmd"
+check 'cogauth signin' '"IdToken"' "$signin_cmd"
+[ "$(grep -c '(reading stdin)' "$work/check.err")" = 1 ] || { echo "bench: signin did not ask exactly one question" >&2; exit 1; }
+check 'aws initiate-auth' '"AccessToken"' "$aws_cmd"
+check 'node client' '"ok":true' "$node_cmd"
+check 'java -jar' 'cogauth' "$jar_cmd"
+check 'hello-world' 'hello' "$hello_cmd"
+
 # Several short rounds, so that load from other processes hits every command alike; medians over all runs.
-rounds=${BENCH_ROUNDS:-4}
 round=1
 while [ "$round" -le "$rounds" ]; do
-  hyperfine -N --warmup 2 --runs "$runs" --export-json "$work/startup-$round.json" \
-    -n 'cogauth --version (launcher)' "$cogauth --version" \
-    -n 'java -jar target/cogauth.jar --version' "java -jar $root/target/cogauth.jar --version" \
-    -n 'Java hello-world, launcher flags' "java $flags -cp $work/hello Hello" >/dev/null
+  timeout 600 hyperfine -N --warmup 2 --runs "$runs" --export-json "$work/round-$round.json" \
+    -n 'cogauth --version' "$version_cmd" \
+    -n 'cogauth token (cached)' "$token_cmd" \
+    -n 'cogauth signin (custom with SRP, 1 question)' "$signin_cmd" \
+    -n 'aws cognito-idp initiate-auth (AWS CLI v1, moto)' "$aws_cmd" \
+    -n 'node amazon-cognito-identity-js signin (custom with SRP, 1 question)' "$node_cmd" \
+    -n 'java -jar target/cogauth.jar --version (no launcher)' "$jar_cmd" \
+    -n 'Java hello-world, launcher flags (floor)' "$hello_cmd" >/dev/null
   round=$((round + 1))
 done
 
-peak_rss() {  # KiB
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'
+# Peak RSS (KiB): the median of three runs each.
+peak_rss() {
+  for i in 1 2 3; do
+    /usr/bin/time -v timeout 120 sh -c "exec $*" 2>&1 >/dev/null </dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'
+  done | sort -n | sed -n 2p
 }
-rss_launcher=$(peak_rss "$cogauth" --version)
-rss_jar=$(peak_rss java -jar "$root/target/cogauth.jar" --version)
-rss_hello=$(peak_rss java $flags -cp "$work/hello" Hello)
+: > "$work/rss"
+for cmd in "$version_cmd" "$token_cmd" "$signin_cmd" "$aws_cmd" "$node_cmd" "$jar_cmd" "$hello_cmd"; do
+  peak_rss "$cmd" >> "$work/rss"
+done
 
-python3 - "$work" "$rss_launcher" "$rss_jar" "$rss_hello" > bench/RESULTS.md <<'PY'
-import glob, json, platform, statistics, subprocess, sys
-rounds = [json.load(open(f))["results"] for f in sorted(glob.glob(sys.argv[1] + "/startup-*.json"))]
-results = []
-for i, first in enumerate(rounds[0]):
-    times = [t for r in rounds for t in r[i]["times"]]
-    results.append({"command": first["command"], "median": statistics.median(times), "min": min(times), "n": len(times)})
-rss = [int(x) / 1024 for x in sys.argv[2:5]]
-floor = results[2]["median"]
+# Where token's and signin's time goes: every class loaded, with the JVM uptime at which it loaded.
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-token.txt:uptime" timeout 120 sh -c "exec $token_cmd" >/dev/null
+JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-signin.txt:uptime" timeout 120 sh -c "exec $signin_cmd" >/dev/null 2>&1
+stop_servers
+
+: > "$work/analysis.md"
+if [ -f bench/RESULTS.md ]; then sed -n '/^<!-- analysis -->$/,$p' bench/RESULTS.md > "$work/analysis.md"; fi
+python3 - "$work" "$rounds" "$load_start" > "$work/RESULTS.md" <<'PY'
+import glob, json, os, platform, re, statistics, subprocess, sys
+work, rounds, load_start = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+files = sorted(glob.glob(work + "/round-*.json"))
+data = [json.load(open(f))["results"] for f in files]
+rss = [int(x) / 1024 for x in open(work + "/rss").read().split()]
+rows = []
+for i, first in enumerate(data[0]):
+    times = [t for r in data for t in r[i]["times"]]
+    rows.append({"name": first["command"], "median": statistics.median(times), "min": min(times), "n": len(times), "rss": rss[i]})
+token, signin, aws, node, floor = rows[1], rows[2], rows[3], rows[4], rows[6]
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-load = open("/proc/loadavg").read().split()[0] if platform.system() == "Linux" else "?"
-print("# Start-up benchmark\n")
-print(f"`bench/run.sh`: {platform.machine()}, {java}, load average {load} at the end.")
-print(f"Medians over {len(rounds)} interleaved hyperfine rounds ({results[0]['n']} runs each command; CDS archive made before timing);")
-print("ratio to the hello-world floor; peak RSS from GNU time -v.\n")
+aws_version = subprocess.run(["aws", "--version"], capture_output=True, text=True)
+aws_version = (aws_version.stdout or aws_version.stderr).split()[0]
+node_version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+load_end = " ".join(open("/proc/loadavg").read().split()[:3])
+
+print("# Start-up and command benchmark\n")
+print(f"`bench/run.sh`: {os.cpu_count()} CPUs ({cpu}), {platform.machine()}, {java}, {aws_version}, node {node_version}.")
+print(f"Load average (1, 5, 15 min) {load_start} at the start, {load_end} at the end: **the machine is shared with other")
+print("builds**, so absolute times vary between runs; the commands are interleaved in every round, so the ratios hold better.\n")
+print(f"Medians over {len(data)} interleaved hyperfine rounds ({rows[0]['n']} runs of each command, after 2 warm-up runs per")
+print("round and a checked run that made the launcher's class-data-sharing archive); peak RSS is the median of three runs")
+print("under GNU time -v. The local pool (demo pool, full JIT tiers) and moto run on the same machine, started by the script.\n")
 print("| command | median | min | ratio to floor | peak RSS |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for r, m in zip(results, rss):
-    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {r['median']/floor:.1f}x | {m:.0f} MiB |")
+for r in rows:
+    print(f"| {r['name']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {r['median']/floor['median']:.1f}x | {r['rss']:.0f} MiB |")
+
+def verdict(ok): return "met" if ok else "**not met**"
+t_ratio = token["median"] / aws["median"]
+s_ratio = signin["median"] / node["median"]
+print("\n## Against the aims\n")
+print("| aim | measured | |")
+print("| --- | ---: | --- |")
+print(f"| `cogauth token` ≤ 0.3× the AWS CLI's one call | {t_ratio:.2f}× ({token['median']*1000:.0f} / {aws['median']*1000:.0f} ms) | {verdict(t_ratio <= 0.3)} |")
+print(f"| full `signin` ≤ 0.6× the node client's | {s_ratio:.2f}× ({signin['median']*1000:.0f} / {node['median']*1000:.0f} ms) | {verdict(s_ratio <= 0.6)} |")
+print(f"| `token` peak RSS < 80 MiB | {token['rss']:.0f} MiB | {verdict(token['rss'] < 80)} |")
+
+groups = [("picocli", r"^picocli\."), ("Jackson core", r"^com\.fasterxml\.jackson\.core\."),
+          ("Jackson databind + annotations", r"^com\.fasterxml\.jackson\.(databind|annotation)\."),
+          ("AWS SDK v2", r"^software\.amazon\."), ("JLine", r"^org\.jline\."), ("cogauth", r"^dev\.cogauth\."),
+          ("JDK", r"^(java|javax|jdk|sun|com\.sun)\."), ("other", r"")]
+def classes(name):
+    loaded = []
+    for line in open(f"{work}/classes-{name}.txt"):
+        m = re.match(r"\[(\d+\.\d+)s\] (\S+) source: (.*)", line)
+        if m:
+            loaded.append((float(m.group(1)) * 1000, m.group(2), "shared objects file" in m.group(3)))
+    return loaded
+# Milestones: the first class loaded at each step (a class renamed in the code shows as "not loaded").
+milestones = [("JVM up: cogauth's Main", r"dev\.cogauth\.cli\.Main$"),
+              ("picocli model built, the command runs", r"dev\.cogauth\.cli\.ExitCode$"),
+              ("first Jackson databind class", r"com\.fasterxml\.jackson\.databind\."),
+              ("AWS SDK client construction starts", r"dev\.cogauth\.api\.SdkCognitoApi$"),
+              ("AWS SDK client built", r"software\.amazon\.awssdk\.services\.cognitoidentityprovider\.DefaultCognitoIdentityProviderClient$"),
+              ("JLine terminal probed", r"org\.jline\.terminal\.TerminalBuilder$"),
+              ("sign-in flow starts (SRP A)", r"dev\.cogauth\.flow\.SignInFlow$"),
+              ("first call (InitiateAuth)", r"dev\.cogauth\.flow\.Exchange$"),
+              ("password proof computed", r"dev\.cogauth\.srp\.SrpTimestamp$")]
+print("\n## Where the time goes (one run each, `-Xlog:class+load` with uptime)\n")
+print("Uptimes are with the logging on (a little slower than the timed runs). Steps are marked by the first class that")
+print("each loads; in the group tables \"first/last\" is when the group's first and last class loaded.\n")
+for name in ("token", "signin"):
+    loaded = classes(name)
+    shared = sum(1 for c in loaded if c[2])
+    print(f"**`cogauth {name}`**: {len(loaded)} classes, {shared} of them from the CDS archives; last class at {loaded[-1][0]:.0f} ms.\n")
+    print("| step (first class loaded) | at | since the previous step |")
+    print("| --- | ---: | ---: |")
+    previous = 0.0
+    found = [(next((c[0] for c in loaded if re.match(pattern, c[1])), None), label) for label, pattern in milestones]
+    for at, label in sorted(f for f in found if f[0] is not None):
+        print(f"| {label} | {at:.0f} ms | {at - previous:.0f} ms |")
+        previous = at
+    print(f"| last class loaded (output, exit) | {loaded[-1][0]:.0f} ms | {loaded[-1][0] - previous:.0f} ms |\n")
+    print("| group | classes | first at | last at |")
+    print("| --- | ---: | ---: | ---: |")
+    left = loaded
+    for group, pattern in groups:
+        mine = [c for c in left if re.match(pattern, c[1])]
+        left = [c for c in left if not re.match(pattern, c[1])]
+        if mine:
+            print(f"| {group} | {len(mine)} | {mine[0][0]:.0f} ms | {mine[-1][0]:.0f} ms |")
+    print()
 PY
+if [ -s "$work/analysis.md" ]; then cat "$work/analysis.md" >> "$work/RESULTS.md"; fi
+cp "$work/RESULTS.md" bench/RESULTS.md
 cat bench/RESULTS.md
