@@ -17,7 +17,7 @@ public record CacheKey(String region, String poolId, String clientId, String use
     }
 
     // Written out: a record's generated equals and hashCode are bootstrapped through method handles on first
-    // call, some 5 ms of the cached token path, which compares the key it read with the one it looked for.
+    // call, ~10 ms of the cached token path, which compares the key it read with the one it looked for.
     @Override
     public boolean equals(Object other) {
         return other instanceof CacheKey that && region.equals(that.region) && poolId.equals(that.poolId)
