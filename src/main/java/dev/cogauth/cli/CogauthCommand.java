@@ -10,10 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cogauth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.",
-        subcommands = {SignInCommand.class, TokenCommand.class, RefreshCommand.class, SignOutCommand.class,
-            StatusCommand.class, CredentialsCommand.class, ExecCredentialCommand.class, ConfigureCommand.class,
-            LocalPoolCommand.class, DemoCommand.class, ProfileNamesCommand.class, CommandLine.HelpCommand.class})
+        description = "Sign in to Amazon Cognito user pools from a terminal or CI, custom authentication flows included.")
 public final class CogauthCommand {
 
     /** The command line of this process, also the model that completions, man pages and native config come from. */
@@ -21,9 +18,27 @@ public final class CogauthCommand {
         return commandLine(CliContext.system());
     }
 
-    /** The fully wired command line; every command's help ends with the exit codes. */
+    /** The fully wired command line with every subcommand; every command's help ends with the exit codes. */
     public static CommandLine commandLine(CliContext context) {
+        return build(context, Subcommands.all());
+    }
+
+    /**
+     * The command line to run {@code args} with: when the first argument names a subcommand, only that one is
+     * built, since picocli's reflection over all of them is most of a cached {@code token}'s run time. Anything else
+     * ({@code help}, {@code --help}, {@code --version}, a mistyped name, nothing) gets the full tree, so that help
+     * lists every command and a mistyped name gets its suggestions.
+     */
+    static CommandLine forArgs(CliContext context, String... args) {
+        if (args.length > 0 && !args[0].equals(Subcommands.HELP) && Subcommands.all().containsKey(args[0])) {
+            return build(context, Map.of(args[0], Subcommands.all().get(args[0])));
+        }
+        return commandLine(context);
+    }
+
+    private static CommandLine build(CliContext context, Map<String, Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new CogauthCommand(), new CommandFactory(context));
+        subcommands.forEach(cli::addSubcommand);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCode.HELP_LIST) {
             int colon = line.indexOf(':');

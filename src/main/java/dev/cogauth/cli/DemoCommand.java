@@ -55,10 +55,11 @@ final class DemoCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("signin", "--pool-id", DemoPool.POOL_ID,
                     "--client-id", DemoPool.CLIENT_ID, "--endpoint-url", pool.endpoint().toString(), "--no-store"));
             args.addAll(signinOptions);
-            CommandLine signin = CogauthCommand.commandLine(context);
+            String[] argv = args.toArray(String[]::new);
+            CommandLine signin = CogauthCommand.forArgs(context, argv);
             signin.setOut(spec.commandLine().getOut());
             signin.setErr(err);
-            return signin.execute(args.toArray(String[]::new));
+            return signin.execute(argv);
         }
     }
 }

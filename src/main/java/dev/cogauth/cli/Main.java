@@ -22,7 +22,7 @@ public final class Main {
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        var cli = CogauthCommand.commandLine(context);
+        var cli = CogauthCommand.forArgs(context, args);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);

@@ -1,6 +1,5 @@
 package dev.cogauth.tokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.api.AwsCredentials;
@@ -8,25 +7,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The cache entry's JSON, version {@value #VERSION}, through Jackson's tree API. Reading is
- * lenient in one way only: anything missing, mistyped or from a newer version is "no entry".
+ * The cache entry's JSON, version {@value #VERSION}, and the most-recent-sign-in pointer's: written
+ * through Jackson's tree API, read through {@link JsonFields} (no databind on the cached path).
+ * Reading is lenient in one way only: anything missing, mistyped or from a newer version is "no entry".
  */
 final class CacheFormat {
     static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CacheFormat() {
     }
 
     static byte[] write(TokenEntry entry) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Databind.MAPPER.createObjectNode();
         root.put("version", VERSION);
-        root.put("region", entry.key().region());
-        root.put("userPoolId", entry.key().poolId());
-        root.put("clientId", entry.key().clientId());
-        root.put("username", entry.key().username());
+        putKey(root, entry.key());
         putIfPresent(root, "signInName", entry.signInName());
         putIfPresent(root, "endpoint", entry.endpoint());
         root.put("idToken", entry.idToken());
@@ -57,31 +54,29 @@ final class CacheFormat {
 
     /** The entry, or empty with the reason when the bytes are not a usable version-1 entry. */
     static Result read(byte[] bytes) {
-        JsonNode root;
+        Optional<JsonFields> parsed;
         try {
-            root = MAPPER.readTree(bytes);
+            parsed = JsonFields.parse(bytes);
         } catch (IOException e) {
             return Result.unusable("not valid JSON (truncated?)");
         }
-        if (root == null || !root.isObject()) {
+        if (parsed.isEmpty()) {
             return Result.unusable("not a JSON object");
         }
-        int version = root.path("version").asInt(-1);
-        if (version != VERSION) {
-            return Result.unusable("cache format version " + root.path("version") + ", this cogauth reads "
+        JsonFields root = parsed.get();
+        if (!isThisVersion(root)) {
+            return Result.unusable("cache format version " + root.describe("version") + ", this cogauth reads "
                     + VERSION);
         }
         try {
-            CacheKey key = new CacheKey(text(root, "region"), text(root, "userPoolId"), text(root, "clientId"),
-                    text(root, "username"));
-            JsonNode expiresAt = root.get("expiresAt");
-            if (expiresAt == null || !expiresAt.canConvertToLong()) {
+            OptionalLong expiresAt = root.integer("expiresAt");
+            if (expiresAt.isEmpty()) {
                 return Result.unusable("no expiresAt");
             }
-            return new Result(Optional.of(new TokenEntry(key, optional(root, "signInName"),
+            return new Result(Optional.of(new TokenEntry(key(root), optional(root, "signInName"),
                     optional(root, "endpoint"), text(root, "idToken"), text(root, "accessToken"),
                     optional(root, "refreshToken"), optional(root, "tokenType"),
-                    Instant.ofEpochSecond(expiresAt.asLong()), optional(root, "refreshApi"),
+                    Instant.ofEpochSecond(expiresAt.getAsLong()), optional(root, "refreshApi"),
                     optional(root, "configFile"), optional(root, "identityPoolId"), credentials(root),
                     device(root))), null);
         } catch (MissingField e) {
@@ -95,39 +90,74 @@ final class CacheFormat {
         }
     }
 
-    private static AwsCredentials credentials(JsonNode root) throws MissingField {
-        JsonNode node = root.get("awsCredentials");
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        JsonNode expiration = node.get("expiration");
-        if (expiration == null || !expiration.canConvertToLong()) {
-            return null;
-        }
-        return new AwsCredentials(optional(node, "identityId"), text(node, "accessKeyId"),
-                text(node, "secretAccessKey"), optional(node, "sessionToken"),
-                Instant.ofEpochSecond(expiration.asLong()));
+    /** The pointer to the most recent sign-in: only its key. */
+    static byte[] writeCurrent(CacheKey key) {
+        ObjectNode root = Databind.MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        putKey(root, key);
+        return (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static DeviceSecret device(JsonNode root) throws MissingField {
-        JsonNode node = root.get("device");
-        if (node == null || !node.isObject()) {
-            return null;
+    /** The key the pointer holds, or empty when it is not JSON, from another version or incomplete. */
+    static Optional<CacheKey> readCurrent(byte[] bytes) {
+        try {
+            Optional<JsonFields> root = JsonFields.parse(bytes);
+            return root.isPresent() && isThisVersion(root.get()) ? Optional.of(key(root.get())) : Optional.empty();
+        } catch (IOException | MissingField unusable) {
+            return Optional.empty();
         }
-        return new DeviceSecret(text(node, "deviceKey"), text(node, "deviceGroupKey"), text(node, "devicePassword"));
     }
 
-    private static String text(JsonNode node, String field) throws MissingField {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+    private static boolean isThisVersion(JsonFields root) {
+        OptionalLong version = root.integer("version");
+        return version.isPresent() && version.getAsLong() == VERSION;
+    }
+
+    private static void putKey(ObjectNode root, CacheKey key) {
+        root.put("region", key.region());
+        root.put("userPoolId", key.poolId());
+        root.put("clientId", key.clientId());
+        root.put("username", key.username());
+    }
+
+    private static CacheKey key(JsonFields root) throws MissingField {
+        return new CacheKey(text(root, "region"), text(root, "userPoolId"), text(root, "clientId"),
+                text(root, "username"));
+    }
+
+    private static AwsCredentials credentials(JsonFields root) throws MissingField {
+        Optional<JsonFields> node = root.object("awsCredentials");
+        if (node.isEmpty()) {
+            return null;
+        }
+        OptionalLong expiration = node.get().integer("expiration");
+        if (expiration.isEmpty()) {
+            return null;
+        }
+        return new AwsCredentials(optional(node.get(), "identityId"), text(node.get(), "accessKeyId"),
+                text(node.get(), "secretAccessKey"), optional(node.get(), "sessionToken"),
+                Instant.ofEpochSecond(expiration.getAsLong()));
+    }
+
+    private static DeviceSecret device(JsonFields root) throws MissingField {
+        Optional<JsonFields> node = root.object("device");
+        if (node.isEmpty()) {
+            return null;
+        }
+        return new DeviceSecret(text(node.get(), "deviceKey"), text(node.get(), "deviceGroupKey"),
+                text(node.get(), "devicePassword"));
+    }
+
+    private static String text(JsonFields node, String field) throws MissingField {
+        String value = optional(node, field);
+        if (value == null) {
             throw new MissingField(field);
         }
-        return value.asText();
+        return value;
     }
 
-    private static String optional(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    private static String optional(JsonFields node, String field) {
+        return node.text(field).filter(value -> !value.isEmpty()).orElse(null);
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {
@@ -143,5 +173,10 @@ final class CacheFormat {
         MissingField(String field) {
             super(field, null, false, false);
         }
+    }
+
+    /** Initialised on first use only: loading databind costs the cached {@code token} path a third of its run. */
+    private static final class Databind {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,11 +1,7 @@
 package dev.cogauth.tokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +19,6 @@ import java.util.function.UnaryOperator;
  */
 public final class TokenCache {
     static final String CURRENT = "current.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrivateFiles files;
     private final Consumer<String> warn;
@@ -101,32 +96,15 @@ public final class TokenCache {
             if (bytes.isEmpty()) {
                 return Optional.empty();
             }
-            JsonNode root = MAPPER.readTree(bytes.get());
-            if (root == null || root.path("version").asInt(-1) != CacheFormat.VERSION) {
-                return Optional.empty();
-            }
-            String[] parts = {"region", "userPoolId", "clientId", "username"};
-            for (String part : parts) {
-                if (!root.path(part).isTextual()) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(new CacheKey(root.get("region").asText(), root.get("userPoolId").asText(),
-                    root.get("clientId").asText(), root.get("username").asText()));
+            return CacheFormat.readCurrent(bytes.get());
         } catch (IOException unreadable) {
             return Optional.empty();
         }
     }
 
     public void markCurrent(CacheKey key) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", CacheFormat.VERSION);
-        root.put("region", key.region());
-        root.put("userPoolId", key.poolId());
-        root.put("clientId", key.clientId());
-        root.put("username", key.username());
         try {
-            files.writeAtomically(CURRENT, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+            files.writeAtomically(CURRENT, CacheFormat.writeCurrent(key));
         } catch (IOException e) {
             throw new CacheException("cannot write the token cache in " + dir() + ": " + e.getMessage(), e);
         }

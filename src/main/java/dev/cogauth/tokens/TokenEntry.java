@@ -104,9 +104,7 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     private static Optional<Instant> expClaim(String token) {
         try {
-            var exp = Jwt.claims(token).get("exp");
-            return exp != null && exp.canConvertToLong() ? Optional.of(Instant.ofEpochSecond(exp.asLong()))
-                    : Optional.empty();
+            return Jwt.expiry(token);
         } catch (IllegalArgumentException unreadable) {
             return Optional.empty();
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cogauth token} with a fresh cached token is run hundreds of times by scripts: it must
- * not load the AWS SDK or JLine. A JVM with -verbose:class lists every class it loads.
+ * not load the AWS SDK, JLine or Jackson databind (the cache and the token's expiry are read with
+ * jackson-core's streaming parser). A JVM with -verbose:class lists every class it loads.
  */
 class TokenCachedPathTest {
 
@@ -48,7 +49,7 @@ class TokenCachedPathTest {
     }
 
     @Test
-    void loads_no_aws_sdk_and_no_jline_class() throws Exception {
+    void loads_no_aws_sdk_jline_or_jackson_databind_class() throws Exception {
         AuthenticationResult tokens = cacheFreshTokens();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
@@ -62,8 +63,10 @@ class TokenCachedPathTest {
         assertEquals(0, process.exitValue(), output.lines().filter(l -> !l.startsWith("[")).collect(Collectors.joining("\n")));
         assertTrue(output.contains(tokens.idToken()), "the token was printed");
         assertTrue(output.contains("dev.cogauth.tokens.FreshTokens"), "-verbose:class lists our classes");
+        assertTrue(output.contains("com.fasterxml.jackson.core.JsonFactory"), "the cache was read with jackson-core");
         List<String> forbidden = output.lines()
-                .filter(line -> line.contains("software.amazon.") || line.contains("org.jline."))
+                .filter(line -> line.contains("software.amazon.") || line.contains("org.jline.")
+                        || line.contains("com.fasterxml.jackson.databind."))
                 .limit(5)
                 .toList();
         assertEquals(List.of(), forbidden);

@@ -195,6 +195,29 @@ class TokenCacheTest {
     }
 
     @Nested
+    class A_damaged_pointer_to_the_most_recent_sign_in_counts_as_absent {
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "'\"version\" : 1'       | '\"version\" : 2'",
+            "'\"version\" : 1,'      | ''",
+            "'\"username\" : '       | '\"username\" : 7, \"x\" : '",
+            "'\"region\" : '         | '\"region\" : \"\", \"x\" : '",
+            "'{'                    | '['",
+            "'}'                    | ''",
+        })
+        void when_tampered_with(String from, String to) throws IOException {
+            cache().store(TestTokens.entry(TestTokens.KEY, EXP));
+            Path pointer = temp.resolve("cogauth").resolve(TokenCache.CURRENT);
+            String text = Files.readString(pointer);
+            String tampered = text.replaceFirst(java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(to));
+            assertFalse(tampered.equals(text), "the edit must change the file: " + from);
+            Files.writeString(pointer, tampered);
+            assertEquals(Optional.empty(), cache().current());
+        }
+    }
+
+    @Nested
     class Replacing_an_entry {
         @Test
         void is_atomic_for_a_reader_that_takes_no_lock() throws Exception {
