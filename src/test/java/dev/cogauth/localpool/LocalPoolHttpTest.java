@@ -50,6 +50,7 @@ class LocalPoolHttpTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad JSON                  | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":       | SerializationException
+            text after the JSON       | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH"} garbage | SerializationException
             a JSON array              | AWSCognitoIdentityProviderService.InitiateAuth | []                 | SerializationException
             an empty body             | AWSCognitoIdentityProviderService.InitiateAuth | ''                 | SerializationException
             a number for a string     | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow": 7}    | SerializationException

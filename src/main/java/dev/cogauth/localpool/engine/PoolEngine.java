@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.engine;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
@@ -26,7 +27,8 @@ public final class PoolEngine {
      */
     public static HttpHandler handler(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
                                       Trigger verify, Clock clock, PoolLog log) {
-        ObjectMapper json = new ObjectMapper();
+        // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
         SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
