@@ -139,19 +139,19 @@ class TokenIT {
         Path file = onlyEntry();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir)));
-        Run token = cogauth(Map.of(), "token");
-        assertEquals(0, token.code, token.toString());
-        assertEquals(signedIn.get("IdToken").asText() + "\n", token.out);
-        Run access = cogauth(Map.of(), "token", "--type", "access");
-        assertEquals(signedIn.get("AccessToken").asText() + "\n", access.out);
+        ProcessRun token = cogauth(Map.of(), "token");
+        assertEquals(0, token.code(), token.toString());
+        assertEquals(signedIn.get("IdToken").asText() + "\n", token.out());
+        ProcessRun access = cogauth(Map.of(), "token", "--type", "access");
+        assertEquals(signedIn.get("AccessToken").asText() + "\n", access.out());
     }
 
     @Test
     void signin_with_no_store_leaves_no_cache() throws Exception {
-        Run run = cogauth(Map.of("COGAUTH_PASSWORD", PASSWORD), "signin", "--pool-id", poolId, "--client-id",
+        ProcessRun run = cogauth(Map.of("COGAUTH_PASSWORD", PASSWORD), "signin", "--pool-id", poolId, "--client-id",
                 publicClient, "--endpoint-url", endpoint.toString(), "--auth-flow", "USER_PASSWORD_AUTH", "-u", "alice",
                 "--no-store");
-        assertEquals(0, run.code, run.toString());
+        assertEquals(0, run.code(), run.toString());
         assertFalse(Files.exists(cacheDir) && Files.list(cacheDir).findAny().isPresent());
     }
 
@@ -188,9 +188,9 @@ class TokenIT {
             Thread.sleep(delayMs);
             process.destroyForcibly();  // SIGKILL on Linux
             process.waitFor(30, TimeUnit.SECONDS);
-            Run after = cogauth(Map.of(), "token");
-            assertEquals(0, after.code, "after SIGKILL at " + delayMs + " ms: " + after);
-            assertTrue(exp(after.out.trim()).isAfter(Instant.now()));
+            ProcessRun after = cogauth(Map.of(), "token");
+            assertEquals(0, after.code(), "after SIGKILL at " + delayMs + " ms: " + after);
+            assertTrue(exp(after.out().trim()).isAfter(Instant.now()));
         }
     }
 
@@ -198,9 +198,9 @@ class TokenIT {
     void refresh_with_a_client_secret_sends_the_secret_hash() throws Exception {
         signIn(secretClient, clientSecret);
         expireTokens();
-        Run refreshed = cogauth(Map.of("COGAUTH_CLIENT_SECRET", clientSecret), "token");
-        assertEquals(0, refreshed.code, refreshed.toString());
-        assertTrue(exp(refreshed.out.trim()).isAfter(Instant.now()));
+        ProcessRun refreshed = cogauth(Map.of("COGAUTH_CLIENT_SECRET", clientSecret), "token");
+        assertEquals(0, refreshed.code(), refreshed.toString());
+        assertTrue(exp(refreshed.out().trim()).isAfter(Instant.now()));
     }
 
     @Test
@@ -208,37 +208,37 @@ class TokenIT {
         signIn(publicClient, null);
         Path file = onlyEntry();
         byte[] beforeSignOut = Files.readAllBytes(file);
-        Run signOut = cogauth(Map.of(), "signout", "--global");
-        assertEquals(0, signOut.code, signOut.toString());
-        assertTrue(signOut.err.contains("stay valid until they expire"), signOut.err);
+        ProcessRun signOut = cogauth(Map.of(), "signout", "--global");
+        assertEquals(0, signOut.code(), signOut.toString());
+        assertTrue(signOut.err().contains("stay valid until they expire"), signOut.err());
         assertFalse(Files.exists(file), "signout deletes the entry");
 
         Files.write(file, beforeSignOut);  // as if another copy of the entry survived
         expireTokens();
         // signout also forgot "most recent sign-in", so name the entry.
         String[] token = {"token", "--pool-id", poolId, "--client-id", publicClient, "-u", "alice", "--debug"};
-        Run refused = cogauth(Map.of(), token);
-        assertEquals(4, refused.code, refused.toString());
-        assertTrue(refused.err.contains("run cogauth signin"), refused.err);
-        assertTrue(refused.err.contains("REFRESH_TOKEN_AUTH"), "the pool was asked: " + refused.err);
+        ProcessRun refused = cogauth(Map.of(), token);
+        assertEquals(4, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("run cogauth signin"), refused.err());
+        assertTrue(refused.err().contains("REFRESH_TOKEN_AUTH"), "the pool was asked: " + refused.err());
         assertFalse(JSON.readTree(file.toFile()).has("refreshToken"), "the refused refresh token is dropped");
 
         // With the refresh token gone, the next call knows without asking the pool.
-        Run again = cogauth(Map.of(), token);
-        assertEquals(4, again.code, again.toString());
-        assertFalse(again.err.contains("REFRESH_TOKEN_AUTH"), again.err);
+        ProcessRun again = cogauth(Map.of(), token);
+        assertEquals(4, again.code(), again.toString());
+        assertFalse(again.err().contains("REFRESH_TOKEN_AUTH"), again.err());
     }
 
     @Test
     void refresh_and_status_work_on_the_most_recent_sign_in() throws Exception {
         JsonNode signedIn = signIn(publicClient, null);
-        Run refresh = cogauth(Map.of(), "refresh", "-o", "json");
-        assertEquals(0, refresh.code, refresh.toString());
-        assertNotEquals(signedIn.get("IdToken").asText(), JSON.readTree(refresh.out).get("IdToken").asText());
-        Run status = cogauth(Map.of(), "status", "-o", "json");
-        assertEquals(0, status.code, status.toString());
-        assertEquals(poolId, JSON.readTree(status.out).get("userPoolId").asText());
-        assertFalse(status.out.contains(signedIn.get("RefreshToken").asText()));
+        ProcessRun refresh = cogauth(Map.of(), "refresh", "-o", "json");
+        assertEquals(0, refresh.code(), refresh.toString());
+        assertNotEquals(signedIn.get("IdToken").asText(), JSON.readTree(refresh.out()).get("IdToken").asText());
+        ProcessRun status = cogauth(Map.of(), "status", "-o", "json");
+        assertEquals(0, status.code(), status.toString());
+        assertEquals(poolId, JSON.readTree(status.out()).get("userPoolId").asText());
+        assertFalse(status.out().contains(signedIn.get("RefreshToken").asText()));
     }
 
     @Test
@@ -249,13 +249,13 @@ class TokenIT {
         }
         assumeTrue(aws != null, "the AWS CLI is not on PATH");
         signIn(publicClient, null);
-        Run direct = cogauth(Map.of(), "credentials", "--identity-pool-id", identityPoolId, "--min-ttl", "30s");
-        assertEquals(0, direct.code, direct.toString());
-        JsonNode process = JSON.readTree(direct.out);
+        ProcessRun direct = cogauth(Map.of(), "credentials", "--identity-pool-id", identityPoolId, "--min-ttl", "30s");
+        assertEquals(0, direct.code(), direct.toString());
+        JsonNode process = JSON.readTree(direct.out());
         assertEquals(1, process.get("Version").asInt());
 
         // moto's credentials last 90 seconds, so the test lowers the 16-minute floor.
-        String command = javaCommand().stream().map(TokenIT::shellQuote).reduce((a, b) -> a + " " + b).orElseThrow()
+        String command = Cogauth.javaCommand().stream().map(TokenIT::shellQuote).reduce((a, b) -> a + " " + b).orElseThrow()
                 + " credentials --identity-pool-id " + identityPoolId + " --min-ttl 30s --format process";
         Path config = temp.resolve("aws-config");
         Files.writeString(config, "[profile dev]\nregion = us-east-1\ncredential_process = " + command + "\n");
@@ -264,37 +264,37 @@ class TokenIT {
         awsEnv.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("none").toString());
         awsEnv.put("COGAUTH_CACHE_DIR", cacheDir.toString());
         // The AWS CLI signs the call with what credential_process printed; without it, it would fail.
-        Run sts = exec(awsEnv, List.of(aws.toString(), "sts", "get-caller-identity", "--profile", "dev",
+        ProcessRun sts = exec(awsEnv, List.of(aws.toString(), "sts", "get-caller-identity", "--profile", "dev",
                 "--endpoint-url", endpoint.toString(), "--output", "json"));
-        assertEquals(0, sts.code, sts.toString());
-        assertTrue(JSON.readTree(sts.out).has("Account"), sts.out);
-        Run noProcess = exec(Map.of("AWS_CONFIG_FILE", temp.resolve("none").toString(),
+        assertEquals(0, sts.code(), sts.toString());
+        assertTrue(JSON.readTree(sts.out()).has("Account"), sts.out());
+        ProcessRun noProcess = exec(Map.of("AWS_CONFIG_FILE", temp.resolve("none").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", temp.resolve("none").toString()), List.of(aws.toString(), "sts",
                 "get-caller-identity", "--endpoint-url", endpoint.toString(), "--region", "us-east-1"));
-        assertNotEquals(0, noProcess.code, "without credentials the AWS CLI refuses: " + noProcess);
+        assertNotEquals(0, noProcess.code(), "without credentials the AWS CLI refuses: " + noProcess);
 
-        Run boto = exec(awsEnv, List.of("python3", "-c", "import boto3; c = boto3.Session(profile_name='dev')"
+        ProcessRun boto = exec(awsEnv, List.of("python3", "-c", "import boto3; c = boto3.Session(profile_name='dev')"
                 + ".get_credentials().get_frozen_credentials(); print(c.access_key)"));
-        assertEquals(0, boto.code, boto.toString());
-        assertEquals(process.get("AccessKeyId").asText(), boto.out.trim());
+        assertEquals(0, boto.code(), boto.toString());
+        assertEquals(process.get("AccessKeyId").asText(), boto.out().trim());
     }
 
     @Test
     void debug_output_of_every_command_holds_no_password_or_token_text() throws Exception {
-        Run signIn = cogauth(Map.of("COGAUTH_PASSWORD", PASSWORD), "signin", "--pool-id", poolId, "--client-id",
+        ProcessRun signIn = cogauth(Map.of("COGAUTH_PASSWORD", PASSWORD), "signin", "--pool-id", poolId, "--client-id",
                 publicClient, "--endpoint-url", endpoint.toString(), "--auth-flow", "USER_PASSWORD_AUTH", "-u", "alice",
                 "--debug");
-        assertEquals(0, signIn.code, signIn.toString());
-        JsonNode tokens = JSON.readTree(signIn.out);
+        assertEquals(0, signIn.code(), signIn.toString());
+        JsonNode tokens = JSON.readTree(signIn.out());
         List<String> secrets = new ArrayList<>(List.of(PASSWORD, tokens.get("RefreshToken").asText()));
-        StringBuilder debug = new StringBuilder(signIn.err);
+        StringBuilder debug = new StringBuilder(signIn.err());
         for (String[] args : new String[][] {
             {"token", "--debug"}, {"refresh", "--debug"}, {"status", "--debug"}, {"exec-credential", "--debug"},
             {"credentials", "--debug", "--identity-pool-id", identityPoolId, "--min-ttl", "30s"},
             {"token", "--debug", "--type", "access"}, {"signout", "--debug", "--global"},
         }) {
-            Run run = cogauth(Map.of(), args);
-            debug.append(run.err);
+            ProcessRun run = cogauth(Map.of(), args);
+            debug.append(run.err());
         }
         for (JsonNode token : List.of(tokens.get("IdToken"), tokens.get("AccessToken"))) {
             secrets.add(token.asText().substring(token.asText().lastIndexOf('.') + 1));
@@ -312,10 +312,10 @@ class TokenIT {
         if (secret != null) {
             env.put("COGAUTH_CLIENT_SECRET", secret);
         }
-        Run run = cogauth(env, "signin", "--pool-id", poolId, "--client-id", clientId, "--endpoint-url",
+        ProcessRun run = cogauth(env, "signin", "--pool-id", poolId, "--client-id", clientId, "--endpoint-url",
                 endpoint.toString(), "--auth-flow", "USER_PASSWORD_AUTH", "-u", "alice");
-        assertEquals(0, run.code, run.toString());
-        return JSON.readTree(run.out);
+        assertEquals(0, run.code(), run.toString());
+        return JSON.readTree(run.out());
     }
 
     private Path onlyEntry() throws IOException {
@@ -357,20 +357,8 @@ class TokenIT {
         return Instant.ofEpochSecond(JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("exp").asLong());
     }
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    private List<String> javaCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("cogauth.jar"));
-    }
-
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(javaCommand());
+        List<String> command = new ArrayList<>(Cogauth.javaCommand());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -381,38 +369,18 @@ class TokenIT {
         return builder.start();
     }
 
-    private Run cogauth(Map<String, String> env, String... args) throws IOException {
-        return finish(start(env, args));
+    private ProcessRun cogauth(Map<String, String> env, String... args) throws IOException {
+        return ProcessRun.finish(start(env, args));
     }
 
-    private Run exec(Map<String, String> env, List<String> command) throws IOException {
+    private ProcessRun exec(Map<String, String> env, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().keySet().removeIf(name -> name.startsWith("COGAUTH_") || name.startsWith("AWS_"));
         builder.environment().putAll(env);
-        return finish(builder.start());
+        return ProcessRun.finish(builder.start());
     }
 
-    private static Run finish(Process process) throws IOException {
-        var err = new java.io.ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try {
-                process.getErrorStream().transferTo(err);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        drain.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out");
-            drain.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new Run(process.exitValue(), out, err.toString(StandardCharsets.UTF_8));
-    }
 
     private void awaitMoto() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

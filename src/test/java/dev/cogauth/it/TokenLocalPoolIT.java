@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,7 +65,7 @@ class TokenLocalPoolIT {
                 }
                 """.formatted(POOL_ID, SECRET, PASSWORD));
         poolLog = temp.resolve("pool.log");
-        List<String> command = new ArrayList<>(java());
+        List<String> command = new ArrayList<>(Cogauth.javaCommand());
         command.addAll(List.of("local-pool", "--pool", poolFile.toString(), "--log"));
         pool = new ProcessBuilder(command).redirectError(poolLog.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -99,13 +98,13 @@ class TokenLocalPoolIT {
         Path cache = temp.resolve("rotation");
         JsonNode signedIn = signIn(cache, "rotatingclient", Map.of());
         expireTokens(cache);
-        Run token = cogauth(cache, Map.of(), "token");
-        assertEquals(0, token.code, token.toString());
+        ProcessRun token = cogauth(cache, Map.of(), "token");
+        assertEquals(0, token.code(), token.toString());
         String saved = JSON.readTree(onlyEntry(cache).toFile()).get("refreshToken").asText();
         assertNotEquals(signedIn.get("RefreshToken").asText(), saved, "the rotated refresh token is cached");
 
-        Run refresh = cogauth(cache, Map.of(), "refresh");
-        assertEquals(0, refresh.code, "the saved refresh token works: " + refresh);
+        ProcessRun refresh = cogauth(cache, Map.of(), "refresh");
+        assertEquals(0, refresh.code(), "the saved refresh token works: " + refresh);
         assertNotEquals(saved, JSON.readTree(onlyEntry(cache).toFile()).get("refreshToken").asText());
     }
 
@@ -121,9 +120,9 @@ class TokenLocalPoolIT {
         }
         Set<String> printed = new HashSet<>();
         for (Process process : processes) {
-            Run run = finish(process);
-            assertEquals(0, run.code, run.toString());
-            printed.add(run.out);
+            ProcessRun run = ProcessRun.finish(process);
+            assertEquals(0, run.code(), run.toString());
+            printed.add(run.out());
         }
         assertEquals(1, printed.size(), "all 20 print the same token");
         assertTrue(exp(printed.iterator().next().trim()).isAfter(Instant.now().plusSeconds(600)));
@@ -135,12 +134,12 @@ class TokenLocalPoolIT {
         Path cache = temp.resolve("secret");
         signIn(cache, "secretclient", Map.of("COGAUTH_CLIENT_SECRET", SECRET));
         expireTokens(cache);
-        Run without = cogauth(cache, Map.of(), "token");
-        assertNotEquals(0, without.code, "the pool wants the secret: " + without);
+        ProcessRun without = cogauth(cache, Map.of(), "token");
+        assertNotEquals(0, without.code(), "the pool wants the secret: " + without);
         assertTrue(JSON.readTree(onlyEntry(cache).toFile()).has("refreshToken"),
                 "a missing secret does not cost the refresh token");
-        Run with = cogauth(cache, Map.of("COGAUTH_CLIENT_SECRET", SECRET), "token");
-        assertEquals(0, with.code, with.toString());
+        ProcessRun with = cogauth(cache, Map.of("COGAUTH_CLIENT_SECRET", SECRET), "token");
+        assertEquals(0, with.code(), with.toString());
     }
 
     @Test
@@ -149,19 +148,19 @@ class TokenLocalPoolIT {
         signIn(cache, "plainclient", Map.of());
         Path entry = onlyEntry(cache);
         byte[] copy = Files.readAllBytes(entry);
-        Run signOut = cogauth(cache, Map.of(), "signout");
-        assertEquals(0, signOut.code, signOut.toString());
-        assertTrue(signOut.err.contains("stay valid until they expire"), signOut.err);
+        ProcessRun signOut = cogauth(cache, Map.of(), "signout");
+        assertEquals(0, signOut.code(), signOut.toString());
+        assertTrue(signOut.err().contains("stay valid until they expire"), signOut.err());
         assertTrue(Files.readString(poolLog).contains("RevokeToken client plainclient"));
 
         Files.write(entry, copy);
         expireTokens(cache);
         String[] token = {"token", "--pool-id", POOL_ID, "--client-id", "plainclient", "-u", "alice"};
-        Run refused = cogauth(cache, Map.of(), token);
-        assertEquals(4, refused.code, refused.toString());
+        ProcessRun refused = cogauth(cache, Map.of(), token);
+        assertEquals(4, refused.code(), refused.toString());
         long refreshes = refreshesLogged();
-        Run again = cogauth(cache, Map.of(), token);
-        assertEquals(4, again.code, again.toString());
+        ProcessRun again = cogauth(cache, Map.of(), token);
+        assertEquals(4, again.code(), again.toString());
         assertEquals(refreshes, refreshesLogged(), "no retry reaches the pool");
     }
 
@@ -177,10 +176,10 @@ class TokenLocalPoolIT {
     private JsonNode signIn(Path cache, String clientId, Map<String, String> env) throws IOException {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("COGAUTH_PASSWORD", PASSWORD);
-        Run run = cogauth(cache, all, "signin", "--pool-id", POOL_ID, "--client-id", clientId, "--endpoint-url",
+        ProcessRun run = cogauth(cache, all, "signin", "--pool-id", POOL_ID, "--client-id", clientId, "--endpoint-url",
                 endpoint, "--auth-flow", "USER_SRP_AUTH", "-u", "alice");
-        assertEquals(0, run.code, run.toString());
-        return JSON.readTree(run.out);
+        assertEquals(0, run.code(), run.toString());
+        return JSON.readTree(run.out());
     }
 
     private static Path onlyEntry(Path cache) throws IOException {
@@ -212,20 +211,8 @@ class TokenLocalPoolIT {
         return Instant.ofEpochSecond(JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get("exp").asLong());
     }
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    private static List<String> java() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("cogauth.jar"));
-    }
-
     private Process start(Path cache, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(java());
+        List<String> command = new ArrayList<>(Cogauth.javaCommand());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -236,28 +223,8 @@ class TokenLocalPoolIT {
         return builder.start();
     }
 
-    private Run cogauth(Path cache, Map<String, String> env, String... args) throws IOException {
-        return finish(start(cache, env, args));
+    private ProcessRun cogauth(Path cache, Map<String, String> env, String... args) throws IOException {
+        return ProcessRun.finish(start(cache, env, args));
     }
 
-    private static Run finish(Process process) throws IOException {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try {
-                process.getErrorStream().transferTo(err);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        drain.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out");
-            drain.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new Run(process.exitValue(), out, err.toString(StandardCharsets.UTF_8));
-    }
 }
