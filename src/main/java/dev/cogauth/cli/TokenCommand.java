@@ -52,7 +52,10 @@ final class TokenCommand implements Callable<Integer> {
         try (LazyApis apis = new LazyApis()) {
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), type, minTtl);
         }
-        commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
+        if (debug.debug) {
+            // expiryOf decodes the JWT again: not worth it on the fast path unless asked for.
+            commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
+        }
         Payload.write(out, entry.token(type) + "\n", "the token");
         return ExitCode.OK;
     }
