@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,28 +23,40 @@ public final class LocalPool {
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, every
         // answer then waits for the client's delayed ACK (about 40 ms). Read once, at first use.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // A client that stops sending mid-body holds a worker thread while the handler waits for
-        // the rest; the server closes such a connection once its request is this late (seconds).
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        setDefault("sun.net.httpserver.nodelay", "true");
+        // A client that stops sending mid-request (slowloris) holds a connection and, mid-body, a
+        // thread; the server closes a connection whose request is this late (seconds), and
+        // closes connections beyond the maximum as they arrive. The JDK reads these once, when
+        // its first server starts, so they hold for every pool of this process.
+        setDefault("sun.net.httpserver.maxReqTime", Long.toString(PoolLimits.DEFAULT.requestTime().toSeconds()));
+        setDefault("jdk.httpserver.maxConnections", Integer.toString(PoolLimits.DEFAULT.connections()));
+    }
+
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
     private final PoolDefinition definition;
     private final Clock clock;
     private final PoolLog log;
+    private final PoolLimits limits;
 
     public LocalPool(PoolDefinition definition, PoolLog log) {
         this(definition, log, Clock.systemUTC());
     }
 
     public LocalPool(PoolDefinition definition, PoolLog log, Clock clock) {
+        this(definition, log, clock, PoolLimits.DEFAULT);
+    }
+
+    /** A pool with other limits than the default; the connection and request-time limits are process-wide (see above). */
+    public LocalPool(PoolDefinition definition, PoolLog log, Clock clock, PoolLimits limits) {
         this.definition = definition;
         this.clock = clock;
         this.log = log;
+        this.limits = limits;
     }
 
     /** Serves the pool on 127.0.0.1 at {@code port}, or a free port when 0. */
@@ -55,14 +69,9 @@ public final class LocalPool {
             Trigger create = open(triggers, t.create());
             Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log));
-            AtomicInteger threadNumber = new AtomicInteger();
-            // A thread per request in flight (not a fixed few): stalled clients must not starve the others.
-            ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "local-pool-" + threadNumber.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log,
+                    limits.openSessions()));
+            ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);
             server.start();
             return new Running(server, executor, triggers, endpoint, definition);
@@ -71,6 +80,28 @@ public final class LocalPool {
             triggers.close();
             throw e;
         }
+    }
+
+    /**
+     * At most {@code threads} threads, started as requests come and ended after a minute idle,
+     * so that a burst leaves no threads behind; requests beyond them wait in line. Connections
+     * (and so the line) are bounded by the server, and slow ones are cut off after the request time.
+     */
+    private static ExecutorService executor(int threads, String prefix) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, prefix + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /** How the threads handling the requests of the pool on {@code port} are named. */
+    static String threadPrefix(int port) {
+        return "local-pool-" + port + "-";
     }
 
     private static Trigger open(TriggerFactory triggers, TriggerDefinition trigger) {

@@ -264,6 +264,30 @@ class LocalPoolDevicesTest {
             assertEquals("Device does not exist.", refused.message());
         }
 
+        /**
+         * As amazon-cognito-identity-js and Amplify do: the stale key is refused with the password's
+         * answer, and the same answer goes again with the same Session, its DEVICE_KEY now null.
+         */
+        @Test
+        void inAnAnswerLeavesTheSessionUsableForTheRetryWithoutIt() throws IOException {
+            serve(DeviceTracking.ALWAYS);
+            SrpClient srp = PoolClient.srp();
+            Reply verifier = client.initiate(CLIENT, "USER_SRP_AUTH",
+                    Map.of("USERNAME", ALICE, "SRP_A", srp.publicKeyHex())).expectOk();
+            ObjectNode claim = PoolClient.JSON.valueToTree(client.passwordClaim(srp, verifier, TestPools.PASSWORD));
+            claim.put("DEVICE_KEY", "us-east-1_11111111-2222-3333-4444-555555555555");
+            ObjectNode body = PoolClient.JSON.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER")
+                    .put("ClientId", CLIENT).put("Session", verifier.session());
+            body.set("ChallengeResponses", claim);
+            client.call("RespondToAuthChallenge", body).expectError("ResourceNotFoundException");
+
+            claim.putNull("DEVICE_KEY");
+            Reply retried = client.call("RespondToAuthChallenge", body);
+            assertTrue(retried.signedIn(), retried.body()::toString);
+            assertTrue(offersDevice(retried), "a sign-in without a device is offered a new one");
+            client.call("RespondToAuthChallenge", body).expectError("NotAuthorizedException");
+        }
+
         @Test
         void includesAnotherUsersDeviceAndAnUnconfirmedOne() throws IOException {
             serve(DeviceTracking.ALWAYS);
@@ -392,13 +416,23 @@ class LocalPoolDevicesTest {
             assertTrue(refresh(signedIn.token("RefreshToken"), device.key()).signedIn());
         }
 
+        /** Cognito refuses them until the client confirms the device (see docs/local-pool.md for the source). */
         @Test
-        void ofAnOfferedDeviceNeverConfirmedWorkWithoutOne() throws IOException {
+        void ofAnOfferedDeviceNeverConfirmedAreRefused() throws IOException {
             serve(DeviceTracking.ALWAYS);
             Reply signedIn = passwordSignIn(ALICE, null).expectOk();
             assertTrue(offersDevice(signedIn));
-            assertTrue(refresh(signedIn.token("RefreshToken"), null).signedIn());
-            assertTrue(getTokensFromRefreshToken(signedIn.token("RefreshToken"), null).signedIn());
+            String offered = signedIn.body().path("AuthenticationResult").path("NewDeviceMetadata").path("DeviceKey").asText();
+            String refreshToken = signedIn.token("RefreshToken");
+            assertEquals("Invalid Refresh Token", refresh(refreshToken, null).expectError("NotAuthorizedException").message());
+            refresh(refreshToken, offered).expectError("NotAuthorizedException");
+            getTokensFromRefreshToken(refreshToken, offered).expectError("NotAuthorizedException");
+
+            DeviceSecrets secrets = DeviceSecrets.generate(
+                    signedIn.body().path("AuthenticationResult").path("NewDeviceMetadata").path("DeviceGroupKey").asText(),
+                    offered, RANDOM);
+            confirmDevice(signedIn.token("AccessToken"), offered, secrets).expectOk();
+            assertTrue(refresh(refreshToken, offered).signedIn(), "confirmed, the same refresh token works");
         }
 
         @Test

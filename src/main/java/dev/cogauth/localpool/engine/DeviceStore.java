@@ -92,14 +92,15 @@ final class DeviceStore {
 
     /**
      * Whether a refresh token issued to {@code boundKey} may be used with the DEVICE_KEY given:
-     * once that device is confirmed, only with its key; once it is forgotten, never.
+     * only with its device's key, and only once that device is confirmed, as Cognito refuses a
+     * refresh of tokens issued to a device never confirmed; once it is forgotten, never.
      */
     boolean refreshAllowed(String boundKey, String givenKey) {
         if (boundKey == null) {
             return true;
         }
         PoolDevice device = devices.get(boundKey);
-        return device != null && (!device.confirmed() || boundKey.equals(givenKey));
+        return device != null && device.confirmed() && boundKey.equals(givenKey);
     }
 
     private PoolDevice change(PoolUser user, String key, UnaryOperator<PoolDevice> change) {

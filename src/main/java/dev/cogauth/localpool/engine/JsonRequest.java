@@ -34,7 +34,11 @@ final class JsonRequest {
         return node.textValue();
     }
 
-    /** A string map member such as AuthParameters; empty when absent. */
+    /**
+     * A string map member such as AuthParameters; empty when absent. A null value counts as
+     * absent: amazon-cognito-identity-js sends {@code "DEVICE_KEY": null} when it retries
+     * without a stale device key.
+     */
     Map<String, String> map(String member) {
         JsonNode node = body.get(member);
         if (node == null || node.isNull()) {
@@ -45,6 +49,9 @@ final class JsonRequest {
         }
         Map<String, String> map = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
+            if (entry.getValue().isNull()) {
+                return;
+            }
             if (!entry.getValue().isTextual()) {
                 throw new CognitoError("SerializationException", "Expected string values in " + member);
             }

@@ -24,15 +24,16 @@ public final class PoolEngine {
     /**
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
+     * @param maxSessions how many sign-in Sessions the pool keeps at once
      */
     public static HttpHandler handler(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                                      Trigger verify, Clock clock, PoolLog log) {
+                                      Trigger verify, Clock clock, PoolLog log, int maxSessions) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
         SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
-        SessionStore sessions = new SessionStore(random, clock);
+        SessionStore sessions = new SessionStore(random, clock, maxSessions);
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = baseUri + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);

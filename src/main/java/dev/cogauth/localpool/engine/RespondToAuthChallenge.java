@@ -52,7 +52,7 @@ final class RespondToAuthChallenge implements Operation {
         SignInSteps steps = pool.steps();
         if (session.deviceKey() == null) {
             // A client may name its device only once the challenges begin.
-            session = session.withDevice(steps.device(user, responses.get(Param.DEVICE_KEY)));
+            session = session.withDevice(deviceOrRestore(token, session, responses.get(Param.DEVICE_KEY)));
         }
         String deviceKey = session.deviceKey();
         return switch (challengeName) {
@@ -96,6 +96,20 @@ final class RespondToAuthChallenge implements Operation {
             case ChallengeName.DEVICE_PASSWORD_VERIFIER -> devices.passwordVerifier(session, responses);
             default -> throw CognitoError.invalidParameter("Unsupported challenge name: " + challengeName);
         };
+    }
+
+    /**
+     * The device the answer names. An unknown one leaves the Session usable: the official clients
+     * answer ResourceNotFoundException by sending the same answer with the same Session, without the key.
+     */
+    private String deviceOrRestore(String token, AuthSession session, String deviceKey) {
+        try {
+            return pool.steps().device(session.user(), deviceKey);
+        } catch (CognitoError e) {
+            pool.sessions().restore(token, session);
+            pool.log().step("  unknown device " + deviceKey + ": the Session stays usable");
+            throw e;
+        }
     }
 
     private ObjectNode passwordVerifier(AuthSession session, Map<String, String> responses,

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Issues Cognito-shaped tokens and keeps what revocation needs: every sign-in gets an
  * {@code origin_jti} and an opaque refresh token bound to it; revoking one revokes the
  * access tokens that share its origin. With device tracking, a sign-in's tokens belong to its
- * device: once that device is confirmed its refresh token needs its DEVICE_KEY, and once it is
- * forgotten the refresh token is dead.
+ * device: its refresh token works only once that device is confirmed and only with its
+ * DEVICE_KEY, and once it is forgotten the refresh token is dead.
  */
 final class TokenService {
 
