@@ -6,11 +6,14 @@ import java.util.Set;
 
 /**
  * One app client. {@code explicitAuthFlows} use Cognito's {@code ALLOW_*} names;
- * {@code refreshTokenGrace} is how long a rotated-away refresh token still works.
+ * {@code refreshTokenGrace} is how long a rotated-away refresh token still works;
+ * {@code preventUserExistenceErrors} is Cognito's {@code PreventUserExistenceErrors: ENABLED}
+ * (an unknown user is refused as a wrong password), false for its API default {@code LEGACY}.
  */
 public record ClientDefinition(String clientId, String clientSecret, Set<String> explicitAuthFlows,
                                Duration sessionValidity, boolean enableTokenRevocation,
-                               boolean refreshTokenRotation, Duration refreshTokenGrace) {
+                               boolean refreshTokenRotation, Duration refreshTokenGrace,
+                               boolean preventUserExistenceErrors) {
 
     public static final Set<String> ALL_FLOWS = Set.of("ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH",
             "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
@@ -21,6 +24,14 @@ public record ClientDefinition(String clientId, String clientSecret, Set<String>
         explicitAuthFlows = Set.copyOf(explicitAuthFlows);
         Objects.requireNonNull(sessionValidity, "sessionValidity");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
+    }
+
+    /** A client with user-existence errors as Cognito's API creates it (LEGACY). */
+    public ClientDefinition(String clientId, String clientSecret, Set<String> explicitAuthFlows,
+                            Duration sessionValidity, boolean enableTokenRevocation,
+                            boolean refreshTokenRotation, Duration refreshTokenGrace) {
+        this(clientId, clientSecret, explicitAuthFlows, sessionValidity, enableTokenRevocation, refreshTokenRotation,
+                refreshTokenGrace, false);
     }
 
     /** A public client (no secret) allowing every flow, with Cognito's defaults. */

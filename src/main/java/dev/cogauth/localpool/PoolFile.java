@@ -37,7 +37,8 @@ public final class PoolFile {
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
             "triggers", "triggerTimeout");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
-            "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
+            "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds",
+            "preventUserExistenceErrors");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
@@ -137,9 +138,22 @@ public final class PoolFile {
             }
             clients.add(new ClientDefinition(clientId, text(node, "clientSecret", at + ".clientSecret", false), flows,
                     sessionValidity, bool(node, "enableTokenRevocation", at, true),
-                    bool(node, "refreshTokenRotation", at, false), Duration.ofSeconds(grace)));
+                    bool(node, "refreshTokenRotation", at, false), Duration.ofSeconds(grace),
+                    preventUserExistenceErrors(node, at)));
         }
         return clients;
+    }
+
+    /** Cognito's PreventUserExistenceErrors: {@code ENABLED} or {@code LEGACY}, the API's default. */
+    private boolean preventUserExistenceErrors(ObjectNode client, String at) throws PoolFileException {
+        String value = text(client, "preventUserExistenceErrors", at + ".preventUserExistenceErrors", false);
+        if (value == null || value.equals("LEGACY")) {
+            return false;
+        }
+        if (value.equals("ENABLED")) {
+            return true;
+        }
+        throw fail(at + ".preventUserExistenceErrors", "must be ENABLED or LEGACY, as in Cognito");
     }
 
     /**

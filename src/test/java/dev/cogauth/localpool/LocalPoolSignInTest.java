@@ -13,6 +13,7 @@ import dev.cogauth.srp.SrpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,24 @@ class LocalPoolSignInTest {
         @Test
         void anUnknownUserIsNotFound() {
             srpStart(PUBLIC, "USER_SRP_AUTH", "nobody", PoolClient.srp()).expectError("UserNotFoundException");
+        }
+    }
+
+    /** PreventUserExistenceErrors ENABLED: an unknown user looks like a wrong password, whatever the flow. */
+    @Test
+    void aClientThatPreventsUserExistenceErrorsRefusesAnUnknownUserAsAWrongPassword() throws IOException {
+        PoolDefinition standard = TestPools.standard();
+        ClientDefinition hiding = new ClientDefinition("hiding", null, ClientDefinition.ALL_FLOWS,
+                ClientDefinition.DEFAULT_SESSION_VALIDITY, true, false, Duration.ZERO, true);
+        PoolDefinition pool = new PoolDefinition(standard.poolId(), standard.region(), standard.mfa(),
+                List.of(hiding), standard.users(), standard.triggers());
+        try (LocalPool.Running running = new LocalPool(pool, PoolLog.silent(), clock).start(0)) {
+            PoolClient hidingClient = new PoolClient(running, clock);
+            for (String flow : new String[] {"USER_SRP_AUTH", "USER_PASSWORD_AUTH", "CUSTOM_AUTH"}) {
+                Reply refused = hidingClient.initiate("hiding", flow, Map.of("USERNAME", "nobody",
+                        "SRP_A", PoolClient.srp().publicKeyHex(), "PASSWORD", "Whatever-1")).expectError("NotAuthorizedException");
+                assertEquals("Incorrect username or password.", refused.message(), flow);
+            }
         }
     }
 

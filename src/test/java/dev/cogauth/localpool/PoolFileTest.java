@@ -42,6 +42,8 @@ class PoolFileTest {
             assertTrue(secret.refreshTokenRotation());
             assertEquals(Duration.ofMinutes(5), secret.sessionValidity());
             assertEquals(Duration.ofSeconds(10), secret.refreshTokenGrace());
+            assertTrue(secret.preventUserExistenceErrors());
+            assertFalse(pool.clients().get(0).preventUserExistenceErrors(), "LEGACY, the API's default");
             UserDefinition bob = pool.users().get(1);
             assertEquals(UserStatus.FORCE_CHANGE_PASSWORD, bob.status());
             assertEquals("+15550100200", bob.attributes().get("phone_number"));
@@ -122,6 +124,7 @@ class PoolFileTest {
             a shared email alias     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","email":"x@y.z"},{"username":"b","password":"p","email":"x@y.z"}]} | users[1].email: another user already signs in with x@y.z
             both session lengths     | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":3,"sessionValiditySeconds":5}],"users":[]} | clients[0].sessionValiditySeconds: give sessionValidityMinutes or sessionValiditySeconds, not both
             a bad device tracking    | {"poolId":"us-east-1_P",CLIENTS,"users":[],"deviceTracking":"sometimes"} | deviceTracking: must be one of [off, always, user-opt-in]
+            a bad existence setting  | {"poolId":"us-east-1_P","clients":[{"clientId":"c","preventUserExistenceErrors":"ON"}],"users":[]} | clients[0].preventUserExistenceErrors: must be ENABLED or LEGACY
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

@@ -41,8 +41,9 @@ final class InitiateAuth implements Operation {
         }
         String username = JsonRequest.requiredParameter(parameters, Param.USERNAME);
         ClientRegistry.checkSecretHash(client, parameters.get(Param.SECRET_HASH), List.of(username));
-        PoolUser user = pool.users().find(username)
-                .orElseThrow(() -> new CognitoError(ErrorType.USER_NOT_FOUND, "User does not exist."));
+        PoolUser user = pool.users().find(username).orElseThrow(() -> client.preventUserExistenceErrors()
+                ? CognitoError.incorrectPassword()
+                : new CognitoError(ErrorType.USER_NOT_FOUND, "User does not exist."));
         pool.log().step("InitiateAuth " + flow + " client " + client.clientId() + " user " + user.username()
                 + (username.equals(user.username()) ? "" : " (signed in as " + username + ")"));
         SignInSteps steps = pool.steps();
