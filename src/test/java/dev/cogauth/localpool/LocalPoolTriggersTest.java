@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalPoolTriggersTest {
 
@@ -48,10 +49,14 @@ class LocalPoolTriggersTest {
     }
 
     private static LocalPool.Running serve(Trigger define, Trigger create, Trigger verify) throws IOException {
+        return serve(define, create, verify, PoolLog.silent());
+    }
+
+    private static LocalPool.Running serve(Trigger define, Trigger create, Trigger verify, PoolLog log) throws IOException {
         TriggerDefinitions triggers = new TriggerDefinitions(new TriggerDefinition.InProcess(define),
                 new TriggerDefinition.InProcess(create), new TriggerDefinition.InProcess(verify),
                 TriggerDefinitions.DEFAULT_TIMEOUT);
-        return new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, triggers), PoolLog.silent()).start(0);
+        return new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, triggers), log).start(0);
     }
 
     @Nested
@@ -150,10 +155,45 @@ class LocalPoolTriggersTest {
         }
     }
 
+    /** A trigger author reads in the pool's log which value was wrong, not only that one was. */
     @Test
-    void aCreateWithNonStringParametersOrAVerifyWithoutABooleanIsMalformed() throws IOException {
+    void aDefineAskingAChallengeThePoolCannotAskIsNamedInTheLog() throws IOException {
+        List<String> console = new CopyOnWriteArrayList<>();
+        try (LocalPool.Running pool = serve(answering(response -> response.put("challengeName", "CUSTOM")), DEMO, DEMO,
+                PoolLog.to(console::add, false))) {
+            new PoolClient(pool, java.time.Clock.systemUTC())
+                    .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", TestPools.ALICE))
+                    .expectError("InvalidLambdaResponseException");
+        }
+        assertTrue(console.contains("trigger DefineAuthChallenge answered malformed: challengeName \"CUSTOM\" is none"
+                + " the pool can ask: CUSTOM_CHALLENGE or PASSWORD_VERIFIER"), console::toString);
+    }
+
+    /** Numbers and booleans are taken as their text, as Cognito takes them; objects, arrays and null are not. */
+    @Test
+    void aCreateWithNumberOrBooleanParametersGivesThemAsText() throws IOException {
+        Trigger scalars = event -> {
+            ObjectNode answered = DEMO.invoke(event);
+            ((ObjectNode) answered.path("response").path("publicChallengeParameters")).put("tries", 3).put("retry", true);
+            return answered;
+        };
+        try (LocalPool.Running pool = serve(DEMO, scalars, DEMO)) {
+            Reply question = new PoolClient(pool, java.time.Clock.systemUTC())
+                    .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", TestPools.ALICE)).expectOk();
+            assertEquals("3", question.parameter("tries"));
+            assertEquals("true", question.parameter("retry"));
+        }
+    }
+
+    @ParameterizedTest(name = "a Create answering a parameter {0} is malformed")
+    @ValueSource(strings = {"{}", "[1]", "null"})
+    void aCreateWithAParameterThatIsNoScalarIsMalformed(String value) throws IOException {
         Trigger badCreate = answering(response -> {
-            response.putObject("publicChallengeParameters").putObject("nested");
+            try {
+                response.putObject("publicChallengeParameters").set("hint", PoolClient.JSON.readTree(value));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             return response;
         });
         try (LocalPool.Running pool = serve(DEMO, badCreate, DEMO)) {
@@ -161,6 +201,10 @@ class LocalPoolTriggersTest {
                     .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", TestPools.ALICE))
                     .expectError("InvalidLambdaResponseException");
         }
+    }
+
+    @Test
+    void aVerifyWithoutABooleanIsMalformed() throws IOException {
         Trigger badVerify = answering(response -> response.put("answerCorrect", "true"));
         try (LocalPool.Running pool = serve(DEMO, DEMO, badVerify)) {
             PoolClient client = new PoolClient(pool, java.time.Clock.systemUTC());

@@ -10,6 +10,7 @@ import dev.cogauth.localpool.trigger.TriggerException;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.ErrorType;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,9 +57,14 @@ final class CustomAuthTriggers {
         Decision decision = new Decision(flag(response, "issueTokens", "DefineAuthChallenge"),
                 flag(response, "failAuthentication", "DefineAuthChallenge"),
                 challenge == null || challenge.isNull() ? null : challenge.asText());
-        if (!decision.issueTokens() && !decision.failAuthentication()
-                && (decision.challengeName() == null || !DEFINE_CHALLENGES.contains(decision.challengeName()))) {
-            throw malformed("DefineAuthChallenge", "no known challengeName, issueTokens or failAuthentication");
+        if (!decision.issueTokens() && !decision.failAuthentication()) {
+            if (decision.challengeName() == null) {
+                throw malformed("DefineAuthChallenge", "neither challengeName, issueTokens nor failAuthentication");
+            }
+            if (!DEFINE_CHALLENGES.contains(decision.challengeName())) {
+                throw malformed("DefineAuthChallenge", "challengeName " + challenge
+                        + " is none the pool can ask: " + String.join(" or ", DEFINE_CHALLENGES.stream().sorted().toList()));
+            }
         }
         log.step("  Define (" + answer.millis() + " ms) → " + (decision.issueTokens() ? "issueTokens"
                 : decision.failAuthentication() ? "failAuthentication" : decision.challengeName()));
@@ -163,11 +169,15 @@ final class CustomAuthTriggers {
         if (!node.isObject()) {
             throw malformed("CreateAuthChallenge", field + " is not an object");
         }
+        // Numbers and booleans become their text, as Cognito takes them (Amplify CLI's own Create
+        // template answers {trigger: true}); null, objects and arrays are no parameter values.
         node.fields().forEachRemaining(entry -> {
-            if (!entry.getValue().isValueNode()) {
-                throw malformed("CreateAuthChallenge", field + "." + entry.getKey() + " is not a string");
+            JsonNode value = entry.getValue();
+            if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
+                throw malformed("CreateAuthChallenge", field + "." + entry.getKey() + " is "
+                        + value.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string, number or boolean");
             }
-            map.put(entry.getKey(), entry.getValue().asText());
+            map.put(entry.getKey(), value.asText());
         });
         return map;
     }

@@ -49,6 +49,25 @@ function describe(error) {
   }
 }
 
+// The thrown error's stack, for the pool's log only (never the client): the user's own frames,
+// not Node's internals or this worker's.
+function stackOf(error) {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') {
+    return null;
+  }
+  const frames = error.stack.split('\n');
+  const own = frames.slice(1).filter((line) => !line.includes('(node:') && !line.trim().startsWith('at node:')
+    && !line.includes(__filename));
+  return [frames[0], ...own].join('\n');
+}
+
+function logFailure(request, error) {
+  const stack = stackOf(error);
+  if (stack !== null) {
+    logOut(`Trigger ${path.basename(request.file)} (${request.export}) failed: ${stack}\n`);
+  }
+}
+
 async function loadModule(file) {
   if (file.endsWith('.mjs')) {
     return import(pathToFileURL(file).href);
@@ -142,20 +161,27 @@ async function run(request) {
     settle(error);
     return;
   }
+  // The handler's outcome, its stack logged if it failed (a load failure above names its file and line already).
+  const fail = (error, result) => {
+    if (!settled && error !== undefined && error !== null) {
+      logFailure(request, error);
+    }
+    settle(error, result);
+  };
   try {
-    const returned = handler(request.event, lambdaContext(request, settle), settle);
+    const returned = handler(request.event, lambdaContext(request, fail), fail);
     if (returned && typeof returned.then === 'function') {
-      returned.then((result) => settle(null, result), (error) => settle(error === undefined ? 'rejected' : error));
+      returned.then((result) => fail(null, result), (error) => fail(error === undefined ? 'rejected' : error));
     }
   } catch (error) {
-    settle(error);
+    fail(error);
   }
 }
 
 // An error thrown outside any call's stack (a timer, a forgotten promise) cannot be pinned
 // on one call: fail every call in flight, as Lambda would fail the invocation.
 function failInFlight(error) {
-  logOut(`Unhandled error in a trigger handler: ${describe(error)}\n`);
+  logOut(`Unhandled error in a trigger handler: ${stackOf(error) || describe(error)}\n`);
   for (const id of [...inFlight]) {
     replyError(id, 'HANDLER_ERROR', describe(error));
   }

@@ -109,6 +109,24 @@ class NodeTriggerHostTest {
                     () -> assertEquals(message, error.getMessage()));
         }
 
+        /** For the trigger's author: where it threw, in the pool's log (the client gets the message only). */
+        @Test
+        void logsTheHandlersStack() {
+            TriggerException error = failure("failures.js", "throws");
+
+            assertEquals("no such user in the legacy directory", error.getMessage());
+            String where = testHandler("failures.js") + ":3:";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (log.stream().noneMatch(line -> line.contains(where)) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(log.contains("Trigger failures.js (throws) failed: Error: no such user in the legacy directory"),
+                    () -> "log was " + log);
+            assertTrue(log.stream().anyMatch(line -> line.contains(where)), () -> "log was " + log);
+            assertTrue(log.stream().noneMatch(line -> line.contains("node:internal") || line.contains("worker")),
+                    () -> "only the handler's own frames: " + log);
+        }
+
         @Test
         void aMissingFileIsNamed() {
             Path missing = testHandler("styles.js").resolveSibling("no-such-trigger.js");
