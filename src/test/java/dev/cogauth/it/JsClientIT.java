@@ -2,12 +2,15 @@ package dev.cogauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogauth.localpool.DemoPool;
+import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +62,15 @@ class JsClientIT {
 
     /** What one run of signin.js printed: its one JSON line. */
     private static JsonNode jsSignIn(String mode, String username, String password, String... answers) throws Exception {
-        List<String> command = new ArrayList<>(List.of(RequiredTool.find("node").orElseThrow().toString(), "signin.js", mode));
-        Path out = Files.createTempFile("signin-js-", ".json");
+        return runHarness(pool, username, password, JSON.writeValueAsString(answers), "signin.js", mode);
+    }
+
+    /** What one run of a harness script printed: its one JSON line. */
+    private static JsonNode runHarness(InProcessPool target, String username, String password, String answers,
+                                       String... script) throws Exception {
+        List<String> command = new ArrayList<>(List.of(RequiredTool.find("node").orElseThrow().toString()));
+        command.addAll(List.of(script));
+        Path out = Files.createTempFile("harness-js-", ".json");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(HARNESS.toFile())
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -69,22 +79,23 @@ class JsClientIT {
             env.clear();
             env.putAll(Cogauth.run().environment());
             // Through the environment, so no password or answer shows in a process listing.
-            env.put("COGAUTH_ENDPOINT", pool.endpoint() + "/");
-            env.put("COGAUTH_POOL_ID", DemoPool.POOL_ID);
-            env.put("COGAUTH_CLIENT_ID", DemoPool.CLIENT_ID);
+            env.put("COGAUTH_ENDPOINT", target.endpoint() + "/");
+            env.put("COGAUTH_POOL_ID", target.definition().poolId());
+            env.put("COGAUTH_CLIENT_ID", target.definition().clients().get(0).clientId());
             env.put("COGAUTH_USERNAME", username);
             if (password != null) {
                 env.put("COGAUTH_PASSWORD", password);
             }
-            env.put("COGAUTH_ANSWERS", JSON.writeValueAsString(answers));
+            env.put("COGAUTH_ANSWERS", answers);
             Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                fail("signin.js " + mode + " did not finish within 60s");
+                fail(String.join(" ", script) + " did not finish within 90s");
             }
             String line = Files.readString(out, StandardCharsets.UTF_8).strip();
             JsonNode result = JSON.readTree(line);
-            assertEquals(result.path("ok").asBoolean() ? 0 : 1, process.exitValue(), () -> "exit status of signin.js: " + line);
+            assertEquals(result.path("ok").asBoolean() ? 0 : 1, process.exitValue(),
+                    () -> "exit status of " + String.join(" ", script) + ": " + line);
             return result;
         } finally {
             Files.deleteIfExists(out);
@@ -159,6 +170,67 @@ class JsClientIT {
 
             assertEquals("NotAuthorizedException", result.path("error").path("code").asText(), result::toString);
             assertEquals(List.of(), questions(result), result::toString);
+        }
+    }
+
+    /**
+     * src/test/js/devices.js against the demo pool with device tracking: the client confirms the
+     * offered device, proves it on the next sign-in, refreshes with its key, and after the pool
+     * forgot it recovers as Cognito lets it (same Session, DEVICE_KEY null).
+     */
+    @Nested
+    class RememberedDevices {
+
+        @Test
+        void confirmProveRefreshForgetAndRecoverFromAStaleKey() throws Exception {
+            PoolDefinition demo = DemoPool.definition();
+            PoolDefinition tracking = new PoolDefinition(demo.poolId(), demo.region(), demo.mfa(), demo.clients(),
+                    demo.users(), demo.triggers(), DeviceTracking.ALWAYS);
+            try (InProcessPool devicePool = InProcessPool.start(tracking, Clock.systemUTC())) {
+                JsonNode result = runHarness(devicePool, DemoPool.USERNAME, DemoPool.PASSWORD, "[]", "devices.js");
+                assertTrue(result.path("ok").asBoolean(), result::toString);
+                JsonNode steps = result.path("steps");
+                String log = devicePool.log().text();
+
+                JsonNode first = steps.path("firstSignIn");
+                String device = first.path("deviceKey").asText();
+                assertTrue(first.path("ok").asBoolean() && device.startsWith("us-east-1_"), first::toString);
+                assertTrue(log.contains("ConfirmDevice user demo device " + device + " (remembered)"), log);
+
+                JsonNode second = steps.path("deviceSignIn");
+                assertTrue(second.path("ok").asBoolean(), second::toString);
+                assertEquals(device, second.path("accessTokenDeviceKey").asText(), "tokens of the proven device");
+                assertEquals(device, second.path("deviceKey").asText(), "no new device");
+                assertTrue(log.contains("  device verifier: correct"), log);
+
+                assertEquals(device, steps.path("refresh").path("accessTokenDeviceKey").asText(), steps::toString);
+                assertTrue(steps.path("forget").path("keptByTheClient").asBoolean(), steps::toString);
+
+                JsonNode stale = steps.path("staleSignIn");
+                assertTrue(stale.path("ok").asBoolean(), stale::toString);
+                assertNotEquals(device, stale.path("deviceKey").asText(), "a new device replaces the forgotten one");
+                assertStaleKeyRetry(result.path("calls"), device);
+            }
+        }
+
+        /** The refused answer carried the stale key; the client's retry of it sent DEVICE_KEY null and signed in. */
+        private void assertStaleKeyRetry(JsonNode calls, String staleKey) {
+            int refused = -1;
+            for (int i = 0; i < calls.size(); i++) {
+                JsonNode call = calls.get(i);
+                if ("ResourceNotFoundException".equals(call.path("errorType").asText())) {
+                    refused = i;
+                }
+            }
+            int at = refused;
+            assertTrue(at >= 0 && at + 1 < calls.size(), calls::toString);
+            JsonNode refusedCall = calls.get(at);
+            JsonNode retry = calls.get(at + 1);
+            assertEquals("RespondToAuthChallenge", refusedCall.path("operation").asText(), calls::toString);
+            assertEquals(staleKey, refusedCall.path("deviceKey").asText(), calls::toString);
+            assertEquals("RespondToAuthChallenge", retry.path("operation").asText(), calls::toString);
+            assertTrue(retry.has("deviceKey") && retry.path("deviceKey").isNull(), () -> "sent as null: " + calls);
+            assertEquals(200, retry.path("status").asInt(), calls::toString);
         }
     }
 
