@@ -3,11 +3,8 @@ package dev.cogauth.api;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
@@ -17,30 +14,27 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 
 /**
  * {@link CognitoApi} over the AWS SDK for Java v2: unsigned calls (anonymous credentials),
- * the URLConnection HTTP client, an explicit region and an optional endpoint override.
+ * the URLConnection HTTP client, an explicit region, an optional endpoint override and the CLI's timeouts.
  */
 public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     private final CognitoIdentityProviderClient client;
     private final String clientId;
     /** Where the calls go, for "cannot reach ..." messages. */
     private final String target;
+    private final CallTimeouts timeouts;
 
-    public SdkCognitoApi(CognitoIdentityProviderClient client, String clientId, String target) {
+    public SdkCognitoApi(CognitoIdentityProviderClient client, String clientId, String target, CallTimeouts timeouts) {
         this.client = client;
         this.clientId = clientId;
         this.target = target;
+        this.timeouts = timeouts;
     }
 
-    public static SdkCognitoApi create(String region, URI endpointOrNull, String clientId) {
-        CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpointOrNull != null) {
-            builder.endpointOverride(endpointOrNull);
-        }
+    public static SdkCognitoApi create(String region, URI endpointOrNull, String clientId, CallTimeouts timeouts) {
+        CognitoIdentityProviderClientBuilder builder = SdkClients.configure(CognitoIdentityProviderClient.builder(),
+                region, endpointOrNull, timeouts);
         String target = endpointOrNull != null ? endpointOrNull.toString() : "cognito-idp." + region + ".amazonaws.com";
-        return new SdkCognitoApi(builder.build(), clientId, target);
+        return new SdkCognitoApi(builder.build(), clientId, target, timeouts);
     }
 
     @Override
@@ -136,6 +130,9 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
             return throwService(type == null ? "UnknownError" : type, message, e.statusCode(), e);
         } catch (SdkClientException e) {
+            if (SdkClients.timedOut(e)) {
+                throw new CognitoTimeoutException(target, timeouts.overall(), e);
+            }
             throw new CognitoUnreachableException("cannot reach " + target + ": " + rootMessage(e), e);
         }
     }

@@ -3,11 +3,8 @@ package dev.cogauth.api;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -16,23 +13,20 @@ import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 public final class SdkCognitoIdentityApi implements CognitoIdentityApi, AutoCloseable {
     private final CognitoIdentityClient client;
     private final String target;
+    private final CallTimeouts timeouts;
 
-    private SdkCognitoIdentityApi(CognitoIdentityClient client, String target) {
+    private SdkCognitoIdentityApi(CognitoIdentityClient client, String target, CallTimeouts timeouts) {
         this.client = client;
         this.target = target;
+        this.timeouts = timeouts;
     }
 
     /** @param region the identity pool's region (the part of its id before ':') */
-    public static SdkCognitoIdentityApi create(String region, URI endpointOrNull) {
-        CognitoIdentityClientBuilder builder = CognitoIdentityClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpointOrNull != null) {
-            builder.endpointOverride(endpointOrNull);
-        }
+    public static SdkCognitoIdentityApi create(String region, URI endpointOrNull, CallTimeouts timeouts) {
+        CognitoIdentityClientBuilder builder = SdkClients.configure(CognitoIdentityClient.builder(),
+                region, endpointOrNull, timeouts);
         String target = endpointOrNull != null ? endpointOrNull.toString() : "cognito-identity." + region + ".amazonaws.com";
-        return new SdkCognitoIdentityApi(builder.build(), target);
+        return new SdkCognitoIdentityApi(builder.build(), target, timeouts);
     }
 
     @Override
@@ -67,6 +61,9 @@ public final class SdkCognitoIdentityApi implements CognitoIdentityApi, AutoClos
             error.initCause(e);
             throw error;
         } catch (SdkClientException e) {
+            if (SdkClients.timedOut(e)) {
+                throw new CognitoTimeoutException(target, timeouts.overall(), e);
+            }
             throw new CognitoUnreachableException("cannot reach " + target + ": " + e.getMessage(), e);
         }
     }

@@ -38,6 +38,9 @@ final class CredentialsCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
             defaultValue = "process",
             description = "process (the AWS credential_process JSON), env (export lines) or json (default: ${DEFAULT-VALUE}).")
@@ -76,7 +79,7 @@ final class CredentialsCommand implements Callable<Integer> {
             commands.debug().accept("cached AWS credentials valid until " + cached.get().expiration());
             credentials = cached.get();
         } else {
-            try (LazyApis apis = new LazyApis()) {
+            try (LazyApis apis = new LazyApis(timeout.timeouts)) {
                 TokenEntry fresh = commands.freshTokens(resolved, apis)
                         .atLeast(resolved.key(), TokenType.ID, Duration.ofMinutes(1));
                 String region = poolId.substring(0, poolId.indexOf(':'));

@@ -30,6 +30,9 @@ final class ExecCredentialCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
             description = "Least time the token must stay valid (default: ${DEFAULT-VALUE}).")
     Duration minTtl;
@@ -46,7 +49,7 @@ final class ExecCredentialCommand implements Callable<Integer> {
         TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
         commands.debug().accept("KUBERNETES_EXEC_INFO: " + info.apiVersion() + ", interactive " + info.interactive());
         TokenEntry entry;
-        try (LazyApis apis = new LazyApis()) {
+        try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             Target resolved = commands.target(target);
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), TokenType.ID, minTtl);
         } catch (SignInNeededException e) {

@@ -1,24 +1,30 @@
 package dev.cogauth.cli;
 
+import dev.cogauth.api.CallTimeouts;
 import dev.cogauth.api.CognitoApi;
 import dev.cogauth.api.CognitoIdentityApi;
 import dev.cogauth.tokens.TokenEntry;
 
 /** The SDK clients a token command may need, built on first use and closed at the end. */
 final class LazyApis implements AutoCloseable {
+    private final CallTimeouts timeouts;
     private CognitoApi cognito;
     private CognitoIdentityApi identity;
 
+    LazyApis(CallTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
     CognitoApi cognito(TokenEntry entry) {
         if (cognito == null) {
-            cognito = SdkFactory.cognito(entry.key().region(), entry.endpoint(), entry.key().clientId());
+            cognito = SdkFactory.cognito(entry.key().region(), entry.endpoint(), entry.key().clientId(), timeouts);
         }
         return cognito;
     }
 
     CognitoIdentityApi identity(String region, String endpointOrNull) {
         if (identity == null) {
-            identity = SdkFactory.identity(region, endpointOrNull);
+            identity = SdkFactory.identity(region, endpointOrNull, timeouts);
         }
         return identity;
     }

@@ -28,6 +28,9 @@ final class RefreshCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", converter = OutputFormatConverter.class,
             description = "Also print the new tokens: json, env, id-token or access-token (default: only a summary on stderr).")
     OutputFormat output;
@@ -44,7 +47,7 @@ final class RefreshCommand implements Callable<Integer> {
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
         Target resolved = commands.target(target);
         TokenEntry entry;
-        try (LazyApis apis = new LazyApis()) {
+        try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             entry = commands.freshTokens(resolved, apis).refreshNow(resolved.key());
         }
         Instant now = context.clock().instant();

@@ -1,5 +1,6 @@
 package dev.cogauth.cli;
 
+import dev.cogauth.api.CallTimeouts;
 import dev.cogauth.api.CognitoApi;
 import dev.cogauth.api.CognitoIdentityApi;
 import dev.cogauth.api.SdkCognitoApi;
@@ -15,11 +16,11 @@ final class SdkFactory {
     private SdkFactory() {
     }
 
-    static CognitoApi cognito(String region, String endpointOrNull, String clientId) {
-        return SdkCognitoApi.create(region, endpointOrNull == null ? null : URI.create(endpointOrNull), clientId);
+    static CognitoApi cognito(String region, String endpointOrNull, String clientId, CallTimeouts timeouts) {
+        return SdkCognitoApi.create(region, endpointOrNull == null ? null : URI.create(endpointOrNull), clientId, timeouts);
     }
 
-    static CognitoIdentityApi identity(String region, String endpointOrNull) {
-        return SdkCognitoIdentityApi.create(region, endpointOrNull == null ? null : URI.create(endpointOrNull));
+    static CognitoIdentityApi identity(String region, String endpointOrNull, CallTimeouts timeouts) {
+        return SdkCognitoIdentityApi.create(region, endpointOrNull == null ? null : URI.create(endpointOrNull), timeouts);
     }
 }

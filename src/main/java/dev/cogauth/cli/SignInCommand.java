@@ -65,6 +65,9 @@ final class SignInCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = "--no-store", description = "Do not save the tokens in the cache (throwaway CI runs).")
     boolean noStore;
 
@@ -120,7 +123,8 @@ final class SignInCommand implements Callable<Integer> {
                         d.devicePassword())));
         AuthenticationResult tokens;
         DeviceSecret device;
-        try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId());
+        try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId(),
+                timeout.timeouts);
              PrompterHandle prompter = openPrompter(err)) {
             SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random());
             try {

@@ -33,6 +33,9 @@ final class SignOutCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = "--global", description = "Sign out every session of the user, on every device (GlobalSignOut).")
     boolean global;
 
@@ -52,7 +55,7 @@ final class SignOutCommand implements Callable<Integer> {
         Target resolved = commands.target(target);
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
-        try (LazyApis apis = new LazyApis()) {
+        try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             if (global) {
                 // GlobalSignOut authenticates with the access token, so it must still be valid.
                 TokenEntry fresh = commands.freshTokens(resolved, apis)

@@ -29,6 +29,9 @@ final class TokenCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "id or access (default: ${DEFAULT-VALUE}).",
             converter = TokenTypeConverter.class, defaultValue = "id")
     TokenType type;
@@ -49,7 +52,7 @@ final class TokenCommand implements Callable<Integer> {
         TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
         Target resolved = commands.target(target);
         TokenEntry entry;
-        try (LazyApis apis = new LazyApis()) {
+        try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), type, minTtl);
         }
         if (debug.debug) {

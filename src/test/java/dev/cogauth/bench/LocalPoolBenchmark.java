@@ -2,6 +2,7 @@ package dev.cogauth.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.api.CallTimeouts;
 import dev.cogauth.api.SdkCognitoApi;
 import dev.cogauth.flow.InputUnavailableException;
 import dev.cogauth.flow.Prompt;
@@ -204,7 +205,7 @@ public final class LocalPoolBenchmark {
             Thread worker = new Thread(() -> {
                 long[] mine = new long[1024];
                 int count = 0;
-                try (SdkCognitoApi api = SdkCognitoApi.create("us-east-1", pool.endpoint(), DemoPool.CLIENT_ID)) {
+                try (SdkCognitoApi api = SdkCognitoApi.create("us-east-1", pool.endpoint(), DemoPool.CLIENT_ID, CallTimeouts.DEFAULT)) {
                     SignInFlow flow = new SignInFlow(api, new DemoAnswers(), Trace.NONE, Clock.systemUTC(), new SecureRandom());
                     go.await();
                     long cpuStart = threads.getCurrentThreadCpuTime();
