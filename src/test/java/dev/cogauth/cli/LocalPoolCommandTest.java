@@ -119,4 +119,17 @@ class LocalPoolCommandTest {
         assertEquals("cogauth: " + file + ": poolId: must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool",
                 err.toString().strip());
     }
+
+    @Test
+    void anOutboxThatCannotBeADirectoryIsAOneLineUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        StringWriter err = new StringWriter();
+        int code = Main.run(CliContext.of(Map.of(), new ByteArrayInputStream(new byte[0]), Clock.systemUTC()),
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), "local-pool", "--outbox",
+                file.resolve("outbox").toString());
+        assertEquals(ExitCode.USAGE, code);
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("cogauth: --outbox " + file.resolve("outbox") + ": cannot create the directory"), line);
+        assertFalse(line.contains("\n"), "one line");
+    }
 }
