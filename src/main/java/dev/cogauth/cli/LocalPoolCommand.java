@@ -135,10 +135,16 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
     }
 
-    /** Custom auth when the client and the pool can do it, else the password flow the client allows. */
+    /**
+     * Custom auth when the client and the pool can do it, else the password flow the client allows,
+     * else choice-based sign-in for a client that allows only that.
+     */
     private static String flowFor(PoolDefinition definition, ClientDefinition client) {
         if (client.allows("CUSTOM_AUTH") && definition.triggers().complete()) {
             return "CUSTOM_AUTH";
+        }
+        if (client.allows("USER_AUTH") && !client.allows("USER_SRP_AUTH") && !client.allows("USER_PASSWORD_AUTH")) {
+            return "USER_AUTH";
         }
         return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
     }

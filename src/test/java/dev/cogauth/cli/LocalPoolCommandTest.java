@@ -110,6 +110,17 @@ class LocalPoolCommandTest {
     }
 
     @Test
+    void aClientThatAllowsOnlyChoiceBasedSignInGetsUserAuthInTheConfig(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), """
+                {"poolId": "eu-west-1_Choice", "users": [], "signInPolicy": {"allowedFirstAuthFactors": ["EMAIL_OTP"]},
+                 "clients": [{"clientId": "c1", "explicitAuthFlows": ["USER_AUTH", "REFRESH_TOKEN_AUTH"]}]}
+                """);
+        JsonNode config = new ObjectMapper().readTree(LocalPoolCommand.awsConfiguration(
+                dev.cogauth.localpool.PoolFile.load(file), "http://127.0.0.1:1"));
+        assertEquals("USER_AUTH", config.path("Auth").path("Default").path("authenticationFlowType").asText());
+    }
+
+    @Test
     void aBadPoolFileIsAOneLineConfigError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"x\"}");
         StringWriter err = new StringWriter();
