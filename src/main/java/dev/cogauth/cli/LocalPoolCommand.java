@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
+import dev.cogauth.localpool.Outbox;
 import dev.cogauth.localpool.PoolDefinition;
 import dev.cogauth.localpool.PoolFile;
 import dev.cogauth.localpool.PoolFileException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Serve a Cognito-compatible user pool on 127.0.0.1 that verifies SRP for real and runs custom-auth triggers.",
             "Prints the endpoint, then an awsconfiguration.json for it, and serves until Ctrl-C or SIGTERM. "
                     + "Without --pool it serves the demo pool: user demo, password Demo-Passw0rd!, "
-                    + "then the question 'What is 6 times 7?' (42), three tries.",
+                    + "then the question 'What is 6 times 7?' (42), three tries; user demo-email signs in with "
+                    + "USER_AUTH and a code by email, printed on stderr (and written to --outbox).",
         })
 final class LocalPoolCommand implements Callable<Integer> {
 
@@ -42,6 +45,10 @@ final class LocalPoolCommand implements Callable<Integer> {
 
     @Option(names = "--write-config", paramLabel = "FILE", description = "Also write the awsconfiguration.json to FILE.")
     Path configFile;
+
+    @Option(names = "--outbox", paramLabel = "DIR", description = "Also write each code the pool sends by email or "
+            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts.")
+    Path outboxDir;
 
     @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "
             + "on stderr; passwords, answers, sessions and tokens are never shown.")
@@ -70,9 +77,18 @@ final class LocalPoolCommand implements Callable<Integer> {
             err.println("local-pool: " + line);
             err.flush();
         }, log);
+        Outbox outbox = Outbox.none();
+        if (outboxDir != null) {
+            try {
+                outbox = Outbox.in(outboxDir);
+            } catch (IOException e) {
+                err.println("cogauth: --outbox " + outboxDir + ": cannot create the directory: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
         LocalPool.Running running;
         try {
-            running = new LocalPool(definition, poolLog).start(port);
+            running = new LocalPool(definition, poolLog, Clock.systemUTC(), outbox).start(port);
         } catch (IOException e) {
             err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCode.USAGE;
@@ -99,7 +115,7 @@ final class LocalPoolCommand implements Callable<Integer> {
             out.flush();
             err.println("Local pool " + definition.poolId() + " serving on " + running.endpoint()
                     + (poolFile == null ? " (demo pool: user " + DemoPool.USERNAME + ", password " + DemoPool.PASSWORD
-                    + ", answer 42)" : "") + ". Ctrl-C stops it.");
+                    + ", answer 42; user " + DemoPool.CODE_USERNAME + ": a code by email)" : "") + ". Ctrl-C stops it.");
             err.flush();
             stop.await();
             return ExitCode.OK;
@@ -119,10 +135,16 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
     }
 
-    /** Custom auth when the client and the pool can do it, else the password flow the client allows. */
+    /**
+     * Custom auth when the client and the pool can do it, else the password flow the client allows,
+     * else choice-based sign-in for a client that allows only that.
+     */
     private static String flowFor(PoolDefinition definition, ClientDefinition client) {
         if (client.allows("CUSTOM_AUTH") && definition.triggers().complete()) {
             return "CUSTOM_AUTH";
+        }
+        if (client.allows("USER_AUTH") && !client.allows("USER_SRP_AUTH") && !client.allows("USER_PASSWORD_AUTH")) {
+            return "USER_AUTH";
         }
         return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
     }

@@ -16,7 +16,7 @@ public record ClientDefinition(String clientId, String clientSecret, Set<String>
                                boolean preventUserExistenceErrors) {
 
     public static final Set<String> ALL_FLOWS = Set.of("ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH",
-            "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+            "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH");
     public static final Duration DEFAULT_SESSION_VALIDITY = Duration.ofMinutes(3);
 
     public ClientDefinition {

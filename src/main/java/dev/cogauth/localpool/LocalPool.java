@@ -42,21 +42,32 @@ public final class LocalPool {
     private final Clock clock;
     private final PoolLog log;
     private final PoolLimits limits;
+    private final Outbox outbox;
 
     public LocalPool(PoolDefinition definition, PoolLog log) {
         this(definition, log, Clock.systemUTC());
     }
 
     public LocalPool(PoolDefinition definition, PoolLog log, Clock clock) {
-        this(definition, log, clock, PoolLimits.DEFAULT);
+        this(definition, log, clock, PoolLimits.DEFAULT, Outbox.none());
     }
 
     /** A pool with other limits than the default; the connection and request-time limits are process-wide (see above). */
     public LocalPool(PoolDefinition definition, PoolLog log, Clock clock, PoolLimits limits) {
+        this(definition, log, clock, limits, Outbox.none());
+    }
+
+    /** @param outbox where the codes the pool "sends" by email or SMS are also written */
+    public LocalPool(PoolDefinition definition, PoolLog log, Clock clock, Outbox outbox) {
+        this(definition, log, clock, PoolLimits.DEFAULT, outbox);
+    }
+
+    public LocalPool(PoolDefinition definition, PoolLog log, Clock clock, PoolLimits limits, Outbox outbox) {
         this.definition = definition;
         this.clock = clock;
         this.log = log;
         this.limits = limits;
+        this.outbox = outbox;
     }
 
     /** Serves the pool on 127.0.0.1 at {@code port}, or a free port when 0. */
@@ -70,7 +81,7 @@ public final class LocalPool {
             Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log,
-                    limits.openSessions()));
+                    limits.openSessions(), outbox));
             ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);
             server.start();
