@@ -1,6 +1,7 @@
 package dev.cogauth.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -48,7 +49,8 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
                                  Map<String, String> clientMetadata) {
         InitiateAuthResponse r = call(() -> client.initiateAuth(b -> b.clientId(clientId).authFlow(authFlow)
                 .authParameters(authParameters).clientMetadata(clientMetadata)));
-        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.authenticationResult());
+        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.availableChallengesAsStrings(),
+                r.authenticationResult());
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
         RespondToAuthChallengeResponse r = call(() -> client.respondToAuthChallenge(b -> b.clientId(clientId)
                 .challengeName(challengeName).challengeResponses(challengeResponses).session(session)
                 .clientMetadata(clientMetadata)));
-        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.authenticationResult());
+        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.availableChallengesAsStrings(),
+                r.authenticationResult());
     }
 
     @Override
@@ -109,9 +112,9 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     private static AuthStep step(String challengeName, String session, Map<String, String> parameters,
-                                 AuthenticationResultType result) {
+                                 List<String> available, AuthenticationResultType result) {
         if (challengeName != null) {
-            return AuthStep.challenge(challengeName, session, parameters);
+            return AuthStep.challenge(challengeName, session, parameters, available);
         }
         if (result == null) {
             throw new CognitoServiceException("InvalidResponse", "the pool answered neither a challenge nor tokens", 200);

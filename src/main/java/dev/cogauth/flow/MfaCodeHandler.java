@@ -4,10 +4,15 @@ import dev.cogauth.api.AuthStep;
 import dev.cogauth.protocol.Param;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** SMS_MFA, EMAIL_OTP and SOFTWARE_TOKEN_MFA: one code, sent back under the challenge's own key. */
-final class MfaCodeHandler implements ChallengeHandler {
+/**
+ * One code, sent back under the challenge's own key: SMS_MFA, SOFTWARE_TOKEN_MFA, and the
+ * codes of the choice-based flow (EMAIL_OTP, also an MFA challenge, and SMS_OTP). The prompt
+ * says where the pool sent the code, as the pool masked it.
+ */
+class MfaCodeHandler implements ChallengeHandler {
     private final String label;
     private final String responseKey;
 
@@ -18,14 +23,22 @@ final class MfaCodeHandler implements ChallengeHandler {
 
     @Override
     public AuthStep answer(AuthStep challenge, Exchange exchange) {
+        return respond(challenge, exchange, askForCode(challenge, exchange));
+    }
+
+    String askForCode(AuthStep challenge, Exchange exchange) {
         Map<String, String> parameters = challenge.challengeParameters();
         List<String> details = new ArrayList<>();
         String destination = parameters.get(Param.CODE_DELIVERY_DESTINATION);
         if (destination != null) {
-            String medium = parameters.getOrDefault(Param.CODE_DELIVERY_DELIVERY_MEDIUM, "").toLowerCase();
-            details.add("Code sent" + (medium.isEmpty() ? "" : " by " + medium) + " to " + destination);
+            String medium = parameters.getOrDefault(Param.CODE_DELIVERY_DELIVERY_MEDIUM, "").toLowerCase(Locale.ROOT);
+            String by = medium.equals("sms") ? " by SMS" : medium.isEmpty() ? "" : " by " + medium;
+            details.add("Code sent" + by + " to " + destination);
         }
-        String code = exchange.prompter.ask(new Prompt(PromptKind.CODE, label, details, 0, false)).trim();
+        return exchange.ask(new Prompt(PromptKind.CODE, label, details, 0, false), challenge).trim();
+    }
+
+    AuthStep respond(AuthStep challenge, Exchange exchange, String code) {
         Map<String, String> responses = exchange.responsesFor(exchange.username());
         responses.put(responseKey, code);
         return exchange.respond(challenge.challengeName(), responses, challenge.session());

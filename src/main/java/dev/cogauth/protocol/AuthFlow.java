@@ -11,7 +11,8 @@ public enum AuthFlow {
     CUSTOM_WITH_SRP("CUSTOM_AUTH"),
     CUSTOM_WITHOUT_SRP("CUSTOM_AUTH"),
     USER_SRP_AUTH("USER_SRP_AUTH"),
-    USER_PASSWORD_AUTH("USER_PASSWORD_AUTH");
+    USER_PASSWORD_AUTH("USER_PASSWORD_AUTH"),
+    USER_AUTH("USER_AUTH");
 
     private final String wireName;
 
@@ -22,10 +23,6 @@ public enum AuthFlow {
     /** The {@code AuthFlow} value InitiateAuth sends. */
     public String wireName() {
         return wireName;
-    }
-
-    public boolean startsWithSrp() {
-        return this == CUSTOM_WITH_SRP || this == USER_SRP_AUTH;
     }
 
     /**

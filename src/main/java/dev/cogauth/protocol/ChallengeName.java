@@ -16,6 +16,11 @@ public final class ChallengeName {
     public static final String MFA_SETUP = "MFA_SETUP";
     public static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
     public static final String DEVICE_PASSWORD_VERIFIER = "DEVICE_PASSWORD_VERIFIER";
+    public static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
+    public static final String SMS_OTP = "SMS_OTP";
+    public static final String PASSWORD = "PASSWORD";
+    public static final String PASSWORD_SRP = "PASSWORD_SRP";
+    public static final String WEB_AUTHN = "WEB_AUTHN";
 
     private ChallengeName() {
     }

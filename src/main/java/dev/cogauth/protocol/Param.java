@@ -26,6 +26,10 @@ public final class Param {
     public static final String MFAS_CAN_SETUP = "MFAS_CAN_SETUP";
     public static final String CODE_DELIVERY_DESTINATION = "CODE_DELIVERY_DESTINATION";
     public static final String CODE_DELIVERY_DELIVERY_MEDIUM = "CODE_DELIVERY_DELIVERY_MEDIUM";
+    public static final String PREFERRED_CHALLENGE = "PREFERRED_CHALLENGE";
+    public static final String SMS_OTP_CODE = "SMS_OTP_CODE";
+    public static final String CREDENTIAL_REQUEST_OPTIONS = "CREDENTIAL_REQUEST_OPTIONS";
+    public static final String CREDENTIAL = "CREDENTIAL";
     public static final String USER_ATTRIBUTES = "userAttributes";
     public static final String REQUIRED_ATTRIBUTES = "requiredAttributes";
     /** Prefix of required-attribute keys in a NEW_PASSWORD_REQUIRED response. */

@@ -104,6 +104,8 @@ class ConfigFilesTest {
             "CUSTOM_AUTH_WITHOUT_SRP, CUSTOM_WITHOUT_SRP",
             "user_srp_auth,           USER_SRP_AUTH",
             "USER_PASSWORD_AUTH,      USER_PASSWORD_AUTH",
+            // the choice-based flow (Amplify JS v6 authFlowType)
+            "USER_AUTH,               USER_AUTH",
         })
         void flowNamesOfEveryClientLibrary(String inFile, AuthFlow expected) throws ConfigException {
             String json = aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"" + inFile + "\"}}");
@@ -187,9 +189,9 @@ class ConfigFilesTest {
                         "c.json: CognitoUserPool.Default.Endpoint: must not contain a user name, a query or a fragment"),
                 Arguments.of("endpoint without host", aws(POOL + ", \"Endpoint\": \"http:///path\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must name a host, e.g. http://127.0.0.1:9229"),
-                Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"USER_AUTH\"}}"),
-                        "c.json: Auth.Default.authenticationFlowType: unknown flow \"USER_AUTH\": use one of"
-                                + " CUSTOM_WITH_SRP, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH"
+                Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"USER_PASSKEY\"}}"),
+                        "c.json: Auth.Default.authenticationFlowType: unknown flow \"USER_PASSKEY\": use one of"
+                                + " CUSTOM_WITH_SRP, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH"
                                 + " (CUSTOM_AUTH and CUSTOM_AUTH_WITH_SRP mean CUSTOM_WITH_SRP,"
                                 + " CUSTOM_AUTH_WITHOUT_SRP means CUSTOM_WITHOUT_SRP)"),
                 Arguments.of("flow is a boolean", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": true}}"),
