@@ -677,7 +677,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config'"
+  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -692,6 +692,12 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -120,6 +120,7 @@ complete -c cogauth -n '__fish_use_subcommand' -a 'local-pool' -d 'Serve a Cogni
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -l port -x -d 'Port on 127.0.0.1 (default: 0, a free port, printed at start).'
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -l pool -r -F -d 'Pool file (see docs/local-pool.md); default: the demo pool.'
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -l write-config -r -F -d 'Also write the awsconfiguration.json to FILE.'
+complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -l outbox -r -F -d 'Also write each code the pool sends by email or SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts.'
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -l log -d 'Print each exchange step (client, flow, challenge, trigger results, timings) on stderr; passwords, answers, sessions and tokens are never shown.'
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -s h -l help -d 'Show this help message and exit.'
 complete -c cogauth -n '__fish_seen_subcommand_from local-pool' -s V -l version -d 'Print version information and exit.'

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
+import dev.cogauth.localpool.Outbox;
 import dev.cogauth.localpool.PoolDefinition;
 import dev.cogauth.localpool.PoolFile;
 import dev.cogauth.localpool.PoolFileException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,6 +45,10 @@ final class LocalPoolCommand implements Callable<Integer> {
     @Option(names = "--write-config", paramLabel = "FILE", description = "Also write the awsconfiguration.json to FILE.")
     Path configFile;
 
+    @Option(names = "--outbox", paramLabel = "DIR", description = "Also write each code the pool sends by email or "
+            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts.")
+    Path outboxDir;
+
     @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "
             + "on stderr; passwords, answers, sessions and tokens are never shown.")
     boolean log;
@@ -70,9 +76,18 @@ final class LocalPoolCommand implements Callable<Integer> {
             err.println("local-pool: " + line);
             err.flush();
         }, log);
+        Outbox outbox = Outbox.none();
+        if (outboxDir != null) {
+            try {
+                outbox = Outbox.in(outboxDir);
+            } catch (IOException e) {
+                err.println("cogauth: --outbox " + outboxDir + ": cannot create the directory: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
         LocalPool.Running running;
         try {
-            running = new LocalPool(definition, poolLog).start(port);
+            running = new LocalPool(definition, poolLog, Clock.systemUTC(), outbox).start(port);
         } catch (IOException e) {
             err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCode.USAGE;

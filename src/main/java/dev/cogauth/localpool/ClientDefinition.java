@@ -13,7 +13,7 @@ public record ClientDefinition(String clientId, String clientSecret, Set<String>
                                boolean refreshTokenRotation, Duration refreshTokenGrace) {
 
     public static final Set<String> ALL_FLOWS = Set.of("ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH",
-            "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+            "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH");
     public static final Duration DEFAULT_SESSION_VALIDITY = Duration.ofMinutes(3);
 
     public ClientDefinition {

@@ -34,15 +34,22 @@ public final class LocalPool {
     private final PoolDefinition definition;
     private final Clock clock;
     private final PoolLog log;
+    private final Outbox outbox;
 
     public LocalPool(PoolDefinition definition, PoolLog log) {
         this(definition, log, Clock.systemUTC());
     }
 
     public LocalPool(PoolDefinition definition, PoolLog log, Clock clock) {
+        this(definition, log, clock, Outbox.none());
+    }
+
+    /** @param outbox where the codes the pool "sends" by email or SMS are also written */
+    public LocalPool(PoolDefinition definition, PoolLog log, Clock clock, Outbox outbox) {
         this.definition = definition;
         this.clock = clock;
         this.log = log;
+        this.outbox = outbox;
     }
 
     /** Serves the pool on 127.0.0.1 at {@code port}, or a free port when 0. */
@@ -55,7 +62,8 @@ public final class LocalPool {
             Trigger create = open(triggers, t.create());
             Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log));
+            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log,
+                    outbox));
             AtomicInteger threadNumber = new AtomicInteger();
             // A thread per request in flight (not a fixed few): stalled clients must not starve the others.
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {

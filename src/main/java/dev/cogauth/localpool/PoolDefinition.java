@@ -10,7 +10,8 @@ import java.util.Objects;
  * change, MFA gets set up, devices get remembered).
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
-                             List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
+                             List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
+                             SignInPolicy signInPolicy) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
@@ -43,9 +44,16 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         users = List.copyOf(users);
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(deviceTracking, "deviceTracking");
+        Objects.requireNonNull(signInPolicy, "signInPolicy");
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
+    }
+
+    /** A pool whose sign-in policy allows only the password as first factor, as Cognito's default. */
+    public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
+                          List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
+        this(poolId, region, mfa, clients, users, triggers, deviceTracking, SignInPolicy.PASSWORD_ONLY);
     }
 
     /** A pool that does not track devices, as Cognito's default. */
@@ -54,9 +62,31 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         this(poolId, region, mfa, clients, users, triggers, DeviceTracking.OFF);
     }
 
+    /** The same pool with another sign-in policy. */
+    public PoolDefinition withSignInPolicy(SignInPolicy policy) {
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy);
+    }
+
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */
     public String poolName() {
         return poolId.substring(poolId.indexOf('_') + 1);
+    }
+
+    /**
+     * Cognito's {@code SignInPolicy.AllowedFirstAuthFactors}: what choice-based sign-in
+     * ({@code USER_AUTH}) may start with, in the order the pool offers them.
+     */
+    public record SignInPolicy(List<String> allowedFirstAuthFactors) {
+        /** The factors Cognito knows. */
+        public static final List<String> FACTORS = List.of("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN");
+        public static final SignInPolicy PASSWORD_ONLY = new SignInPolicy(List.of("PASSWORD"));
+
+        public SignInPolicy {
+            allowedFirstAuthFactors = List.copyOf(allowedFirstAuthFactors);
+            if (!FACTORS.containsAll(allowedFirstAuthFactors)) {
+                throw new IllegalArgumentException("first factors must be among " + FACTORS);
+            }
+        }
     }
 
     /** The three custom-auth triggers, any of them absent, and how long one may run. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.PoolDefinition.SignInPolicy;
 import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
 import dev.cogauth.localpool.UserDefinition.MfaSettings;
 import dev.cogauth.localpool.UserDefinition.UserStatus;
@@ -35,11 +36,11 @@ import java.util.regex.Pattern;
 public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
-            "triggers", "triggerTimeout");
+            "triggers", "triggerTimeout", "signInPolicy");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
-            "attributes", "sub");
+            "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
     private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
@@ -81,8 +82,44 @@ public final class PoolFile {
         String region = top.has("region") ? text(top, "region", "region", true) : id.group(1);
         MfaMode mfa = choice(top, "mfa", "mfa", MfaMode.class, MfaMode.OPTIONAL);
         List<ClientDefinition> clients = clients(top);
-        List<UserDefinition> users = users(top);
-        return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top));
+        SignInPolicy signInPolicy = signInPolicy(top);
+        List<UserDefinition> users = users(top, signInPolicy);
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top),
+                signInPolicy);
+    }
+
+    /** {@code "signInPolicy": {"allowedFirstAuthFactors": [...]}}, as Cognito's SignInPolicy. */
+    private SignInPolicy signInPolicy(ObjectNode top) throws PoolFileException {
+        if (!top.has("signInPolicy")) {
+            return SignInPolicy.PASSWORD_ONLY;
+        }
+        ObjectNode node = object(top.get("signInPolicy"), "signInPolicy");
+        known(node, Set.of("allowedFirstAuthFactors"), "signInPolicy.");
+        String at = "signInPolicy.allowedFirstAuthFactors";
+        List<String> factors = strings(node.get("allowedFirstAuthFactors"), at);
+        for (String factor : factors) {
+            if (!SignInPolicy.FACTORS.contains(factor)) {
+                throw fail(at, "unknown factor " + factor + " (known: " + SignInPolicy.FACTORS + ")");
+            }
+        }
+        if (factors.isEmpty() || factors.size() != new HashSet<>(factors).size()) {
+            throw fail(at, "must list each allowed factor once, at least one");
+        }
+        return new SignInPolicy(factors);
+    }
+
+    private List<String> strings(JsonNode array, String at) throws PoolFileException {
+        if (array == null || !array.isArray()) {
+            throw fail(at, "must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (!value.isTextual() || value.textValue().isEmpty()) {
+                throw fail(at, "must be an array of non-empty strings");
+            }
+            values.add(value.textValue());
+        }
+        return values;
     }
 
     private DeviceTracking deviceTracking(ObjectNode top) throws PoolFileException {
@@ -164,7 +201,9 @@ public final class PoolFile {
         return Duration.ofMinutes(minutes);
     }
 
-    private List<UserDefinition> users(ObjectNode top) throws PoolFileException {
+    private List<UserDefinition> users(ObjectNode top, SignInPolicy policy) throws PoolFileException {
+        // Cognito creates users without a password only when a passwordless first factor is allowed.
+        boolean passwordless = policy.allowedFirstAuthFactors().stream().anyMatch(factor -> !factor.equals("PASSWORD"));
         JsonNode array = top.get("users");
         if (array == null || !array.isArray()) {
             throw fail("users", "must be an array of users");
@@ -204,8 +243,15 @@ public final class PoolFile {
                 }
             }
             UserStatus status = choice(node, "status", at + ".status", UserStatus.class, UserStatus.CONFIRMED);
-            users.add(new UserDefinition(username, text(node, "password", at + ".password", true), status,
-                    mfa(node, at), attributes));
+            List<String> passkeys = node.has("passkeys") ? strings(node.get("passkeys"), at + ".passkeys") : List.of();
+            for (String passkey : passkeys) {
+                if (!passkey.matches("[A-Za-z0-9_-]+")) {
+                    throw fail(at + ".passkeys", "a credential id must be base64url, e.g. \"AQIDBAUGBwg\"");
+                }
+            }
+            String password = text(node, "password", at + ".password", !passwordless);
+            users.add(new UserDefinition(username, password, status,
+                    mfa(node, at), attributes, passkeys));
         }
         return users;
     }

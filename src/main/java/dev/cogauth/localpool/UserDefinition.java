@@ -1,5 +1,6 @@
 package dev.cogauth.localpool;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,10 +8,12 @@ import java.util.Objects;
  * One user as the pool file gives it. The password is only held until the pool turns it
  * into an SRP verifier; {@link #toString} never shows it.
  *
+ * @param password   null for a user who signs in without one (choice-based sign-in with a code or passkey)
  * @param attributes every other attribute, e.g. {@code email}, {@code phone_number}, {@code custom:team}
+ * @param passkeys   credential ids (base64url) of the user's registered passkeys
  */
 public record UserDefinition(String username, String password, UserStatus status, MfaSettings mfa,
-                             Map<String, String> attributes) {
+                             Map<String, String> attributes, List<String> passkeys) {
 
     public enum UserStatus { CONFIRMED, FORCE_CHANGE_PASSWORD, UNCONFIRMED, RESET_REQUIRED }
 
@@ -30,14 +33,21 @@ public record UserDefinition(String username, String password, UserStatus status
 
     public UserDefinition {
         Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mfa, "mfa");
         attributes = Map.copyOf(attributes);
+        passkeys = List.copyOf(passkeys);
+    }
+
+    /** A user without passkeys. */
+    public UserDefinition(String username, String password, UserStatus status, MfaSettings mfa,
+                          Map<String, String> attributes) {
+        this(username, password, status, mfa, attributes, List.of());
     }
 
     @Override
     public String toString() {
-        return "UserDefinition[" + username + ", " + status + ", " + mfa + ", " + attributes.keySet() + "]";
+        return "UserDefinition[" + username + ", " + status + ", " + mfa + ", " + attributes.keySet()
+                + (password == null ? ", no password" : "") + ", passkeys " + passkeys.size() + "]";
     }
 }

@@ -189,8 +189,8 @@ class ConfigFilesTest {
                         "c.json: CognitoUserPool.Default.Endpoint: must not contain a user name, a query or a fragment"),
                 Arguments.of("endpoint without host", aws(POOL + ", \"Endpoint\": \"http:///path\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must name a host, e.g. http://127.0.0.1:9229"),
-                Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"USER_PASSKEY\"}}"),
-                        "c.json: Auth.Default.authenticationFlowType: unknown flow \"USER_PASSKEY\": use one of"
+                Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"MAGIC_LINK\"}}"),
+                        "c.json: Auth.Default.authenticationFlowType: unknown flow \"MAGIC_LINK\": use one of"
                                 + " CUSTOM_WITH_SRP, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH"
                                 + " (CUSTOM_AUTH and CUSTOM_AUTH_WITH_SRP mean CUSTOM_WITH_SRP,"
                                 + " CUSTOM_AUTH_WITHOUT_SRP means CUSTOM_WITHOUT_SRP)"),

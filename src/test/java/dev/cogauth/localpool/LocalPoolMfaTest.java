@@ -189,7 +189,7 @@ class LocalPoolMfaTest {
                         Map.of("USERNAME", "both", "ANSWER", "EMAIL_OTP")).expectOk();
                 assertEquals("EMAIL_OTP", email.challenge());
                 assertEquals("EMAIL", email.parameter("CODE_DELIVERY_DELIVERY_MEDIUM"));
-                assertEquals("b***@example.org", email.parameter("CODE_DELIVERY_DESTINATION"));
+                assertEquals("b***@e***", email.parameter("CODE_DELIVERY_DESTINATION"));
                 String line = console.get(console.size() - 1);
                 String code = line.substring(line.length() - 6);
                 assertTrue(client.respond(CLIENT, "EMAIL_OTP", email.session(),

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH (with or without SRP_A), REFRESH_TOKEN_AUTH. */
+/** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH (with or without SRP_A), USER_AUTH, REFRESH_TOKEN_AUTH. */
 final class InitiateAuth implements Operation {
 
     private static final List<String> FLOWS = List.of("USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN",
@@ -70,6 +70,9 @@ final class InitiateAuth implements Operation {
                 }
                 // Cognito does not hand InitiateAuth's ClientMetadata to Define or Create.
                 return steps.customRound(client, user, history, srpA, Map.of(), deviceKey);
+            }
+            case "USER_AUTH" -> {
+                return new UserAuthFlow(pool).start(client, user, parameters, deviceKey);
             }
             default -> throw CognitoError.invalidParameter("Initiate Auth method not supported.");
         }

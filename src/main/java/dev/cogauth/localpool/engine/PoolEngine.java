@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.Outbox;
 import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.localpool.UserDefinition;
 import dev.cogauth.localpool.trigger.Trigger;
@@ -23,10 +24,11 @@ public final class PoolEngine {
 
     /**
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
+     * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
      */
     public static HttpHandler handler(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                                      Trigger verify, Clock clock, PoolLog log) {
+                                      Trigger verify, Clock clock, PoolLog log, Outbox outbox) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
@@ -40,9 +42,9 @@ public final class PoolEngine {
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
                 definition.region(), json, log);
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
-                random, log);
+                new CodeSender(random, clock, log, outbox), log);
         PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
-                tokens, devices, random, clock, log);
+                tokens, devices, definition.signInPolicy(), random, clock, log);
 
         Map<String, Operation> operations = new LinkedHashMap<>();
         operations.put("InitiateAuth", new InitiateAuth(pool));
@@ -68,9 +70,11 @@ public final class PoolEngine {
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
         UserDefinition.MfaSettings mfa = user.mfa();
+        boolean hasPassword = user.password() != null;
+        String password = hasPassword ? user.password() : UUID.randomUUID() + "-" + UUID.randomUUID();
         return new PoolUser(user.username(), user.attributes().getOrDefault("sub", UUID.randomUUID().toString()),
-                user.attributes(), user.status(), passwords.verifier(user.username(), user.password()),
-                mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred());
+                user.attributes(), user.status(), passwords.verifier(user.username(), password), hasPassword,
+                mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred(), user.passkeys());
     }
 
     private static ObjectNode openIdConfiguration(ObjectMapper json, String issuer) {

@@ -4,6 +4,7 @@ import dev.cogauth.localpool.UserDefinition.UserStatus;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +23,17 @@ final class PoolUser {
     private volatile String totpSecret;
     private volatile String preferredMfa;
     private volatile String pendingTotpSecret;
+    private volatile boolean hasPassword;
+    private final List<String> passkeys;
 
+    /**
+     * @param hasPassword false for a passwordless user, whose {@code verifier} is of a random
+     *                    password nobody knows (so password flows fail as for a wrong password)
+     * @param passkeys    credential ids of the user's registered passkeys
+     */
     PoolUser(String username, String sub, Map<String, String> attributes, UserStatus status,
-             SrpVerifier verifier, boolean smsMfa, boolean emailMfa, String totpSecret, String preferredMfa) {
+             SrpVerifier verifier, boolean hasPassword, boolean smsMfa, boolean emailMfa, String totpSecret,
+             String preferredMfa, List<String> passkeys) {
         this.username = username;
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sub", sub);
@@ -36,6 +45,8 @@ final class PoolUser {
         this.emailMfa = emailMfa;
         this.totpSecret = totpSecret;
         this.preferredMfa = preferredMfa;
+        this.hasPassword = hasPassword;
+        this.passkeys = List.copyOf(passkeys);
     }
 
     String username() {
@@ -61,7 +72,25 @@ final class PoolUser {
 
     void changePassword(SrpVerifier newVerifier) {
         verifier = newVerifier;
+        hasPassword = true;
         status = UserStatus.CONFIRMED;
+    }
+
+    boolean hasPassword() {
+        return hasPassword;
+    }
+
+    List<String> passkeys() {
+        return passkeys;
+    }
+
+    /** What first factors this user can do: a verified email or phone (unless marked unverified), a password, a passkey. */
+    FirstFactors.Abilities abilities() {
+        return new FirstFactors.Abilities(hasPassword, verified("email"), verified("phone_number"), !passkeys.isEmpty());
+    }
+
+    private boolean verified(String attribute) {
+        return attributes.containsKey(attribute) && !"false".equals(attributes.get(attribute + "_verified"));
     }
 
     boolean smsMfa() {

@@ -15,6 +15,8 @@ import java.util.Map;
 final class RespondToAuthChallenge implements Operation {
 
     private static final int MIN_PASSWORD_LENGTH = 8;
+    /** Wrong tries one sent code allows; the last wrong one spends the Session. */
+    static final int MAX_WRONG_CODES = 3;
 
     private final PoolServices pool;
     private final DeviceChallenges devices;
@@ -75,8 +77,15 @@ final class RespondToAuthChallenge implements Operation {
                 pool.log().step("  password changed for " + user.username());
                 yield steps.mfa(client, user, deviceKey);
             }
-            case ChallengeName.SMS_MFA, ChallengeName.EMAIL_OTP, ChallengeName.SOFTWARE_TOKEN_MFA ->
-                    mfaCode(token, session, responses);
+            case ChallengeName.SMS_MFA, ChallengeName.EMAIL_OTP, ChallengeName.SMS_OTP,
+                 ChallengeName.SOFTWARE_TOKEN_MFA -> code(token, session, responses);
+            case ChallengeName.SELECT_CHALLENGE -> new UserAuthFlow(pool).select(session, responses);
+            case ChallengeName.WEB_AUTHN -> {
+                JsonRequest.requiredParameter(responses, Param.CREDENTIAL);
+                // Verifying an assertion needs the passkey's public key, which the pool file does not hold.
+                pool.log().step("  passkey assertion refused: the local pool does not verify passkeys");
+                throw CognitoError.incorrectPassword();
+            }
             case ChallengeName.SELECT_MFA_TYPE -> {
                 String choice = JsonRequest.requiredParameter(responses, Param.ANSWER);
                 if (!SignInSteps.mfaMethods(user).contains(choice)) {
@@ -119,11 +128,16 @@ final class RespondToAuthChallenge implements Operation {
         return steps.afterPassword(session.client(), user, session.deviceKey());
     }
 
-    private ObjectNode mfaCode(String token, AuthSession session, Map<String, String> responses) {
+    /**
+     * A code challenge: MFA after a password, or a code sent as the first factor (then, as in
+     * Cognito, no MFA follows: passwordless sign-in and MFA exclude each other).
+     */
+    private ObjectNode code(String token, AuthSession session, Map<String, String> responses) {
         String name = session.challengeName();
         String key = switch (name) {
             case ChallengeName.SMS_MFA -> Param.SMS_MFA_CODE;
             case ChallengeName.EMAIL_OTP -> Param.EMAIL_OTP_CODE;
+            case ChallengeName.SMS_OTP -> Param.SMS_OTP_CODE;
             default -> Param.SOFTWARE_TOKEN_MFA_CODE;
         };
         String code = JsonRequest.requiredParameter(responses, key);
@@ -132,9 +146,14 @@ final class RespondToAuthChallenge implements Operation {
                 : MessageDigest.isEqual(session.expectedCode().getBytes(StandardCharsets.UTF_8),
                         code.getBytes(StandardCharsets.UTF_8));
         if (!correct) {
-            // Cognito lets the user retype a code with the same Session.
-            pool.sessions().restore(token, session);
-            pool.log().step("  " + name + ": wrong code");
+            // Cognito lets the user retype a code with the same Session, a few times.
+            AuthSession retry = session.withWrongCode();
+            boolean spent = retry.wrongCodes() >= MAX_WRONG_CODES;
+            if (!spent) {
+                pool.sessions().restore(token, retry);
+            }
+            pool.log().step("  " + name + ": wrong code (" + retry.wrongCodes() + " of " + MAX_WRONG_CODES
+                    + (spent ? ", session spent)" : ")"));
             throw new CognitoError(ErrorType.CODE_MISMATCH, "Invalid code received for user");
         }
         return pool.steps().signedIn(session.client(), session.user(), session.deviceKey());

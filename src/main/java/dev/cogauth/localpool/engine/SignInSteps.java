@@ -13,7 +13,6 @@ import dev.cogauth.localpool.engine.SrpPasswords.SrpChallenge;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,9 @@ import java.util.Map;
  */
 final class SignInSteps {
 
+    /** SMS and email MFA codes have six digits, as Cognito's. */
+    static final int MFA_CODE_DIGITS = 6;
+
     private final ObjectMapper json;
     private final SessionStore sessions;
     private final SrpPasswords passwords;
@@ -34,11 +36,11 @@ final class SignInSteps {
     private final TokenService tokens;
     private final DeviceStore devices;
     private final MfaMode mfaMode;
-    private final SecureRandom random;
+    private final CodeSender codes;
     private final PoolLog log;
 
     SignInSteps(ObjectMapper json, SessionStore sessions, SrpPasswords passwords, CustomAuthTriggers triggers,
-                TokenService tokens, DeviceStore devices, MfaMode mfaMode, SecureRandom random, PoolLog log) {
+                TokenService tokens, DeviceStore devices, MfaMode mfaMode, CodeSender codes, PoolLog log) {
         this.json = json;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -46,7 +48,7 @@ final class SignInSteps {
         this.tokens = tokens;
         this.devices = devices;
         this.mfaMode = mfaMode;
-        this.random = random;
+        this.codes = codes;
         this.log = log;
     }
 
@@ -153,22 +155,32 @@ final class SignInSteps {
         return methods;
     }
 
-    /** Asks one MFA method; SMS and email codes are "sent" by printing them to the pool's log. */
+    /** Asks one MFA method; SMS and email codes are six digits, "sent" by {@link CodeSender}. */
     ObjectNode mfaChallenge(ClientDefinition client, PoolUser user, String method, String deviceKey) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        AuthSession session = AuthSession.asking(client, user, method, null, null, deviceKey);
-        if (!method.equals(ChallengeName.SOFTWARE_TOKEN_MFA)) {
-            boolean sms = method.equals(ChallengeName.SMS_MFA);
-            String destination = user.attributes().get(sms ? "phone_number" : "email");
-            String code = String.format("%06d", random.nextInt(1_000_000));
-            log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
-                    + ": your verification code is " + code);
-            parameters.put(Param.CODE_DELIVERY_DELIVERY_MEDIUM, sms ? "SMS" : "EMAIL");
-            parameters.put(Param.CODE_DELIVERY_DESTINATION, mask(destination, sms));
-            session = session.withCode(code);
+        if (method.equals(ChallengeName.SOFTWARE_TOKEN_MFA)) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(Param.USER_ID_FOR_SRP, user.username());
+            return challenge(AuthSession.asking(client, user, method, null, null, deviceKey), parameters);
         }
+        return codeChallenge(client, user, method, MFA_CODE_DIGITS, deviceKey);
+    }
+
+    /**
+     * Sends a code and asks for it: SMS_MFA or EMAIL_OTP after a password, EMAIL_OTP or SMS_OTP as
+     * the first factor of choice-based sign-in. The challenge says where the code went, masked.
+     */
+    ObjectNode codeChallenge(ClientDefinition client, PoolUser user, String challengeName, int digits,
+                             String deviceKey) {
+        boolean sms = challengeName.equals(ChallengeName.SMS_MFA) || challengeName.equals(ChallengeName.SMS_OTP);
+        String destination = user.attributes().get(sms ? "phone_number" : "email");
+        String code = codes.send(user, sms, destination, digits, challengeName);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(Param.CODE_DELIVERY_DELIVERY_MEDIUM, sms ? "SMS" : "EMAIL");
+        parameters.put(Param.CODE_DELIVERY_DESTINATION,
+                sms ? CodeDestination.maskPhone(destination) : CodeDestination.maskEmail(destination));
         parameters.put(Param.USER_ID_FOR_SRP, user.username());
-        return challenge(session, parameters);
+        return challenge(AuthSession.asking(client, user, challengeName, null, null, deviceKey).withCode(code),
+                parameters);
     }
 
     /** One round of the custom flow: Define decides, then tokens, failure, SRP, or Create's challenge. */
@@ -253,11 +265,4 @@ final class SignInSteps {
         return response;
     }
 
-    private static String mask(String destination, boolean phone) {
-        if (phone) {
-            return "+*******" + destination.substring(Math.max(0, destination.length() - 4));
-        }
-        int at = destination.indexOf('@');
-        return at < 1 ? "***" : destination.charAt(0) + "***" + destination.substring(at);
-    }
 }

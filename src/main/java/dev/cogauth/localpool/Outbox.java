@@ -1,0 +1,79 @@
+package dev.cogauth.localpool;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where the pool "delivers" the codes it would send by email or SMS ({@code local-pool --outbox DIR}):
+ * one JSON file per message, {@code {"medium", "destination", "code", "time", "username", "challenge"}},
+ * written whole (a reader never sees half a file) and named so that they sort in the order sent.
+ * A local development tool's stand-in for email and SMS, so tests and scripts can read the codes.
+ */
+public final class Outbox {
+
+    private static final Outbox NONE = new Outbox(null);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final AtomicLong sequence = new AtomicLong();
+
+    private Outbox(Path directory) {
+        this.directory = directory;
+    }
+
+    /** No outbox: codes only appear in the pool's log. */
+    public static Outbox none() {
+        return NONE;
+    }
+
+    /** An outbox in {@code directory}, created if missing. */
+    public static Outbox in(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        return new Outbox(directory);
+    }
+
+    /** One message the pool sent. */
+    public record Message(String medium, String destination, String code, Instant time, String username,
+                          String challenge) {
+        @Override
+        public String toString() {
+            return "Message[" + medium + " to " + destination + " for " + username + ", " + challenge + "]";
+        }
+    }
+
+    /** Writes the message's file; a failure is unchecked, as the pool answers it with an internal error. */
+    public void deliver(Message message) {
+        if (directory == null) {
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("medium", message.medium())
+                .put("destination", message.destination())
+                .put("code", message.code())
+                .put("time", message.time().toString())
+                .put("username", message.username())
+                .put("challenge", message.challenge());
+        String name = String.format(Locale.ROOT, "%d-%06d-%s.json", message.time().toEpochMilli(),
+                sequence.incrementAndGet(), message.medium().toLowerCase(Locale.ROOT));
+        try {
+            Path temporary = Files.createTempFile(directory, ".message-", ".tmp");
+            Files.writeString(temporary, body.toString() + System.lineSeparator());
+            try {
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the outbox " + directory, e);
+        }
+    }
+}

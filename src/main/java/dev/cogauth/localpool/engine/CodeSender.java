@@ -1,0 +1,38 @@
+package dev.cogauth.localpool.engine;
+
+import dev.cogauth.localpool.Outbox;
+import dev.cogauth.localpool.PoolLog;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * "Sends" one-time codes by email or SMS: a notice in the pool's log (always shown, ending with the
+ * code) and a file in the outbox, if the pool has one. A local development tool's stand-in.
+ */
+final class CodeSender {
+
+    private final SecureRandom random;
+    private final Clock clock;
+    private final PoolLog log;
+    private final Outbox outbox;
+
+    CodeSender(SecureRandom random, Clock clock, PoolLog log, Outbox outbox) {
+        this.random = random;
+        this.clock = clock;
+        this.log = log;
+        this.outbox = outbox;
+    }
+
+    /** Makes a code of {@code digits} decimal digits, sends it to {@code destination}, and returns it. */
+    String send(PoolUser user, boolean sms, String destination, int digits, String challenge) {
+        StringBuilder code = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            code.append((char) ('0' + random.nextInt(10)));
+        }
+        log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
+                + ": your verification code is " + code);
+        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, code.toString(), clock.instant(),
+                user.username(), challenge));
+        return code.toString();
+    }
+}
