@@ -55,7 +55,7 @@ public final class FirstFactors {
     static UnsupportedChallengeException passkeyRefused(List<String> offered) {
         String others = offered.stream().filter(FirstFactors::usableHere).collect(Collectors.joining(", "));
         return new UnsupportedChallengeException("passkeys (WEB_AUTHN) need a browser and cannot be used from cogauth; "
-                + (others.isEmpty() ? "the pool offered no other factor for this user"
+                + (others.isEmpty() ? "the pool named no other factor for this user"
                         : "the pool also offered " + others + ": choose one with --preferred-challenge"));
     }
 }

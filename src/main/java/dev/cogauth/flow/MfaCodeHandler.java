@@ -1,6 +1,8 @@
 package dev.cogauth.flow;
 
 import dev.cogauth.api.AuthStep;
+import dev.cogauth.api.CognitoServiceException;
+import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,12 @@ import java.util.Map;
 /**
  * One code, sent back under the challenge's own key: SMS_MFA, SOFTWARE_TOKEN_MFA, and the
  * codes of the choice-based flow (EMAIL_OTP, also an MFA challenge, and SMS_OTP). The prompt
- * says where the pool sent the code, as the pool masked it.
+ * says where the pool sent the code, as the pool masked it. A wrong code may be typed again
+ * within the same session.
  */
 class MfaCodeHandler implements ChallengeHandler {
+    /** Tries of one code challenge: Cognito spends the session after the third wrong code. */
+    static final int CODE_ATTEMPTS = 3;
     private final String label;
     private final String responseKey;
 
@@ -23,7 +28,24 @@ class MfaCodeHandler implements ChallengeHandler {
 
     @Override
     public AuthStep answer(AuthStep challenge, Exchange exchange) {
-        return respond(challenge, exchange, askForCode(challenge, exchange));
+        String code = askForCode(challenge, exchange);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return respond(challenge, exchange, code);
+            } catch (CognitoServiceException refused) {
+                // Cognito keeps the session through a mistyped code, a few times: the user may type it again.
+                if (!ErrorType.CODE_MISMATCH.equals(refused.errorType()) || attempt == CODE_ATTEMPTS) {
+                    throw refused;
+                }
+                exchange.prompter.show("The pool refused the code: " + refused.getMessage());
+                try {
+                    code = askForCode(challenge, exchange);
+                } catch (InputUnavailableException noMoreInput) {
+                    // Piped input or --no-input has no second code: the refusal is what to report.
+                    throw refused;
+                }
+            }
+        }
     }
 
     String askForCode(AuthStep challenge, Exchange exchange) {

@@ -19,6 +19,9 @@ final class SelectChallengeHandler implements ChallengeHandler {
         if (offered.isEmpty()) {
             throw new UnsupportedChallengeException("the pool sent SELECT_CHALLENGE without AvailableChallenges");
         }
+        if (exchange.settings.preferredChallenge().filter(p -> !FirstFactors.usableHere(p)).isPresent()) {
+            throw FirstFactors.passkeyRefused(offered);
+        }
         Prompt prompt = Prompt.choice("Sign in with", offered.stream().map(FirstFactors::menuLabel).toList(), null);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String typed = exchange.ask(prompt, ChallengeName.SELECT_CHALLENGE, challenge.challengeParameters(),

@@ -82,8 +82,15 @@ public final class SignInFlow {
         return parameters;
     }
 
-    /** PREFERRED_CHALLENGE, with what the factor needs in the same call (as Amplify sends it). */
+    /**
+     * PREFERRED_CHALLENGE, with what the factor needs in the same call (as Amplify sends it). A
+     * passkey cannot be answered here, so for it the pool is asked for its offer instead: the
+     * refusal can then name the factors that would work.
+     */
     private static void preferFirstFactor(String preferred, Map<String, String> parameters, Exchange exchange) {
+        if (!FirstFactors.usableHere(preferred)) {
+            return;
+        }
         parameters.put(Param.PREFERRED_CHALLENGE, preferred);
         switch (preferred) {
             case ChallengeName.PASSWORD -> parameters.put(Param.PASSWORD, exchange.password());

@@ -182,9 +182,9 @@ class UserAuthFlowTest {
     }
 
     @Test
-    void aPreferredPasskeyIsRefusedWhenThePoolAsksForIt() {
-        ScriptedCognito pool = new ScriptedCognito().then(call -> AuthStep.challenge("WEB_AUTHN", "s1",
-                Map.of("CREDENTIAL_REQUEST_OPTIONS", "{\"challenge\":\"abc\"}"), List.of("WEB_AUTHN", "EMAIL_OTP")));
+    void aPreferredPasskeyIsRefusedNamingWhatThePoolOffersInstead() {
+        ScriptedCognito pool = new ScriptedCognito().then(call -> AuthStep.challenge("SELECT_CHALLENGE", "s1", Map.of(),
+                List.of("WEB_AUTHN", "EMAIL_OTP")));
 
         UnsupportedChallengeException refused = assertThrows(UnsupportedChallengeException.class,
                 () -> signIn(pool, new ScriptedPrompter(), settings("WEB_AUTHN")));
@@ -192,23 +192,59 @@ class UserAuthFlowTest {
         assertTrue(refused.getMessage().endsWith("the pool also offered EMAIL_OTP: choose one with --preferred-challenge"),
                 refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"));
-        assertEquals("WEB_AUTHN", pool.calls.get(0).parameters().get("PREFERRED_CHALLENGE"));
+        assertEquals(Map.of("USERNAME", "alice"), pool.calls.get(0).parameters(), "the offer is asked for instead");
+        assertEquals(1, pool.calls.size());
     }
 
     @Test
-    void aWrongCodeIsThePoolsRefusal() {
-        ScriptedCognito pool = new ScriptedCognito()
-                .thenChallenge("EMAIL_OTP", "s1", EMAIL_SENT)
-                .then(call -> {
-                    throw new CognitoServiceException("CodeMismatchException", "Invalid code provided, please request"
-                            + " a code again.", 400);
-                });
+    void aPasskeyChallengeIsRefusedEvenUnasked() {
+        ScriptedCognito pool = new ScriptedCognito().thenChallenge("WEB_AUTHN", "s1",
+                Map.of("CREDENTIAL_REQUEST_OPTIONS", "{\"challenge\":\"abc\"}"));
+
+        UnsupportedChallengeException refused = assertThrows(UnsupportedChallengeException.class,
+                () -> signIn(pool, new ScriptedPrompter(), settings(null)));
+
+        assertTrue(refused.getMessage().startsWith("passkeys (WEB_AUTHN) need a browser"), refused.getMessage());
+    }
+
+    private static Object mismatch(ScriptedCognito.Call call) {
+        throw new CognitoServiceException("CodeMismatchException", "Invalid code or auth state for the user.", 400);
+    }
+
+    @Test
+    void aWrongCodeMayBeTypedAgainInTheSameSession() {
+        ScriptedCognito pool = new ScriptedCognito().thenChallenge("EMAIL_OTP", "s1", EMAIL_SENT)
+                .then(UserAuthFlowTest::mismatch).thenTokens();
+        ScriptedPrompter user = new ScriptedPrompter("00000000", "12345678");
+
+        signIn(pool, user, settings("EMAIL_OTP"));
+
+        assertEquals(List.of("The pool refused the code: Invalid code or auth state for the user."), user.shown);
+        assertEquals(List.of("s1", "s1"), pool.calls.subList(1, 3).stream().map(ScriptedCognito.Call::session).toList());
+        assertEquals("12345678", pool.calls.get(2).parameters().get("EMAIL_OTP_CODE"));
+        assertEquals(2, user.asked.get(1).context().round());
+    }
+
+    @Test
+    void aWrongCodeWithNoFurtherInputIsThePoolsRefusal() {
+        ScriptedCognito pool = new ScriptedCognito().thenChallenge("SMS_OTP", "s1", SMS_SENT)
+                .then(UserAuthFlowTest::mismatch);
 
         CognitoServiceException refused = assertThrows(CognitoServiceException.class,
-                () -> signIn(pool, new ScriptedPrompter("000000"), settings("EMAIL_OTP")));
+                () -> signIn(pool, ScriptedPrompter.piped("00000000"), settings("SMS_OTP")));
 
         assertEquals("CodeMismatchException", refused.errorType());
-        assertEquals(2, pool.calls.size(), "no retry within the session");
+    }
+
+    @Test
+    void theThirdWrongCodeIsFinal() {
+        ScriptedCognito pool = new ScriptedCognito().thenChallenge("EMAIL_OTP", "s1", EMAIL_SENT)
+                .then(UserAuthFlowTest::mismatch).then(UserAuthFlowTest::mismatch).then(UserAuthFlowTest::mismatch);
+
+        assertThrows(CognitoServiceException.class,
+                () -> signIn(pool, new ScriptedPrompter("1", "2", "3", "4"), settings("EMAIL_OTP")));
+
+        assertEquals(4, pool.calls.size(), "InitiateAuth and three codes");
     }
 
     @Test
