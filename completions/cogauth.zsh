@@ -222,7 +222,7 @@ function _picocli_cogauth_signin() {
 
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -252,9 +252,6 @@ function _picocli_cogauth_signin() {
     '-p'|'--profile')
       return
       ;;
-    '--timeout')
-      return
-      ;;
     '-u'|'--username')
       return
       ;;
@@ -265,6 +262,15 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--preferred-challenge')
+      return
+      ;;
+    '--answer-command')
+      return
+      ;;
+    '--answer-timeout')
+      return
       ;;
   esac
 
@@ -285,7 +291,7 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -318,9 +324,6 @@ function _picocli_cogauth_token() {
     '-u'|'--username')
       return
       ;;
-    '--timeout')
-      return
-      ;;
     '-t'|'--type')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
@@ -348,7 +351,7 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -381,9 +384,6 @@ function _picocli_cogauth_refresh() {
     '-u'|'--username')
       return
       ;;
-    '--timeout')
-      return
-      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -408,7 +408,7 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -438,9 +438,6 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
   esac
@@ -516,7 +513,7 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -547,9 +544,6 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -585,7 +579,7 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -615,9 +609,6 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '--min-ttl')

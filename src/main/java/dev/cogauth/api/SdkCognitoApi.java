@@ -1,6 +1,7 @@
 package dev.cogauth.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,7 +43,8 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
                                  Map<String, String> clientMetadata) {
         InitiateAuthResponse r = call(() -> client.initiateAuth(b -> b.clientId(clientId).authFlow(authFlow)
                 .authParameters(authParameters).clientMetadata(clientMetadata)));
-        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.authenticationResult());
+        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.availableChallengesAsStrings(),
+                r.authenticationResult());
     }
 
     @Override
@@ -51,7 +53,8 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
         RespondToAuthChallengeResponse r = call(() -> client.respondToAuthChallenge(b -> b.clientId(clientId)
                 .challengeName(challengeName).challengeResponses(challengeResponses).session(session)
                 .clientMetadata(clientMetadata)));
-        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.authenticationResult());
+        return step(r.challengeNameAsString(), r.session(), r.challengeParameters(), r.availableChallengesAsStrings(),
+                r.authenticationResult());
     }
 
     @Override
@@ -103,9 +106,9 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
     }
 
     private static AuthStep step(String challengeName, String session, Map<String, String> parameters,
-                                 AuthenticationResultType result) {
+                                 List<String> available, AuthenticationResultType result) {
         if (challengeName != null) {
-            return AuthStep.challenge(challengeName, session, parameters);
+            return AuthStep.challenge(challengeName, session, parameters, available);
         }
         if (result == null) {
             throw new CognitoServiceException("InvalidResponse", "the pool answered neither a challenge nor tokens", 200);

@@ -29,7 +29,8 @@ final class PoolOptions {
     String endpointUrl;
 
     @Option(names = "--auth-flow", paramLabel = "FLOW",
-            description = "CUSTOM_WITH_SRP (alias CUSTOM_AUTH), CUSTOM_WITHOUT_SRP, USER_SRP_AUTH or USER_PASSWORD_AUTH "
+            description = "CUSTOM_WITH_SRP (alias CUSTOM_AUTH), CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH "
+                    + "or USER_AUTH (choice-based: a code by email or SMS, or the password) "
                     + "(default: the config file's, else CUSTOM_WITH_SRP).")
     String authFlow;
 

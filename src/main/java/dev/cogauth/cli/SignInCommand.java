@@ -7,13 +7,16 @@ import dev.cogauth.api.SdkCognitoApi;
 import dev.cogauth.config.PoolConfig;
 import dev.cogauth.config.PoolSettings;
 import dev.cogauth.config.Profile;
+import dev.cogauth.flow.FirstFactors;
 import dev.cogauth.flow.Prompter;
 import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.srp.DeviceSecrets;
+import dev.cogauth.srp.Totp;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.DeviceSecret;
@@ -26,6 +29,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +52,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
+            "  COGAUTH_ANSWER_COMMAND the answer command, when --answer-command is not given",
+            "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it",
             "  COGAUTH_PROFILE        the profile to use when --profile is not given",
             "  COGAUTH_CACHE_DIR      where tokens are cached (default: $XDG_CACHE_HOME/cogauth)",
         })
@@ -93,6 +99,23 @@ final class SignInCommand implements Callable<Integer> {
     @Option(names = "--mask-answers", description = "Hide custom answers and codes as they are typed, like passwords.")
     boolean maskAnswers;
 
+    @Option(names = "--preferred-challenge", paramLabel = "FACTOR",
+            description = "With --auth-flow USER_AUTH: the first factor to ask the pool for, EMAIL_OTP, SMS_OTP, PASSWORD,"
+                    + " PASSWORD_SRP or WEB_AUTHN (any case). Without it the pool offers a choice."
+                    + " Example: --auth-flow USER_AUTH --preferred-challenge email_otp")
+    String preferredChallenge;
+
+    @Option(names = "--answer-command", paramLabel = "CMD",
+            description = "Run CMD (through sh -c; cmd /c on Windows) for every answer but the username and passwords:"
+                    + " codes, custom challenges, choices. It gets COGAUTH_CHALLENGE in its environment and a JSON"
+                    + " question on stdin; the first line it prints is the answer. Example (CI):"
+                    + " --answer-command './read-code-from-mailbox.sh'")
+    String answerCommand;
+
+    @Option(names = "--answer-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "How long the answer command may take per question (default: ${DEFAULT-VALUE}), e.g. 2m.")
+    Duration answerTimeout;
+
     private final CliContext context;
 
     SignInCommand(CliContext context) {
@@ -120,12 +143,13 @@ final class SignInCommand implements Callable<Integer> {
         SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
                 config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata,
                 Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
-                        d.devicePassword())));
+                        d.devicePassword())))
+                .withFactors(preferredFactor(config.authFlow()), totpSecret());
         AuthenticationResult tokens;
         DeviceSecret device;
         try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId(),
                 timeout.timeouts);
-             PrompterHandle prompter = openPrompter(err)) {
+             PrompterHandle prompter = openPrompter(err, trace)) {
             SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random());
             try {
                 tokens = flow.signIn(settings);
@@ -220,7 +244,50 @@ final class SignInCommand implements Callable<Integer> {
         }
     }
 
-    private PrompterHandle openPrompter(PrintWriter err) {
+    /** --preferred-challenge, checked: a known factor, and only with the flow that has factors. */
+    private Optional<String> preferredFactor(AuthFlow flow) {
+        if (preferredChallenge == null) {
+            return Optional.empty();
+        }
+        Optional<String> factor = FirstFactors.parse(preferredChallenge);
+        if (factor.isEmpty()) {
+            throw new UsageException("--preferred-challenge: unknown factor \"" + preferredChallenge.strip()
+                    + "\": use one of " + String.join(", ", FirstFactors.KNOWN));
+        }
+        if (flow != AuthFlow.USER_AUTH) {
+            throw new UsageException("--preferred-challenge needs --auth-flow USER_AUTH (the flow is " + flow + ")");
+        }
+        return factor;
+    }
+
+    /** COGAUTH_TOTP_SECRET, checked up front so a typo fails before any code is sent; never echoed. */
+    private Optional<String> totpSecret() {
+        Optional<String> secret = context.env("COGAUTH_TOTP_SECRET").filter(s -> !s.isBlank());
+        secret.ifPresent(s -> {
+            try {
+                Totp.decodeBase32(s);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("COGAUTH_TOTP_SECRET: " + e.getMessage());
+            }
+        });
+        return secret;
+    }
+
+    private PrompterHandle openPrompter(PrintWriter err, Trace trace) {
+        PrompterHandle user = openUserPrompter(err);
+        Optional<String> command = Optional.ofNullable(answerCommand).or(() -> context.env("COGAUTH_ANSWER_COMMAND"))
+                .filter(c -> !c.isBlank());
+        if (command.isEmpty()) {
+            return user;
+        }
+        if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+            throw new UsageException("--answer-timeout must be longer than 0 s");
+        }
+        return new PrompterHandle(new AnswerCommandPrompter(command.get(), answerTimeout, user.prompter(), err, trace),
+                user.resource());
+    }
+
+    private PrompterHandle openUserPrompter(PrintWriter err) {
         if (noInput) {
             return new PrompterHandle(new NoInputPrompter(err), null);
         }

@@ -60,6 +60,9 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
 
     @Override
     public String ask(Prompt prompt) {
+        if (prompt.kind() == PromptKind.CHOICE && !prompt.choices().isEmpty()) {
+            return new ChoiceMenu(terminal, color).choose(prompt);
+        }
         PrintWriter out = terminal.writer();
         prompt.details().forEach(line -> out.println("  " + line));
         out.flush();

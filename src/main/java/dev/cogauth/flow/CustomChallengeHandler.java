@@ -26,7 +26,7 @@ final class CustomChallengeHandler implements ChallengeHandler {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> details.add(e.getKey() + ": " + e.getValue()));
         String label = questionKey == null ? "Answer" : parameters.get(questionKey);
-        String answer = exchange.prompter.ask(new Prompt(PromptKind.ANSWER, label, details, round, false));
+        String answer = exchange.ask(new Prompt(PromptKind.ANSWER, label, details, round, false), challenge);
 
         Map<String, String> responses = exchange.responsesFor(exchange.username());
         responses.put(Param.ANSWER, answer);

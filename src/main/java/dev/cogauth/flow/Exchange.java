@@ -8,7 +8,9 @@ import dev.cogauth.srp.SrpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,8 +25,8 @@ final class Exchange {
     final SignInSettings settings;
     final Trace trace;
     final Clock clock;
-    /** The client half of SRP when the flow started with SRP_A; null otherwise. */
-    final SrpClient srp;
+    /** The client half of SRP once the flow sent SRP_A (at the start, or choosing PASSWORD_SRP); null before. */
+    SrpClient srp;
     final SecureRandom random;
     /** The client half of the device's SRP, from DEVICE_SRP_AUTH on; null before. */
     SrpClient deviceSrp;
@@ -33,15 +35,16 @@ final class Exchange {
     private String username;
     private String password;
     private int customRound;
+    /** How often each challenge has been asked about so far, for the answer command's "round". */
+    private final Map<String, Integer> rounds = new HashMap<>();
 
-    Exchange(CognitoApi api, Prompter prompter, SignInSettings settings, Trace trace, Clock clock, SrpClient srp,
+    Exchange(CognitoApi api, Prompter prompter, SignInSettings settings, Trace trace, Clock clock,
              SecureRandom random, String username) {
         this.api = api;
         this.prompter = prompter;
         this.settings = settings;
         this.trace = trace;
         this.clock = clock;
-        this.srp = srp;
         this.random = random;
         this.username = username;
     }
@@ -69,6 +72,25 @@ final class Exchange {
 
     int nextCustomRound() {
         return ++customRound;
+    }
+
+    /** SRP_A for a flow that proves the password by SRP: started once, when first needed. */
+    String srpPublicKeyHex() {
+        if (srp == null) {
+            srp = SrpClient.start(random);
+        }
+        return srp.publicKeyHex();
+    }
+
+    /** Asks the user (or the answer command) a question about this challenge. */
+    String ask(Prompt prompt, AuthStep challenge) {
+        return ask(prompt, challenge.challengeName(), challenge.challengeParameters(), List.of());
+    }
+
+    /** Asks with the names on offer, for a selection. */
+    String ask(Prompt prompt, String challengeName, Map<String, String> parameters, List<String> available) {
+        int round = rounds.merge(challengeName, 1, Integer::sum);
+        return prompter.ask(prompt.about(new PromptContext(challengeName, username, round, parameters, available)));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.cogauth.protocol.Param;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MFA_SETUP for an authenticator app: AssociateSoftwareToken, show the secret and its
@@ -14,6 +15,8 @@ import java.util.List;
  */
 final class MfaSetupHandler implements ChallengeHandler {
     static final String DEVICE_NAME = "cogauth";
+    /** The parameter name under which an answer command finds the new secret. */
+    static final String SECRET_CODE = "SECRET_CODE";
 
     @Override
     public AuthStep answer(AuthStep challenge, Exchange exchange) {
@@ -29,8 +32,9 @@ final class MfaSetupHandler implements ChallengeHandler {
         exchange.prompter.show("Set up an authenticator app for " + exchange.username() + " with this secret:\n  "
                 + secret + "\nor this URI (most apps read it as a QR code):\n  "
                 + otpauthUri(exchange.settings.poolName(), exchange.username(), secret));
-        String code = exchange.prompter.ask(
-                new Prompt(PromptKind.CODE, "Code from the authenticator app", List.of(), 0, false)).trim();
+        // An answer command gets the secret too: it has to compute the first code from it.
+        String code = exchange.ask(new Prompt(PromptKind.CODE, "Code from the authenticator app", List.of(), 0, false),
+                ChallengeName.MFA_SETUP, Map.of(SECRET_CODE, secret), List.of()).trim();
         String session = exchange.api.verifySoftwareToken(association.session(), code, DEVICE_NAME);
         exchange.trace.step("VerifySoftwareToken accepted the code");
         return exchange.respond(ChallengeName.MFA_SETUP, exchange.responsesFor(exchange.username()), session);

@@ -3,7 +3,6 @@ package dev.cogauth.flow;
 import dev.cogauth.api.AuthStep;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.Param;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,12 +21,9 @@ final class SelectMfaTypeHandler implements ChallengeHandler {
         if (options.isEmpty()) {
             throw new UnsupportedChallengeException("the pool sent SELECT_MFA_TYPE without MFAS_CAN_CHOOSE");
         }
-        List<String> details = new ArrayList<>();
-        for (int i = 0; i < options.size(); i++) {
-            details.add((i + 1) + ") " + options.get(i));
-        }
+        Prompt prompt = Prompt.choice("MFA method", options, null);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            String typed = exchange.prompter.ask(new Prompt(PromptKind.CHOICE, "MFA method", details, 0, false));
+            String typed = exchange.ask(prompt, ChallengeName.SELECT_MFA_TYPE, challenge.challengeParameters(), options);
             String chosen = choose(typed.trim(), options);
             if (chosen != null) {
                 Map<String, String> responses = exchange.responsesFor(exchange.username());

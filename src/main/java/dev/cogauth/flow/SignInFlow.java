@@ -6,7 +6,6 @@ import dev.cogauth.api.CognitoApi;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.Param;
-import dev.cogauth.srp.SrpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,18 +22,20 @@ public final class SignInFlow {
     private final Trace trace;
     private final Clock clock;
     private final SecureRandom random;
-    private final Map<String, ChallengeHandler> handlers = Map.of(
-            ChallengeName.PASSWORD_VERIFIER, new PasswordVerifierHandler(),
-            ChallengeName.CUSTOM_CHALLENGE, new CustomChallengeHandler(),
-            ChallengeName.NEW_PASSWORD_REQUIRED, new NewPasswordHandler(),
-            ChallengeName.SMS_MFA, new MfaCodeHandler("SMS code", Param.SMS_MFA_CODE),
-            ChallengeName.EMAIL_OTP, new MfaCodeHandler("Email code", Param.EMAIL_OTP_CODE),
-            ChallengeName.SOFTWARE_TOKEN_MFA,
-            new MfaCodeHandler("Authenticator app code", Param.SOFTWARE_TOKEN_MFA_CODE),
-            ChallengeName.SELECT_MFA_TYPE, new SelectMfaTypeHandler(),
-            ChallengeName.MFA_SETUP, new MfaSetupHandler(),
-            ChallengeName.DEVICE_SRP_AUTH, new DeviceSrpHandler(),
-            ChallengeName.DEVICE_PASSWORD_VERIFIER, new DevicePasswordVerifierHandler());
+    private final Map<String, ChallengeHandler> handlers = Map.ofEntries(
+            Map.entry(ChallengeName.PASSWORD_VERIFIER, new PasswordVerifierHandler()),
+            Map.entry(ChallengeName.CUSTOM_CHALLENGE, new CustomChallengeHandler()),
+            Map.entry(ChallengeName.NEW_PASSWORD_REQUIRED, new NewPasswordHandler()),
+            Map.entry(ChallengeName.SMS_MFA, new MfaCodeHandler("SMS code", Param.SMS_MFA_CODE)),
+            Map.entry(ChallengeName.EMAIL_OTP, new MfaCodeHandler("Email code", Param.EMAIL_OTP_CODE)),
+            Map.entry(ChallengeName.SMS_OTP, new MfaCodeHandler("SMS code", Param.SMS_OTP_CODE)),
+            Map.entry(ChallengeName.SOFTWARE_TOKEN_MFA, new SoftwareTokenHandler()),
+            Map.entry(ChallengeName.SELECT_MFA_TYPE, new SelectMfaTypeHandler()),
+            Map.entry(ChallengeName.SELECT_CHALLENGE, new SelectChallengeHandler()),
+            Map.entry(ChallengeName.WEB_AUTHN, new PasskeyHandler()),
+            Map.entry(ChallengeName.MFA_SETUP, new MfaSetupHandler()),
+            Map.entry(ChallengeName.DEVICE_SRP_AUTH, new DeviceSrpHandler()),
+            Map.entry(ChallengeName.DEVICE_PASSWORD_VERIFIER, new DevicePasswordVerifierHandler()));
 
     public SignInFlow(CognitoApi api, Prompter prompter, Trace trace, Clock clock, SecureRandom random) {
         this.api = api;
@@ -50,8 +51,7 @@ public final class SignInFlow {
         if (username.isEmpty()) {
             throw new InputUnavailableException("an empty username was given");
         }
-        SrpClient srp = settings.authFlow().startsWithSrp() ? SrpClient.start(random) : null;
-        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, srp, random, username);
+        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, random, username);
 
         AuthStep step = exchange.initiate(initialParameters(settings.authFlow(), exchange));
         while (step.challengeName() != null) {
@@ -70,13 +70,32 @@ public final class SignInFlow {
         Map<String, String> parameters = new LinkedHashMap<>(exchange.responsesFor(exchange.username()));
         switch (flow) {
             case CUSTOM_WITH_SRP -> {
-                parameters.put(Param.SRP_A, exchange.srp.publicKeyHex());
+                parameters.put(Param.SRP_A, exchange.srpPublicKeyHex());
                 parameters.put(Param.CHALLENGE_NAME, ChallengeName.SRP_A);
             }
-            case USER_SRP_AUTH -> parameters.put(Param.SRP_A, exchange.srp.publicKeyHex());
+            case USER_SRP_AUTH -> parameters.put(Param.SRP_A, exchange.srpPublicKeyHex());
             case USER_PASSWORD_AUTH -> parameters.put(Param.PASSWORD, exchange.password());
+            case USER_AUTH -> exchange.settings.preferredChallenge().ifPresent(preferred ->
+                    preferFirstFactor(preferred, parameters, exchange));
             case CUSTOM_WITHOUT_SRP -> { }
         }
         return parameters;
+    }
+
+    /**
+     * PREFERRED_CHALLENGE, with what the factor needs in the same call (as Amplify sends it). A
+     * passkey cannot be answered here, so for it the pool is asked for its offer instead: the
+     * refusal can then name the factors that would work.
+     */
+    private static void preferFirstFactor(String preferred, Map<String, String> parameters, Exchange exchange) {
+        if (!FirstFactors.usableHere(preferred)) {
+            return;
+        }
+        parameters.put(Param.PREFERRED_CHALLENGE, preferred);
+        switch (preferred) {
+            case ChallengeName.PASSWORD -> parameters.put(Param.PASSWORD, exchange.password());
+            case ChallengeName.PASSWORD_SRP -> parameters.put(Param.SRP_A, exchange.srpPublicKeyHex());
+            default -> { }
+        }
     }
 }

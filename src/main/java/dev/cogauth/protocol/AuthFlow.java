@@ -25,10 +25,6 @@ public enum AuthFlow {
         return wireName;
     }
 
-    public boolean startsWithSrp() {
-        return this == CUSTOM_WITH_SRP || this == USER_SRP_AUTH;
-    }
-
     /**
      * Parses a flow name case-insensitively. {@code CUSTOM_AUTH} is how awsconfiguration.json
      * spells custom-with-SRP (AWSMobileClient always sent SRP_A first).

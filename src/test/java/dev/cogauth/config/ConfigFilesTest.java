@@ -104,6 +104,8 @@ class ConfigFilesTest {
             "CUSTOM_AUTH_WITHOUT_SRP, CUSTOM_WITHOUT_SRP",
             "user_srp_auth,           USER_SRP_AUTH",
             "USER_PASSWORD_AUTH,      USER_PASSWORD_AUTH",
+            // the choice-based flow (Amplify JS v6 authFlowType)
+            "USER_AUTH,               USER_AUTH",
         })
         void flowNamesOfEveryClientLibrary(String inFile, AuthFlow expected) throws ConfigException {
             String json = aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"" + inFile + "\"}}");

@@ -12,14 +12,25 @@ final class ScriptedPrompter implements Prompter {
     final List<Prompt> asked = new ArrayList<>();
     final List<String> shown = new ArrayList<>();
     private final Deque<String> answers;
+    private boolean piped;
 
     ScriptedPrompter(String... answers) {
         this.answers = new ArrayDeque<>(List.of(answers));
     }
 
+    /** Like piped stdin: after these answers, input has ended. */
+    static ScriptedPrompter piped(String... answers) {
+        ScriptedPrompter prompter = new ScriptedPrompter(answers);
+        prompter.piped = true;
+        return prompter;
+    }
+
     @Override
     public String ask(Prompt prompt) {
         asked.add(prompt);
+        if (piped && answers.isEmpty()) {
+            throw new InputUnavailableException("stdin ended while asking for " + prompt.description());
+        }
         assertFalse(answers.isEmpty(), "unexpected prompt: " + prompt.description());
         return answers.poll();
     }

@@ -12,15 +12,10 @@ import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.SoftwareTokenAssociation;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.srp.SecretHash;
-import dev.cogauth.srp.SrpServer;
-import dev.cogauth.srp.SrpVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +26,7 @@ class SignInFlowTest {
     private static final String POOL_NAME = "AbCdEf123";
     private static final String CLIENT_ID = "client1";
     private static final String PASSWORD = "Corr3ct-Horse!";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = SrpPoolSide.CLOCK;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<String> trace = new ArrayList<>();
@@ -45,44 +40,11 @@ class SignInFlowTest {
                 Optional.empty(), Map.of());
     }
 
-    /** The pool's half of SRP for one user: issues PASSWORD_VERIFIER and checks the client's proof for real. */
-    private static final class SrpPoolSide {
-        final String userId;
-        final SrpVerifier verifier;
-        final String secretBlock = Base64.getEncoder().encodeToString("secret-block-bytes".getBytes());
-        SrpServer server;
-        String srpA;
-
-        SrpPoolSide(String userId, String password) {
-            this.userId = userId;
-            this.verifier = SrpVerifier.create(POOL_NAME, userId, password, RANDOM);
-        }
-
-        /** Answers InitiateAuth (whose SRP_A it keeps) with a PASSWORD_VERIFIER challenge. */
-        AuthStep passwordVerifier(ScriptedCognito.Call initiate, String session) {
-            srpA = initiate.parameters().get("SRP_A");
-            server = SrpServer.start(verifier, RANDOM);
-            return AuthStep.challenge("PASSWORD_VERIFIER", session, Map.of("USER_ID_FOR_SRP", userId, "USERNAME", userId,
-                    "SALT", verifier.saltHex(), "SRP_B", server.publicKeyHex(), "SECRET_BLOCK", secretBlock));
-        }
-
-        void check(ScriptedCognito.Call response) {
-            Map<String, String> r = response.parameters();
-            assertEquals(userId, r.get("USERNAME"), "PASSWORD_VERIFIER answers as USER_ID_FOR_SRP");
-            assertEquals(secretBlock, r.get("PASSWORD_CLAIM_SECRET_BLOCK"));
-            assertEquals("Thu Nov 26 10:00:00 UTC 2026", r.get("TIMESTAMP"));
-            if (!server.verifyPasswordClaim(POOL_NAME, userId, srpA, secretBlock,
-                    r.get("TIMESTAMP"), r.get("PASSWORD_CLAIM_SIGNATURE"))) {
-                throw new CognitoServiceException("NotAuthorizedException", "Incorrect username or password.", 400);
-            }
-        }
-    }
-
     @Nested
     class CustomWithSrp {
         @Test
         void provesThePasswordThenAnswersEveryRound() {
-            SrpPoolSide srp = new SrpPoolSide("alice", PASSWORD);
+            SrpPoolSide srp = new SrpPoolSide(POOL_NAME, "alice", PASSWORD);
             ScriptedCognito pool = new ScriptedCognito()
                     .then(call -> srp.passwordVerifier(call, "s1"))
                     .then(call -> {
@@ -111,7 +73,7 @@ class SignInFlowTest {
 
         @Test
         void aWrongPasswordIsRefusedByTheRealSrpCheck() {
-            SrpPoolSide srp = new SrpPoolSide("alice", PASSWORD);
+            SrpPoolSide srp = new SrpPoolSide(POOL_NAME, "alice", PASSWORD);
             ScriptedCognito pool = new ScriptedCognito()
                     .then(call -> srp.passwordVerifier(call, "s1"))
                     .then(call -> {
@@ -156,7 +118,7 @@ class SignInFlowTest {
 
         @Test
         void anEmailAliasContinuesUnderTheInternalUserId() {
-            SrpPoolSide srp = new SrpPoolSide("8c1f6a52-uuid", PASSWORD);
+            SrpPoolSide srp = new SrpPoolSide(POOL_NAME, "8c1f6a52-uuid", PASSWORD);
             ScriptedCognito pool = new ScriptedCognito()
                     .then(call -> srp.passwordVerifier(call, "s1"))
                     .then(call -> {
@@ -210,7 +172,7 @@ class SignInFlowTest {
 
     @Test
     void aSecretClientHashesTheUsernameOfEachCall() {
-        SrpPoolSide srp = new SrpPoolSide("internal-id", PASSWORD);
+        SrpPoolSide srp = new SrpPoolSide(POOL_NAME, "internal-id", PASSWORD);
         ScriptedCognito pool = new ScriptedCognito()
                 .then(call -> srp.passwordVerifier(call, "s1"))
                 .then(call -> {
@@ -292,7 +254,7 @@ class SignInFlowTest {
         signIn(pool, user, new SignInSettings(POOL_NAME, CLIENT_ID, Optional.empty(), AuthFlow.USER_PASSWORD_AUTH,
                 Optional.of("kim"), Optional.of(PASSWORD), Map.of()));
 
-        assertEquals(List.of("Code sent by sms to +*******1234"), user.asked.get(0).details());
+        assertEquals(List.of("Code sent by SMS to +*******1234"), user.asked.get(0).details());
         assertEquals("654321", pool.calls.get(1).parameters().get("SMS_MFA_CODE"));
     }
 
@@ -319,10 +281,10 @@ class SignInFlowTest {
 
     @Test
     void anUnknownChallengeIsNamedInTheError() {
-        ScriptedCognito pool = new ScriptedCognito().thenChallenge("WEB_AUTHN", "s1", Map.of());
+        ScriptedCognito pool = new ScriptedCognito().thenChallenge("FUTURE_CHALLENGE", "s1", Map.of());
         UnsupportedChallengeException error = assertThrows(UnsupportedChallengeException.class,
                 () -> signIn(pool, new ScriptedPrompter(), settings(AuthFlow.CUSTOM_WITH_SRP, "max")));
-        assertTrue(error.getMessage().contains("WEB_AUTHN"), error.getMessage());
+        assertTrue(error.getMessage().contains("FUTURE_CHALLENGE"), error.getMessage());
     }
 
     @Test
@@ -334,7 +296,7 @@ class SignInFlowTest {
 
     @Test
     void theTraceNamesStepsButNeverSecrets() {
-        SrpPoolSide srp = new SrpPoolSide("olga", PASSWORD);
+        SrpPoolSide srp = new SrpPoolSide(POOL_NAME, "olga", PASSWORD);
         ScriptedCognito pool = new ScriptedCognito()
                 .then(call -> srp.passwordVerifier(call, "session-AAA"))
                 .then(call -> {

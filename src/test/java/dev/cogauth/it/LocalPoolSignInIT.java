@@ -226,7 +226,7 @@ class LocalPoolSignInIT {
             try (CogauthDialog dialog = CogauthDialog.start(Cogauth.run().env("COGAUTH_PASSWORD", "Dave-Passw0rd!"),
                     signin("USER_SRP_AUTH", "-u", "dave"))) {
                 dialog.awaitQuestion("SMS code");
-                assertTrue(String.join("\n", dialog.stderrLines()).contains("Code sent by sms to "), dialog.stderrLines()::toString);
+                assertTrue(String.join("\n", dialog.stderrLines()).contains("Code sent by SMS to "), dialog.stderrLines()::toString);
                 dialog.answer(codeSentTo("dave", mark));
                 signedInAs(dialog.finish(), "dave");
             }
