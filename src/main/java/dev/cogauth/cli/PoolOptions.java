@@ -46,6 +46,9 @@ final class PoolOptions {
             // A malformed flag value is a usage error (2), not a bad config file (5).
             throw new UsageException(badFlag.getMessage());
         }
+        if (config != null && config.toString().isEmpty()) {
+            throw new UsageException("--config: the path is empty: name a config file");
+        }
         PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
         return PoolConfigResolver.resolve(fromFile, fromFlags, env);
     }

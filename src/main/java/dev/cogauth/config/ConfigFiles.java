@@ -45,8 +45,15 @@ public final class ConfigFiles {
     /** Reads and parses {@code file}; messages name the file as the user gave it. */
     public static PoolSettings load(Path file) throws ConfigException {
         String name = file.toString();
+        if (name.isEmpty()) {
+            throw new ConfigException(null, null, "the config file path is empty: name a config file");
+        }
         if (Files.isDirectory(file)) {
             throw new ConfigException(name, null, "is a directory, not a config file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !isOpenDescriptor(name)) {
+            // Opening a named pipe waits for a writer, maybe forever; a device may never end.
+            throw new ConfigException(name, null, "not a regular file (a named pipe, device or socket)");
         }
         byte[] bytes;
         // A stream, not Files.readString: process substitution (--config <(...)) gives a pipe.
@@ -69,6 +76,11 @@ public final class ConfigFiles {
             throw new ConfigException(name, null, "not UTF-8 text");
         }
         return parse(text, name);
+    }
+
+    /** A descriptor the shell has already opened, such as process substitution's {@code --config <(...)}. */
+    private static boolean isOpenDescriptor(String name) {
+        return name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/") || name.equals("/dev/stdin");
     }
 
     /** Parses the text of a config file; {@code displayName} is the file name used in messages. */

@@ -185,6 +185,10 @@ class ConfigFilesTest {
                 Arguments.of("endpoint with credentials (not echoed)",
                         aws(POOL + ", \"Endpoint\": \"https://admin:pw@proxy.example.com\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must not contain a user name, a query or a fragment"),
+                Arguments.of("endpoint port out of range", aws(POOL + ", \"Endpoint\": \"http://127.0.0.1:99999\"", ""),
+                        "c.json: CognitoUserPool.Default.Endpoint: the port must be 1 to 65535 (got 99999)"),
+                Arguments.of("endpoint port zero", aws(POOL + ", \"Endpoint\": \"http://127.0.0.1:0/\"", ""),
+                        "c.json: CognitoUserPool.Default.Endpoint: the port must be 1 to 65535 (got 0)"),
                 Arguments.of("endpoint without host", aws(POOL + ", \"Endpoint\": \"http:///path\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must name a host, e.g. http://127.0.0.1:9229"),
                 Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"USER_AUTH\"}}"),
@@ -278,6 +282,28 @@ class ConfigFilesTest {
         void aDirectory() {
             ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(dir));
             assertEquals(dir + ": is a directory, not a config file", e.getMessage());
+        }
+
+        @Test
+        void anEmptyPathIsNamedAsSuch() {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(Path.of("")));
+            assertEquals("the config file path is empty: name a config file", e.getMessage());
+        }
+
+        @Test
+        void aNamedPipeIsRefusedRatherThanWaitedOn() throws Exception {
+            Path fifo = dir.resolve("config.fifo");
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertEquals(0, mkfifo.waitFor(), "mkfifo");
+            // No writer: opening it would block this test forever.
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(fifo));
+            assertEquals(fifo + ": not a regular file (a named pipe, device or socket)", e.getMessage());
+        }
+
+        @Test
+        void aDeviceIsRefused() {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(Path.of("/dev/zero")));
+            assertEquals("/dev/zero: not a regular file (a named pipe, device or socket)", e.getMessage());
         }
 
         @Test

@@ -1,0 +1,86 @@
+package dev.cogauth.api;
+
+import java.net.UnknownHostException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * The only translation of the SDK's exceptions into the port's two kinds, shared by the SDK adapters:
+ * an error the service answered ({@link CognitoServiceException}) or no usable answer
+ * ({@link CognitoUnreachableException}, whose message says why in words a user can act on).
+ */
+final class SdkErrors {
+    private SdkErrors() {
+    }
+
+    /** Runs one SDK call against {@code target} (the endpoint, for messages), translating its failures. */
+    static <T> T call(String target, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (AwsServiceException e) {
+            throw translate(e, target);
+        } catch (SdkClientException e) {
+            throw translate(e, target);
+        }
+    }
+
+    static RuntimeException translate(AwsServiceException e, String target) {
+        String type = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (type == null && e.statusCode() < 500) {
+            // A 4xx without Cognito's __type: a proxy's or some other server's page, not the pool's refusal.
+            return new CognitoUnreachableException(notCognito(target, "HTTP " + e.statusCode()), e);
+        }
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String shownType = type == null ? "HTTP " + e.statusCode() : type;
+        CognitoServiceException error = new CognitoServiceException(shownType, message == null ? shownType : message,
+                e.statusCode(), e.isThrottlingException());
+        error.initCause(e);
+        return error;
+    }
+
+    static CognitoUnreachableException translate(SdkClientException e, String target) {
+        Throwable root = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return new CognitoUnreachableException("cannot reach " + target + ": unknown host "
+                        + hostOf(target) + "; check the region (--region, the pool id's prefix) or --endpoint-url", e);
+            }
+            if (isUnreadableAnswer(cause)) {
+                return new CognitoUnreachableException(notCognito(target, null), e);
+            }
+            root = cause;
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+        return new CognitoUnreachableException("cannot reach " + target + ": " + reason, e);
+    }
+
+    private static String notCognito(String target, String detail) {
+        return target + " answered something that is not Cognito's JSON"
+                + (detail == null ? "" : " (" + detail + ")") + ": a cut-off answer, or not a Cognito endpoint";
+    }
+
+    /**
+     * A body the JSON parser could not read (the SDK shades Jackson, so the class is known by name only), or an
+     * answer that is not HTTP at all.
+     */
+    private static boolean isUnreadableAnswer(Throwable cause) {
+        String name = cause.getClass().getName();
+        return name.contains(".jackson.") && name.endsWith("Exception")
+                || "Invalid Http response".equals(cause.getMessage());
+    }
+
+    private static String hostOf(String target) {
+        int scheme = target.indexOf("://");
+        String rest = scheme < 0 ? target : target.substring(scheme + 3);
+        int end = rest.indexOf('/');
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 || authority.endsWith("]") ? authority : authority.substring(0, colon);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
