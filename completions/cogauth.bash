@@ -222,6 +222,7 @@ function _picocli_cogauth_signin() {
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -246,7 +247,9 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -282,6 +285,7 @@ function _picocli_cogauth_token() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -306,7 +310,9 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -342,6 +348,7 @@ function _picocli_cogauth_refresh() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -366,7 +373,9 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -399,6 +408,7 @@ function _picocli_cogauth_signout() {
   local commands=""
   local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -422,7 +432,9 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -450,6 +462,7 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -473,7 +486,9 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -504,6 +519,7 @@ function _picocli_cogauth_credentials() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -528,7 +544,9 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -570,6 +588,7 @@ function _picocli_cogauth_execcredential() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -593,7 +612,9 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -624,6 +645,7 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -647,7 +669,9 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -757,6 +781,8 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
+      # Only profile names: with none saved, offer nothing rather than -o default's file names.
+      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;

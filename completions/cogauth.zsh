@@ -223,6 +223,7 @@ function _picocli_cogauth_signin() {
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -247,7 +248,9 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -283,6 +286,7 @@ function _picocli_cogauth_token() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -307,7 +311,9 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -343,6 +349,7 @@ function _picocli_cogauth_refresh() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -367,7 +374,9 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -400,6 +409,7 @@ function _picocli_cogauth_signout() {
   local commands=""
   local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -423,7 +433,9 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -451,6 +463,7 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -474,7 +487,9 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -505,6 +520,7 @@ function _picocli_cogauth_credentials() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -529,7 +545,9 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -571,6 +589,7 @@ function _picocli_cogauth_execcredential() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -594,7 +613,9 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -625,6 +646,7 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -648,7 +670,9 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -758,6 +782,8 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
+      # Only profile names: with none saved, offer nothing rather than -o default's file names.
+      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;

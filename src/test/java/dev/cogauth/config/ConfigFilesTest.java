@@ -12,6 +12,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -234,6 +236,27 @@ class ConfigFilesTest {
         assertEquals(expected, e.getMessage(), what);
         assertFalse(e.getMessage().contains("\n"), "one line");
         assertEquals(Optional.of("c.json"), e.source());
+    }
+
+    @Test
+    void aMisspeltFieldIsWarnedAboutWithTheLikelyOne() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        PoolSettings settings = ConfigFiles.parse(aws(POOL + ", \"Regoin\": \"us-east-1\"",
+                "\"Auth\": {\"Default\": {\"authenticationFlowTyp\": \"USER_SRP_AUTH\"}}"), "c.json", warnings::add);
+        assertEquals("us-east-1_EXAMPLE12", settings.poolId());
+        assertEquals(List.of("c.json: CognitoUserPool.Default.Regoin is not a field cogauth reads; did you mean Region?",
+                "c.json: Auth.Default.authenticationFlowTyp is not a field cogauth reads; did you mean"
+                        + " authenticationFlowType?"), warnings);
+    }
+
+    @Test
+    void otherFieldsAndCorrectOnesGiveNoWarning() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        ConfigFiles.parse(aws(POOL + ", \"Region\": \"us-east-1\", \"HostedUI\": {}", "\"Version\": \"1.0\""),
+                "c.json", warnings::add);
+        ConfigFiles.parse(outputs("\"user_pool_id\": \"us-east-1_EXAMPLE12\", \"user_pool_client_id\": \"c\","
+                + " \"aws_regoin\": \"us-east-1\", \"mfa_methods\": []"), "o.json", warnings::add);
+        assertEquals(List.of("o.json: auth.aws_regoin is not a field cogauth reads; did you mean aws_region?"), warnings);
     }
 
     @Test

@@ -68,8 +68,10 @@ class LocalPoolNodeTriggersIT {
             Cogauth.Result run = Cogauth.run().answers("plugh").exec(signin(passwordless, "-u", "nina"));
 
             run.assertExit(3);
-            run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains("NotAuthorizedException"),
+            run.check(run.errorLines().size() == 2 && run.errorLines().get(0).contains("NotAuthorizedException"),
                     "one line naming NotAuthorizedException");
+            run.check(run.errorLines().get(1).startsWith("cogauth: hint: refused after 1 answer: "),
+                    "and the hint that the Define trigger ended it");
         }
 
         @Test
