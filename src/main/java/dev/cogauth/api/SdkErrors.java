@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * ({@link CognitoUnreachableException}, whose message says why in words a user can act on).
  */
 final class SdkErrors {
+    private static final String UNKNOWN_ERROR = "UnknownError";
     private SdkErrors() {
     }
 
@@ -32,9 +33,11 @@ final class SdkErrors {
             return new CognitoUnreachableException(notCognito(target, "HTTP " + e.statusCode()), e);
         }
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        String shownType = type == null ? "HTTP " + e.statusCode() : type;
-        CognitoServiceException error = new CognitoServiceException(shownType, message == null ? shownType : message,
-                e.statusCode(), e.isThrottlingException());
+        // "UnknownError" is how a server that does not know an operation may answer (moto: a bare 500), and
+        // the token refresher falls back on it.
+        CognitoServiceException error = new CognitoServiceException(type == null ? UNKNOWN_ERROR : type,
+                message != null ? message : type != null ? type : "HTTP " + e.statusCode(), e.statusCode(),
+                e.isThrottlingException());
         error.initCause(e);
         return error;
     }
@@ -43,8 +46,8 @@ final class SdkErrors {
         Throwable root = e;
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof UnknownHostException) {
-                return new CognitoUnreachableException("cannot reach " + target + ": unknown host "
-                        + hostOf(target) + "; check the region (--region, the pool id's prefix) or --endpoint-url", e);
+                return new CognitoUnreachableException("cannot reach " + target + ": unknown host; check the region"
+                        + " (--region, the pool id's prefix) or --endpoint-url", e);
             }
             if (isUnreadableAnswer(cause)) {
                 return new CognitoUnreachableException(notCognito(target, null), e);
@@ -68,15 +71,6 @@ final class SdkErrors {
         String name = cause.getClass().getName();
         return name.contains(".jackson.") && name.endsWith("Exception")
                 || "Invalid Http response".equals(cause.getMessage());
-    }
-
-    private static String hostOf(String target) {
-        int scheme = target.indexOf("://");
-        String rest = scheme < 0 ? target : target.substring(scheme + 3);
-        int end = rest.indexOf('/');
-        String authority = end < 0 ? rest : rest.substring(0, end);
-        int colon = authority.lastIndexOf(':');
-        return colon < 0 || authority.endsWith("]") ? authority : authority.substring(0, colon);
     }
 
     private static String firstLine(String text) {

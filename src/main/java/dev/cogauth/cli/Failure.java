@@ -22,8 +22,8 @@ import java.util.Set;
  */
 record Failure(int exitCode, String message, String hintOrNull) {
     /**
-     * Errors after which retrying later may work: throttling and the service's own trouble. With the SDK's
-     * throttling verdict, 429 and every 5xx, these are what its retry policy retries: so, service trouble.
+     * Errors after which retrying later may work: throttling and the service's own trouble. So are whatever the
+     * SDK counts as throttling, 429 and every 5xx, which the SDK has already retried by then.
      */
     private static final Set<String> SERVICE_TROUBLE = Set.of(ErrorType.THROTTLING,
             ErrorType.TOO_MANY_REQUESTS, ErrorType.LIMIT_EXCEEDED, ErrorType.INTERNAL_ERROR);

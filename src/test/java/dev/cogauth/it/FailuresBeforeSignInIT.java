@@ -136,6 +136,18 @@ class FailuresBeforeSignInIT {
         }
     }
 
+    @Test
+    void aMisspeltConfigFieldIsWarnedAboutWithTheLikelyOne(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("awsconfiguration.json"), "{\"CognitoUserPool\": {\"Default\": {"
+                + "\"PoolId\": \"" + POOL + "\", \"AppClientId\": \"" + CLIENT + "\", \"Regoin\": \"us-east-1\"}}}");
+        // USER_PASSWORD_AUTH asks for the password before any call: the run ends there, offline.
+        Cogauth.Result run = Cogauth.run().exec("signin", "--config", file.toString(), "--auth-flow",
+                "USER_PASSWORD_AUTH", "-u", "x").assertExit(4);
+        assertEquals(List.of("cogauth: warning: " + file + ": CognitoUserPool.Default.Regoin is not a field cogauth"
+                + " reads; did you mean Region?", "cogauth: stdin ended while asking for Password"), run.errorLines(),
+                run::describe);
+    }
+
     @Nested
     class AnUnreachableEndpoint {
 
