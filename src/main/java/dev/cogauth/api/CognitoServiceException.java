@@ -4,11 +4,18 @@ package dev.cogauth.api;
 public class CognitoServiceException extends RuntimeException {
     private final String errorType;
     private final int statusCode;
+    private final boolean throttling;
 
     public CognitoServiceException(String errorType, String message, int statusCode) {
+        this(errorType, message, statusCode, false);
+    }
+
+    /** @param throttling the SDK counted the answer as throttling (it knows more names than cogauth does) */
+    public CognitoServiceException(String errorType, String message, int statusCode, boolean throttling) {
         super(message);
         this.errorType = errorType;
         this.statusCode = statusCode;
+        this.throttling = throttling;
     }
 
     public String errorType() {
@@ -17,5 +24,9 @@ public class CognitoServiceException extends RuntimeException {
 
     public int statusCode() {
         return statusCode;
+    }
+
+    public boolean throttling() {
+        return throttling;
     }
 }

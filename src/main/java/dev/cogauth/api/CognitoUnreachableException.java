@@ -1,6 +1,10 @@
 package dev.cogauth.api;
 
-/** No answer from the pool after the SDK's retries: DNS, connection, timeout ({@link CognitoTimeoutException}), 5xx. */
+/**
+ * No usable answer from the endpoint after the SDK's retries: unknown host, no connection, a dropped
+ * connection, a timeout ({@link CognitoTimeoutException}), or an answer that is not Cognito's JSON.
+ * The message names the endpoint and says which.
+ */
 public class CognitoUnreachableException extends RuntimeException {
     public CognitoUnreachableException(String message, Throwable cause) {
         super(message, cause);

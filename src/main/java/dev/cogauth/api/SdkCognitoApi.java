@@ -4,8 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
@@ -124,34 +125,7 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
                 r.expiresIn() == null ? 0 : r.expiresIn(), r.tokenType(), device);
     }
 
-    /** Turns the SDK's exceptions into the port's two kinds. */
     private <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (AwsServiceException e) {
-            String type = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            return throwService(type == null ? "UnknownError" : type, message, e.statusCode(), e);
-        } catch (SdkClientException e) {
-            if (SdkClients.timedOut(e)) {
-                throw new CognitoTimeoutException(target, timeouts.overall(), e);
-            }
-            throw new CognitoUnreachableException("cannot reach " + target + ": " + rootMessage(e), e);
-        }
-    }
-
-    private static <T> T throwService(String type, String message, int status, Exception cause) {
-        CognitoServiceException error = new CognitoServiceException(type, message == null ? type : message, status);
-        error.initCause(cause);
-        throw error;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return SdkErrors.call(target, timeouts, request);
     }
 }

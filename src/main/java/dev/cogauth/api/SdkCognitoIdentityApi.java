@@ -3,8 +3,9 @@ package dev.cogauth.api;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClientBuilder;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -51,20 +52,6 @@ public final class SdkCognitoIdentityApi implements CognitoIdentityApi, AutoClos
     }
 
     private <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (AwsServiceException e) {
-            String type = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            CognitoServiceException error = new CognitoServiceException(type == null ? "UnknownError" : type,
-                    message == null ? String.valueOf(type) : message, e.statusCode());
-            error.initCause(e);
-            throw error;
-        } catch (SdkClientException e) {
-            if (SdkClients.timedOut(e)) {
-                throw new CognitoTimeoutException(target, timeouts.overall(), e);
-            }
-            throw new CognitoUnreachableException("cannot reach " + target + ": " + e.getMessage(), e);
-        }
+        return SdkErrors.call(target, timeouts, request);
     }
 }

@@ -1,7 +1,6 @@
 package dev.cogauth.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,17 +38,13 @@ public final class CogauthCommand {
     private static CommandLine build(CliContext context, Map<String, Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new CogauthCommand(), new CommandFactory(context));
         subcommands.forEach(cli::addSubcommand);
-        Map<String, String> exitCodes = new LinkedHashMap<>();
-        for (String line : ExitCode.HELP_LIST) {
-            int colon = line.indexOf(':');
-            exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
-        }
-        addExitCodes(cli, exitCodes);
+        addExitCodes(cli, ExitCode.MEANINGS);
         cli.setParameterExceptionHandler((error, args) -> {
             // One line and a pointer to --help, as git and the AWS CLI do, not the whole usage text.
             CommandLine command = error.getCommandLine();
             PrintWriter err = command.getErr();
-            err.println("cogauth: " + error.getMessage());
+            err.println("cogauth: " + (error instanceof CommandLine.UnmatchedArgumentException unmatched
+                    ? UnknownArguments.describe(unmatched.getUnmatched()) : error.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
@@ -59,8 +54,15 @@ public final class CogauthCommand {
             Failure failure = Failure.of(error);
             PrintWriter err = command.getErr();
             err.println("cogauth: " + failure.message());
+            if (failure.hintOrNull() != null) {
+                err.println("cogauth: hint: " + failure.hintOrNull());
+            }
             if (parseResult.expandedArgs().contains("--debug")) {
-                error.printStackTrace(err);
+                if (failure.exitCode() == ExitCode.BUG) {
+                    error.printStackTrace(err);
+                } else {
+                    Failure.debugLines(error).forEach(line -> err.println("debug: " + line));
+                }
             }
             err.flush();
             return failure.exitCode();

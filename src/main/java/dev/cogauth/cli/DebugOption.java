@@ -2,8 +2,9 @@ package dev.cogauth.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --debug}: the exchange step by step on stderr, and stack traces for failures. */
+/** {@code --debug}: the exchange step by step on stderr, and the causes of a failure. */
 final class DebugOption {
-    @Option(names = "--debug", description = "Show each step on stderr (secrets redacted) and stack traces of errors.")
+    @Option(names = "--debug", description = "Show each step on stderr (secrets redacted) and the causes of an error "
+            + "(a stack trace only for internal errors).")
     boolean debug;
 }

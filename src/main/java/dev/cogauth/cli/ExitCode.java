@@ -1,5 +1,9 @@
 package dev.cogauth.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The exit codes cogauth documents in --help; scripts depend on them, so they never change. */
 public final class ExitCode {
     public static final int OK = 0;
@@ -12,18 +16,30 @@ public final class ExitCode {
     /** 128 + SIGINT, as shells report a Ctrl-C. */
     public static final int INTERRUPTED = 130;
 
-    /** The list picocli prints under "Exit codes:" in every command's help. */
-    static final String[] HELP_LIST = {
-        "0:Signed in / done.",
-        "1:Internal error (a bug: please report it with --debug output), or stdout could not be written.",
-        "2:Usage error: bad option or argument.",
-        "3:Refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required, attempts exceeded, expired session.",
-        "4:Input needed but unavailable: stdin closed, --no-input, or a sign-in is needed.",
-        "5:Bad configuration: missing or malformed config file or field.",
-        "6:Network or service trouble after retries.",
-        "130:Interrupted (Ctrl-C).",
-    };
+    /**
+     * What each code means, in order: the one source of the "Exit codes:" list in every command's help, and of
+     * the README's table (a test holds the README to it, word for word).
+     */
+    static final Map<String, String> MEANINGS = meanings(
+            OK, "signed in / done",
+            BUG, "internal error (a bug: please report it with --debug output), or stdout could not be written",
+            USAGE, "usage error: bad option or argument",
+            REFUSED, "refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required,"
+                    + " attempts exceeded, expired session, a challenge cogauth cannot answer",
+            INPUT_NEEDED, "input needed but unavailable: stdin ended, --no-input, Ctrl-D, or a sign-in is needed",
+            CONFIG, "bad configuration: missing or malformed config file or field, unknown pool or client",
+            SERVICE, "network or service trouble after the SDK's retries: unreachable, throttled, unavailable,"
+                    + " or an answer that is not Cognito's",
+            INTERRUPTED, "interrupted (Ctrl-C)");
 
     private ExitCode() {
+    }
+
+    private static Map<String, String> meanings(Object... codesAndMeanings) {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndMeanings.length; i += 2) {
+            meanings.put(String.valueOf(codesAndMeanings[i]), (String) codesAndMeanings[i + 1]);
+        }
+        return Collections.unmodifiableMap(meanings);
     }
 }

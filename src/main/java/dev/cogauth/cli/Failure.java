@@ -4,24 +4,44 @@ import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.CognitoUnreachableException;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.flow.InputUnavailableException;
+import dev.cogauth.flow.RefusedAfterAnswersException;
 import dev.cogauth.flow.SignInCancelledException;
 import dev.cogauth.flow.UnsupportedChallengeException;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenLifetimeException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a failure means to the user: one line and a documented exit code. The only such mapping. */
-record Failure(int exitCode, String message) {
-    /** Errors after which retrying later may work: throttling and the service's own trouble. */
-    private static final Set<String> SERVICE_TROUBLE = Set.of(
+/**
+ * What a failure means to the user: one line, sometimes a hint line, and a documented exit code. The only such
+ * mapping.
+ */
+record Failure(int exitCode, String message, String hintOrNull) {
+    /**
+     * Errors after which retrying later may work: throttling and the service's own trouble. So are whatever the
+     * SDK counts as throttling, 429 and every 5xx, which the SDK has already retried by then.
+     */
+    private static final Set<String> SERVICE_TROUBLE = Set.of(ErrorType.THROTTLING,
             ErrorType.TOO_MANY_REQUESTS, ErrorType.LIMIT_EXCEEDED, ErrorType.INTERNAL_ERROR);
+    private static final int TOO_MANY_REQUESTS_STATUS = 429;
+
+    Failure(int exitCode, String message) {
+        this(exitCode, message, null);
+    }
 
     static Failure of(Throwable error) {
         if (error instanceof CognitoServiceException e) {
             return ofService(e);
+        }
+        if (error instanceof RefusedAfterAnswersException e) {
+            Failure refusal = ofService(e.refusal());
+            return isExpiredSession(e.getMessage()) ? refusal : new Failure(refusal.exitCode(), refusal.message(),
+                    "refused after " + e.answers() + (e.answers() == 1 ? " answer" : " answers")
+                            + ": the pool's Define Auth Challenge trigger ended the sign-in (the password may be right)");
         }
         if (error instanceof CognitoUnreachableException e) {
             return new Failure(ExitCode.SERVICE, e.getMessage());
@@ -60,8 +80,10 @@ record Failure(int exitCode, String message) {
     private static Failure ofService(CognitoServiceException e) {
         String type = e.errorType();
         String message = e.getMessage() == null ? type : e.getMessage();
-        if (SERVICE_TROUBLE.contains(type) || e.statusCode() >= 500) {
-            return new Failure(ExitCode.SERVICE, "Cognito is unavailable: " + message + " (" + type + ")");
+        if (SERVICE_TROUBLE.contains(type) || e.throttling() || e.statusCode() == TOO_MANY_REQUESTS_STATUS
+                || e.statusCode() >= 500) {
+            return new Failure(ExitCode.SERVICE, "Cognito is busy or unavailable even after retries, retry later: "
+                    + message + " (" + type + ")");
         }
         if (ErrorType.RESOURCE_NOT_FOUND.equals(type)) {
             return new Failure(ExitCode.CONFIG, "the pool or app client was not found: " + message + " (" + type + ")");
@@ -73,7 +95,36 @@ record Failure(int exitCode, String message) {
         return new Failure(ExitCode.REFUSED, "sign-in refused: " + message + " (" + type + ")");
     }
 
+    /**
+     * What --debug adds below the line: the pool's error as it answered it, and each cause in one line, not the
+     * SDK's stack. A stack trace only for an internal error, which is a bug to report.
+     */
+    static List<String> debugLines(Throwable error) {
+        List<String> lines = new ArrayList<>();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CognitoServiceException e) {
+                lines.add("the pool answered HTTP " + e.statusCode() + " " + e.errorType() + ": " + e.getMessage());
+            } else if (cause != error) {
+                lines.add("caused by " + cause.getClass().getSimpleName() + describeCause(cause));
+            }
+        }
+        return lines;
+    }
+
+    /** A cause's first line; a JSON parser's text is left out, as it may quote the answer (tokens). */
+    private static String describeCause(Throwable cause) {
+        String message = cause.getMessage();
+        if (message == null || cause.getClass().getName().contains(".jackson.")) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return ": " + (newline < 0 ? message : message.substring(0, newline));
+    }
+
     private static boolean isExpiredSession(String message) {
+        if (message == null) {
+            return false;
+        }
         String lower = message.toLowerCase(Locale.ROOT);
         return lower.contains("session is expired") || lower.contains("invalid session");
     }

@@ -7,6 +7,7 @@ import dev.cogauth.config.PoolConfigResolver;
 import dev.cogauth.config.PoolSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Where to sign in: a config file users already have, overridden by flags (AWS CLI names where they exist). */
@@ -28,18 +29,17 @@ final class PoolOptions {
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Cognito endpoint to use instead of AWS's (a local pool, moto).")
     String endpointUrl;
 
-    @Option(names = "--auth-flow", paramLabel = "FLOW",
+    @Option(names = "--auth-flow", paramLabel = "FLOW", completionCandidates = AuthFlowNames.class,
             description = "CUSTOM_WITH_SRP (alias CUSTOM_AUTH), CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH "
                     + "or USER_AUTH (choice-based: a code by email or SMS, or the password) "
                     + "(default: the config file's, else CUSTOM_WITH_SRP).")
     String authFlow;
 
-    PoolConfig resolve(Map<String, String> env) throws ConfigException {
-        return resolve(env, PoolSettings.empty());
-    }
-
-    /** @param base what a profile says, below the config file and flags given here */
-    PoolConfig resolve(Map<String, String> env, PoolSettings base) throws ConfigException {
+    /**
+     * @param base     what a profile says, below the config file and flags given here
+     * @param warnings told about config file fields that look misspelt
+     */
+    PoolConfig resolve(Map<String, String> env, PoolSettings base, Consumer<String> warnings) throws ConfigException {
         PoolSettings fromFlags;
         try {
             fromFlags = PoolSettings.fromFlags(poolId, clientId, region, endpointUrl, authFlow, null);
@@ -47,7 +47,10 @@ final class PoolOptions {
             // A malformed flag value is a usage error (2), not a bad config file (5).
             throw new UsageException(badFlag.getMessage());
         }
-        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config));
+        if (config != null && config.toString().isEmpty()) {
+            throw new UsageException("--config: the path is empty: name a config file");
+        }
+        PoolSettings fromFile = config == null ? base : base.overriddenBy(ConfigFiles.load(config, warnings));
         return PoolConfigResolver.resolve(fromFile, fromFlags, env);
     }
 

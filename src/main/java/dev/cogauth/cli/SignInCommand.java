@@ -128,7 +128,8 @@ final class SignInCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
         Optional<Profile> saved = commands.profile(profile);
-        PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty());
+        PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty(),
+                commands::warn);
         String username = this.username != null ? this.username : saved.map(Profile::username).orElse(null);
         Trace trace = debug.debug ? message -> err.println("debug: " + message) : Trace.NONE;
         trace.step("pool " + config.poolId() + ", client " + config.clientId() + ", region " + config.region()

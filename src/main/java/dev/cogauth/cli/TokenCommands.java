@@ -33,8 +33,12 @@ final class TokenCommands {
         this.context = context;
         this.err = err;
         this.debug = debug ? message -> err.println("debug: " + message) : message -> { };
-        this.cache = new TokenCache(XdgDirs.cache(context.env(), context.home()),
-                warning -> err.println("cogauth: warning: " + warning));
+        this.cache = new TokenCache(XdgDirs.cache(context.env(), context.home()), this::warn);
+    }
+
+    /** One "cogauth: warning: ..." line on stderr. */
+    void warn(String warning) {
+        err.println("cogauth: warning: " + warning);
     }
 
     TokenCache cache() {
@@ -74,7 +78,7 @@ final class TokenCommands {
             return new Target(key, Optional.empty());
         }
         PoolSettings base = profile.isPresent() ? profile.get().settings() : PoolSettings.empty();
-        PoolConfig config = options.pool.resolve(context.env(), base);
+        PoolConfig config = options.pool.resolve(context.env(), base, this::warn);
         AppClient client = AppClient.of(config);
         String username = options.username != null ? options.username
                 : profile.map(Profile::username).orElse(null);

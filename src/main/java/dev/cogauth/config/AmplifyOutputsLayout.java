@@ -1,5 +1,7 @@
 package dev.cogauth.config;
 
+import java.util.List;
+
 /**
  * The Amplify Gen 2 layout ({@code amplify_outputs.json}): snake_case fields under {@code auth}.
  * The other fields there (MFA, password policy, OAuth, ...) do not change how cogauth signs in.
@@ -9,7 +11,12 @@ final class AmplifyOutputsLayout {
     private AmplifyOutputsLayout() {
     }
 
+    /** The fields cogauth reads; the section has many others, which a near miss of these is not. */
+    private static final List<String> FIELDS = List.of("user_pool_id", "user_pool_client_id", "aws_region",
+            "identity_pool_id", "authentication_flow_type");
+
     static PoolSettings read(JsonSection auth) throws ConfigException {
+        auth.warnAboutNearMisses(FIELDS);
         String poolId = auth.requiredString("user_pool_id", SettingRules::poolId);
         String clientId = auth.requiredString("user_pool_client_id", SettingRules::clientId);
         String region = auth.string("aws_region", SettingRules::region).orElse(null);

@@ -20,6 +20,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Reads the pool config files users already have: awsconfiguration.json (AWSMobileClient),
@@ -44,9 +45,21 @@ public final class ConfigFiles {
 
     /** Reads and parses {@code file}; messages name the file as the user gave it. */
     public static PoolSettings load(Path file) throws ConfigException {
+        return load(file, warning -> { });
+    }
+
+    /** Like {@link #load(Path)}, telling {@code warnings} about fields that look misspelt. */
+    public static PoolSettings load(Path file, Consumer<String> warnings) throws ConfigException {
         String name = file.toString();
+        if (name.isEmpty()) {
+            throw new ConfigException(null, null, "the config file path is empty: name a config file");
+        }
         if (Files.isDirectory(file)) {
             throw new ConfigException(name, null, "is a directory, not a config file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !isOpenDescriptor(name)) {
+            // Opening a named pipe waits for a writer, maybe forever; a device may never end.
+            throw new ConfigException(name, null, "not a regular file (a named pipe, device or socket)");
         }
         byte[] bytes;
         // A stream, not Files.readString: process substitution (--config <(...)) gives a pipe.
@@ -68,11 +81,22 @@ public final class ConfigFiles {
         } catch (CharacterCodingException e) {
             throw new ConfigException(name, null, "not UTF-8 text");
         }
-        return parse(text, name);
+        return parse(text, name, warnings);
+    }
+
+    /** A descriptor the shell has already opened, such as process substitution's {@code --config <(...)}. */
+    private static boolean isOpenDescriptor(String name) {
+        return name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/") || name.equals("/dev/stdin");
     }
 
     /** Parses the text of a config file; {@code displayName} is the file name used in messages. */
     public static PoolSettings parse(String json, String displayName) throws ConfigException {
+        return parse(json, displayName, warning -> { });
+    }
+
+    /** Like {@link #parse(String, String)}, telling {@code warnings} about fields that look misspelt. */
+    public static PoolSettings parse(String json, String displayName, Consumer<String> warnings)
+            throws ConfigException {
         String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
         if (text.isBlank()) {
             throw new ConfigException(displayName, null, "empty file");
@@ -92,7 +116,7 @@ public final class ConfigFiles {
         if (!root.isObject()) {
             throw new ConfigException(displayName, null, "must be a JSON object, not " + kindOf(root));
         }
-        return readLayout(JsonSection.root(displayName, (ObjectNode) root));
+        return readLayout(JsonSection.root(displayName, (ObjectNode) root, warnings));
     }
 
     private static PoolSettings readLayout(JsonSection root) throws ConfigException {

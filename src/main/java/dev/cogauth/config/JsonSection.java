@@ -6,6 +6,7 @@ import dev.cogauth.protocol.AuthFlow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One JSON object of a config file, with the dotted path that names its fields in messages
@@ -16,15 +17,29 @@ final class JsonSection {
     private final String source;
     private final String path;
     private final ObjectNode node;
+    /** Where warnings go: fields that look misspelt. */
+    private final Consumer<String> warnings;
 
-    private JsonSection(String source, String path, ObjectNode node) {
+    private JsonSection(String source, String path, ObjectNode node, Consumer<String> warnings) {
         this.source = source;
         this.path = path;
         this.node = node;
+        this.warnings = warnings;
     }
 
-    static JsonSection root(String source, ObjectNode node) {
-        return new JsonSection(source, "", node);
+    static JsonSection root(String source, ObjectNode node, Consumer<String> warnings) {
+        return new JsonSection(source, "", node, warnings);
+    }
+
+    /**
+     * Warns about each field that looks like a misspelling of one of {@code known} that is absent: other fields
+     * are ignored, as files carry many cogauth does not read, but a misspelt one would be ignored silently.
+     */
+    void warnAboutNearMisses(List<String> known) {
+        for (String name : fieldNames()) {
+            NearMiss.closest(name, known).filter(meant -> !has(meant)).ifPresent(meant -> warnings.accept(
+                    source + ": " + pathOf(name) + " is not a field cogauth reads; did you mean " + meant + "?"));
+        }
     }
 
     boolean has(String name) {
@@ -46,7 +61,7 @@ final class JsonSection {
         if (!value.isObject()) {
             throw problem(name, "must be an object");
         }
-        return Optional.of(new JsonSection(source, pathOf(name), (ObjectNode) value));
+        return Optional.of(new JsonSection(source, pathOf(name), (ObjectNode) value, warnings));
     }
 
     JsonSection requiredObject(String name) throws ConfigException {

@@ -11,13 +11,21 @@ import java.util.Optional;
  */
 final class MobileClientLayout {
     private static final String SECTION = "Default";
+    /** The fields each section has in these formats, whether cogauth reads them or not: for spelling warnings. */
+    private static final List<String> TOP_FIELDS = List.of("CognitoUserPool", "Auth", "CredentialsProvider");
+    private static final List<String> POOL_FIELDS = List.of("PoolId", "AppClientId", "AppClientSecret", "Region",
+            "Endpoint");
+    private static final List<String> AUTH_FIELDS = List.of("authenticationFlowType");
+    private static final List<String> IDENTITY_FIELDS = List.of("PoolId", "Region");
 
     private MobileClientLayout() {
     }
 
     static PoolSettings read(JsonSection top) throws ConfigException {
+        top.warnAboutNearMisses(TOP_FIELDS);
         JsonSection pool = defaultSection(top.requiredObject("CognitoUserPool"))
                 .orElseThrow(() -> top.problem("CognitoUserPool." + SECTION, "missing"));
+        pool.warnAboutNearMisses(POOL_FIELDS);
         String poolId = pool.requiredString("PoolId", SettingRules::poolId);
         String clientId = pool.requiredString("AppClientId", SettingRules::clientId);
         String secret = pool.string("AppClientSecret", SettingRules::clientSecret).orElse(null);
@@ -30,6 +38,7 @@ final class MobileClientLayout {
         if (auth.isPresent()) {
             Optional<JsonSection> authDefault = defaultSection(auth.get());
             if (authDefault.isPresent()) {
+                authDefault.get().warnAboutNearMisses(AUTH_FIELDS);
                 flow = authDefault.get().authFlow("authenticationFlowType").orElse(null);
             }
         }
@@ -41,6 +50,7 @@ final class MobileClientLayout {
             if (identity.isPresent()) {
                 Optional<JsonSection> identityDefault = defaultSection(identity.get());
                 if (identityDefault.isPresent()) {
+                    identityDefault.get().warnAboutNearMisses(IDENTITY_FIELDS);
                     identityPoolId = identityDefault.get().string("PoolId", SettingRules::identityPoolId).orElse(null);
                 }
             }

@@ -23,6 +23,7 @@ final class SettingRules {
     private static final Pattern POOL_ID_SHAPE = Pattern.compile("(" + REGION + ")_[A-Za-z0-9]+");
     private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[\\w+]{1,128}");
     private static final Pattern IDENTITY_POOL_ID_SHAPE = Pattern.compile(REGION + ":[0-9a-f-]+");
+    private static final int MAX_PORT = 65_535;
     /** Echoed values are cut so a pasted blob does not flood the terminal. */
     private static final int ECHO_LIMIT = 60;
 
@@ -72,6 +73,10 @@ final class SettingRules {
         }
         if (uri.getHost() == null) {
             return Optional.of("must name a host, e.g. http://127.0.0.1:9229");
+        }
+        // URI accepts any digits; a port the socket API refuses would only fail at the first call.
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            return Optional.of("the port must be 1 to " + MAX_PORT + " (got " + uri.getPort() + ")");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return Optional.of("must not contain a user name, a query or a fragment");

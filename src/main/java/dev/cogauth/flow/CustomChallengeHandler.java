@@ -1,7 +1,9 @@
 package dev.cogauth.flow;
 
 import dev.cogauth.api.AuthStep;
+import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,14 @@ final class CustomChallengeHandler implements ChallengeHandler {
 
         Map<String, String> responses = exchange.responsesFor(exchange.username());
         responses.put(Param.ANSWER, answer);
-        return exchange.respond(ChallengeName.CUSTOM_CHALLENGE, responses, challenge.session());
+        try {
+            return exchange.respond(ChallengeName.CUSTOM_CHALLENGE, responses, challenge.session());
+        } catch (CognitoServiceException e) {
+            if (!ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
+                throw e;
+            }
+            throw new RefusedAfterAnswersException(round, e);
+        }
     }
 
     private static String questionKey(Map<String, String> parameters) {

@@ -14,6 +14,8 @@ public final class ErrorType {
     public static final String USER_LAMBDA_VALIDATION = "UserLambdaValidationException";
     public static final String UNEXPECTED_LAMBDA = "UnexpectedLambdaException";
     public static final String TOO_MANY_REQUESTS = "TooManyRequestsException";
+    /** What AWS's front end answers when a caller exceeds the request rate ("Rate exceeded"). */
+    public static final String THROTTLING = "ThrottlingException";
     public static final String LIMIT_EXCEEDED = "LimitExceededException";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
     public static final String SOFTWARE_TOKEN_MFA_NOT_FOUND = "SoftwareTokenMFANotFoundException";

@@ -8,6 +8,7 @@ import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.CognitoUnreachableException;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.flow.InputUnavailableException;
+import dev.cogauth.flow.RefusedAfterAnswersException;
 import dev.cogauth.flow.SignInCancelledException;
 import dev.cogauth.flow.UnsupportedChallengeException;
 import java.net.ConnectException;
@@ -56,6 +57,45 @@ class FailureTest {
     }
 
     @Nested
+    class ARefusalAfterCustomAnswers {
+
+        @Test
+        void addsAHintThatTheDefineTriggerEndedIt() {
+            Failure failure = Failure.of(refusedAfter(3, "Incorrect username or password."));
+            assertEquals(ExitCode.REFUSED, failure.exitCode());
+            assertEquals("sign-in refused: Incorrect username or password. (NotAuthorizedException)", failure.message());
+            assertEquals("refused after 3 answers: the pool's Define Auth Challenge trigger ended the sign-in"
+                    + " (the password may be right)", failure.hintOrNull());
+        }
+
+        @Test
+        void butAnExpiredSessionIsJustThat() {
+            Failure failure = Failure.of(refusedAfter(1, "Invalid session for the user, session is expired."));
+            assertTrue(failure.message().contains("session expired"), failure::message);
+            assertEquals(null, failure.hintOrNull());
+        }
+
+        private static Throwable refusedAfter(int answers, String message) {
+            return new RefusedAfterAnswersException(answers, new CognitoServiceException("NotAuthorizedException",
+                    message, 400));
+        }
+    }
+
+    @Nested
+    class DebugLines {
+
+        @Test
+        void showThePoolsErrorAndEachCauseInOneLine() {
+            CognitoServiceException error = new CognitoServiceException("UserLambdaValidationException",
+                    "CreateAuthChallenge failed with error boom.", 400);
+            error.initCause(new IllegalStateException("Service returned an error\nsecond line"));
+            assertEquals(java.util.List.of(
+                    "the pool answered HTTP 400 UserLambdaValidationException: CreateAuthChallenge failed with error boom.",
+                    "caused by IllegalStateException: Service returned an error"), Failure.debugLines(error));
+        }
+    }
+
+    @Nested
     class ErrorsThePoolAnswered {
 
         @ParameterizedTest(name = "[{index}] {0} ({2}) -> {3}")
@@ -70,7 +110,9 @@ class FailureTest {
             "InvalidPasswordException        | Password does not conform to policy    | 400 | 3",
             "UserLambdaValidationException   | PreAuthentication failed with error x. | 400 | 3",
             // Trouble at the service: retry later.
+            "ThrottlingException             | Rate exceeded                          | 400 | 6",
             "TooManyRequestsException        | Rate exceeded                          | 400 | 6",
+            "SomeThrottleException           | Slow down                              | 429 | 6",
             "LimitExceededException          | Attempt limit exceeded                 | 400 | 6",
             "InternalErrorException          | Internal error                         | 500 | 6",
             "SomethingNewException           | Service Unavailable                    | 503 | 6",
@@ -83,6 +125,19 @@ class FailureTest {
             assertTrue(failure.message().contains(message), () -> "keeps Cognito's words: " + failure.message());
             assertTrue(failure.message().endsWith("(" + type + ")"), () -> "names the type: " + failure.message());
             assertFalse(failure.message().contains("\n"), "one line");
+        }
+
+        @Test
+        void serviceTroubleSaysToRetryLater() {
+            Failure failure = Failure.of(new CognitoServiceException("ThrottlingException", "Rate exceeded", 400));
+            assertEquals("Cognito is busy or unavailable even after retries, retry later: Rate exceeded"
+                    + " (ThrottlingException)", failure.message());
+        }
+
+        @Test
+        void whatTheSdkCountsAsThrottlingIsServiceTroubleWhateverItsName() {
+            Failure failure = Failure.of(new CognitoServiceException("RequestThrottled", "Slow down", 400, true));
+            assertEquals(ExitCode.SERVICE, failure.exitCode());
         }
 
         @ParameterizedTest

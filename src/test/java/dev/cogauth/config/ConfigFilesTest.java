@@ -12,6 +12,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -187,6 +189,10 @@ class ConfigFilesTest {
                 Arguments.of("endpoint with credentials (not echoed)",
                         aws(POOL + ", \"Endpoint\": \"https://admin:pw@proxy.example.com\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must not contain a user name, a query or a fragment"),
+                Arguments.of("endpoint port out of range", aws(POOL + ", \"Endpoint\": \"http://127.0.0.1:99999\"", ""),
+                        "c.json: CognitoUserPool.Default.Endpoint: the port must be 1 to 65535 (got 99999)"),
+                Arguments.of("endpoint port zero", aws(POOL + ", \"Endpoint\": \"http://127.0.0.1:0/\"", ""),
+                        "c.json: CognitoUserPool.Default.Endpoint: the port must be 1 to 65535 (got 0)"),
                 Arguments.of("endpoint without host", aws(POOL + ", \"Endpoint\": \"http:///path\"", ""),
                         "c.json: CognitoUserPool.Default.Endpoint: must name a host, e.g. http://127.0.0.1:9229"),
                 Arguments.of("unknown flow", aws(POOL, "\"Auth\": {\"Default\": {\"authenticationFlowType\": \"MAGIC_LINK\"}}"),
@@ -235,6 +241,27 @@ class ConfigFilesTest {
     }
 
     @Test
+    void aMisspeltFieldIsWarnedAboutWithTheLikelyOne() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        PoolSettings settings = ConfigFiles.parse(aws(POOL + ", \"Regoin\": \"us-east-1\"",
+                "\"Auth\": {\"Default\": {\"authenticationFlowTyp\": \"USER_SRP_AUTH\"}}"), "c.json", warnings::add);
+        assertEquals("us-east-1_EXAMPLE12", settings.poolId());
+        assertEquals(List.of("c.json: CognitoUserPool.Default.Regoin is not a field cogauth reads; did you mean Region?",
+                "c.json: Auth.Default.authenticationFlowTyp is not a field cogauth reads; did you mean"
+                        + " authenticationFlowType?"), warnings);
+    }
+
+    @Test
+    void otherFieldsAndCorrectOnesGiveNoWarning() throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        ConfigFiles.parse(aws(POOL + ", \"Region\": \"us-east-1\", \"HostedUI\": {}", "\"Version\": \"1.0\""),
+                "c.json", warnings::add);
+        ConfigFiles.parse(outputs("\"user_pool_id\": \"us-east-1_EXAMPLE12\", \"user_pool_client_id\": \"c\","
+                + " \"aws_regoin\": \"us-east-1\", \"mfa_methods\": []"), "o.json", warnings::add);
+        assertEquals(List.of("o.json: auth.aws_regoin is not a field cogauth reads; did you mean aws_region?"), warnings);
+    }
+
+    @Test
     void theFieldAndProblemAreAvailableApart() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigFiles.parse(aws("\"AppClientId\": \"c\"", ""), "c.json"));
@@ -280,6 +307,28 @@ class ConfigFilesTest {
         void aDirectory() {
             ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(dir));
             assertEquals(dir + ": is a directory, not a config file", e.getMessage());
+        }
+
+        @Test
+        void anEmptyPathIsNamedAsSuch() {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(Path.of("")));
+            assertEquals("the config file path is empty: name a config file", e.getMessage());
+        }
+
+        @Test
+        void aNamedPipeIsRefusedRatherThanWaitedOn() throws Exception {
+            Path fifo = dir.resolve("config.fifo");
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertEquals(0, mkfifo.waitFor(), "mkfifo");
+            // No writer: opening it would block this test forever.
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(fifo));
+            assertEquals(fifo + ": not a regular file (a named pipe, device or socket)", e.getMessage());
+        }
+
+        @Test
+        void aDeviceIsRefused() {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFiles.load(Path.of("/dev/zero")));
+            assertEquals("/dev/zero: not a regular file (a named pipe, device or socket)", e.getMessage());
         }
 
         @Test

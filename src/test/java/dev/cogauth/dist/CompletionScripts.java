@@ -45,6 +45,8 @@ final class CompletionScripts {
                 + "function " + fn + "_profiles() {\n"
                 + "  case \"${COMP_WORDS[COMP_CWORD-1]}\" in\n"
                 + "    " + String.join("|", optionNames) + ")\n"
+                + "      # Only profile names: with none saved, offer nothing rather than -o default's file names.\n"
+                + "      compopt +o default 2>/dev/null\n"
                 + "      local IFS=$'\\n'\n"
                 + "      COMPREPLY=( $(compgen -W \"$(\"${COMP_WORDS[0]}\" " + PROFILE_LISTER
                 + " 2>/dev/null)\" -- \"${COMP_WORDS[COMP_CWORD]}\") )\n"

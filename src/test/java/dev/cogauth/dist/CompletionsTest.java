@@ -69,6 +69,30 @@ class CompletionsTest {
         }
 
         @Test
+        void offerNothingAfterProfileWhenNoProfileIsSavedRatherThanFileNames(@TempDir Path dir) throws Exception {
+            Path script = write(dir, CompletionScripts.generate(new CommandLine(new Tool())).get("tool.bash"));
+            Path tool = dir.resolve("tool");
+            Files.writeString(tool, "#!/bin/sh\nexit 0\n");
+            assertTrue(tool.toFile().setExecutable(true));
+            Files.writeString(dir.resolve("some-file.json"), "{}");
+            // compopt works only inside a real completion; the stub shows what the hook asked of it.
+            String recordCompopt = "compopt() { printf 'compopt %s\\n' \"$*\"; }\n";
+            assertEquals(List.of("compopt +o default"),
+                    completeAfter(recordCompopt, dir, script, tool.toString(), "signin", "--profile", ""),
+                    "no words, and bash's fallback to file names turned off");
+        }
+
+        @Test
+        void completeTheAuthFlowsCogauthKnows(@TempDir Path dir) throws Exception {
+            Path script = write(dir, CompletionScripts.generate(DistFiles.model()).get("cogauth.bash"));
+            List<String> flows = java.util.Arrays.stream(dev.cogauth.protocol.AuthFlow.values()).map(Enum::name)
+                    .sorted().collect(Collectors.toList());
+            assertEquals(flows, complete(dir, script, "cogauth", "signin", "--auth-flow", ""));
+            assertEquals(flows.stream().filter(f -> f.startsWith("USER_")).collect(Collectors.toList()),
+                    complete(dir, script, "cogauth", "token", "--auth-flow", "USER_"));
+        }
+
+        @Test
         void leaveTheProfileHookOutWhenNoCommandHasAProfileOption() {
             String bash = CompletionScripts.generate(new CommandLine(new NoProfiles())).get("plain.bash");
             assertTrue(!bash.contains(CompletionScripts.PROFILE_LISTER), "no hook without a --profile option");
@@ -91,16 +115,21 @@ class CompletionsTest {
 
     /** The words bash would offer for the command line {@code words}, the last one being completed. */
     private static List<String> complete(Path dir, Path script, String... words) throws Exception {
+        return completeAfter("", dir, script, words);
+    }
+
+    /** Like {@link #complete(Path, Path, String...)}, with {@code prelude} run before the script is sourced. */
+    private static List<String> completeAfter(String prelude, Path dir, Path script, String... words) throws Exception {
         StringBuilder array = new StringBuilder();
         for (String word : words) {
             array.append(" '").append(word).append('\'');
         }
-        String driver = "source '" + script + "'\n"
+        String driver = prelude + "source '" + script + "'\n"
                 + "COMP_WORDS=(" + array + ")\n"
                 + "COMP_CWORD=" + (words.length - 1) + "\n"
                 + "COMP_LINE=\"${COMP_WORDS[*]}\"\n"
                 + "COMP_POINT=${#COMP_LINE}\n"
-                + "fn=$(complete -p tool | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
+                + "fn=$(complete -p \"${COMP_WORDS[0]##*/}\" | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
                 + "$fn\n"
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
         Path driverFile = dir.resolve("driver.bash");

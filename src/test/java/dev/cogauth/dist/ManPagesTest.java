@@ -31,7 +31,7 @@ class ManPagesTest {
     void coverCogauthAndListItsExitCodes() {
         String page = ManPages.generate(DistFiles.model()).get("cogauth.adoc");
         assertTrue(page.contains("= cogauth(1)"), page);
-        assertTrue(page.contains("Refused by the pool"), "exit codes added to the model programmatically appear");
+        assertTrue(page.contains("refused by the pool"), "exit codes added to the model programmatically appear");
     }
 
     @Command(name = "tool", subcommands = {Pool.class, Secret.class, CommandLine.HelpCommand.class})

@@ -52,6 +52,19 @@ class FailuresBeforeSignInIT {
         }
 
         @Test
+        void anEndpointPortOutOfRange() {
+            Cogauth.Result run = oneLine(Cogauth.run().exec(signin("--endpoint-url", "http://127.0.0.1:99999", "-u", "x"))
+                    .assertExit(2));
+            assertEquals(List.of("cogauth: --endpoint-url: the port must be 1 to 65535 (got 99999)"), run.stderrLines());
+        }
+
+        @Test
+        void anEmptyConfigPathIsNamedAsSuch() {
+            Cogauth.Result run = oneLine(Cogauth.run().exec("signin", "--config", "", "-u", "x").assertExit(2));
+            assertEquals(List.of("cogauth: --config: the path is empty: name a config file"), run.stderrLines());
+        }
+
+        @Test
         void anUnknownOutputFormat() {
             Cogauth.Result run = Cogauth.run().exec(signin("--output", "bogus", "-u", "x")).assertExit(2);
             run.check(run.stderr().contains("bogus"), "names the value");
@@ -59,10 +72,19 @@ class FailuresBeforeSignInIT {
         }
 
         @Test
-        void anUnknownOption() {
-            Cogauth.Result run = Cogauth.run().exec(signin("--password", "x")).assertExit(2);
-            run.check(run.stderr().contains("--password"), "names the option");
+        void aSecretGivenAsAnOptionIsNeverEchoedAndTheWayToPassItIsSaid() {
+            Cogauth.Result run = Cogauth.run().exec(signin("--password", "S3cret-Flag1")).assertExit(2);
+            run.check(run.stderr().contains("unknown option --password"), "names the option");
+            run.check(!run.stderr().contains("S3cret-Flag1"), "the secret is not echoed");
+            run.check(run.stderr().contains("COGAUTH_PASSWORD") && run.stderr().contains("stdin"), "says how to pass it");
             run.check(run.stdout().isEmpty() && !run.hasStackTrace(), "no stdout, no stack trace");
+        }
+
+        @Test
+        void anUnknownOptionsValueIsNotListedAsAnOption() {
+            Cogauth.Result run = Cogauth.run().exec(signin("--user", "alice")).assertExit(2);
+            run.check(run.stderr().startsWith("cogauth: unknown option --user\n"), "names the option alone");
+            run.check(!run.stderr().contains("alice"), "not its value");
         }
     }
 
@@ -90,9 +112,40 @@ class FailuresBeforeSignInIT {
         }
 
         @Test
+        void anEndpointPortOutOfRange(@TempDir Path dir) throws IOException {
+            Path file = Files.writeString(dir.resolve("awsconfiguration.json"), "{\"CognitoUserPool\": {\"Default\": {"
+                    + "\"PoolId\": \"" + POOL + "\", \"AppClientId\": \"" + CLIENT + "\","
+                    + " \"Endpoint\": \"http://127.0.0.1:99999\"}}}");
+            Cogauth.Result run = oneLine(Cogauth.run().exec("signin", "--config", file.toString(), "-u", "x").assertExit(5));
+            assertEquals(List.of("cogauth: " + file + ": CognitoUserPool.Default.Endpoint: the port must be 1 to 65535"
+                    + " (got 99999)"), run.stderrLines());
+        }
+
+        @Test
+        void aNamedPipeWithNoWriterIsRefusedNotWaitedOn(@TempDir Path dir) throws Exception {
+            Path fifo = dir.resolve("awsconfiguration.json");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor(), "mkfifo");
+            Cogauth.Result run = oneLine(Cogauth.run().exec("signin", "--config", fifo.toString(), "-u", "x").assertExit(5));
+            assertEquals(List.of("cogauth: " + fifo + ": not a regular file (a named pipe, device or socket)"),
+                    run.stderrLines());
+        }
+
+        @Test
         void noPoolIdAtAll() {
             oneLine(Cogauth.run().exec("signin", "--client-id", CLIENT, "-u", "x").assertExit(5));
         }
+    }
+
+    @Test
+    void aMisspeltConfigFieldIsWarnedAboutWithTheLikelyOne(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("awsconfiguration.json"), "{\"CognitoUserPool\": {\"Default\": {"
+                + "\"PoolId\": \"" + POOL + "\", \"AppClientId\": \"" + CLIENT + "\", \"Regoin\": \"us-east-1\"}}}");
+        // USER_PASSWORD_AUTH asks for the password before any call: the run ends there, offline.
+        Cogauth.Result run = Cogauth.run().exec("signin", "--config", file.toString(), "--auth-flow",
+                "USER_PASSWORD_AUTH", "-u", "x").assertExit(4);
+        assertEquals(List.of("cogauth: warning: " + file + ": CognitoUserPool.Default.Regoin is not a field cogauth"
+                + " reads; did you mean Region?", "cogauth: stdin ended while asking for Password"), run.errorLines(),
+                run::describe);
     }
 
     @Nested
@@ -109,12 +162,13 @@ class FailuresBeforeSignInIT {
         }
 
         @Test
-        void withDebugShowsTheStackTrace() throws IOException {
+        void withDebugShowsTheCausesOneLineEachNotTheSdksStack() throws IOException {
             String endpoint = "http://127.0.0.1:" + closedLoopbackPort();
             Cogauth.Result run = Cogauth.run().env("COGAUTH_PASSWORD", "Some-pass-1")
                     .exec(signin("--endpoint-url", endpoint, "--auth-flow", "USER_PASSWORD_AUTH", "-u", "x", "--debug"))
                     .assertExit(6);
-            run.check(run.hasStackTrace(), "a stack trace for the bug report");
+            run.check(run.stderr().contains("debug: caused by ConnectException: Connection refused"), "the root cause");
+            run.check(!run.hasStackTrace(), "not a bug: no stack trace");
             run.check(!run.stderr().contains("Some-pass-1"), "no password");
         }
 

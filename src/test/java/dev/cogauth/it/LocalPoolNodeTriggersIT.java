@@ -68,8 +68,10 @@ class LocalPoolNodeTriggersIT {
             Cogauth.Result run = Cogauth.run().answers("plugh").exec(signin(passwordless, "-u", "nina"));
 
             run.assertExit(3);
-            run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains("NotAuthorizedException"),
+            run.check(run.errorLines().size() == 2 && run.errorLines().get(0).contains("NotAuthorizedException"),
                     "one line naming NotAuthorizedException");
+            run.check(run.errorLines().get(1).startsWith("cogauth: hint: refused after 1 answer: "),
+                    "and the hint that the Define trigger ended it");
         }
 
         @Test
@@ -106,6 +108,9 @@ class LocalPoolNodeTriggersIT {
 
             run.assertExit(3);
             assertEquals(5, questions(run).size(), run::describe);
+            assertEquals(List.of("cogauth: sign-in refused: Incorrect username or password. (NotAuthorizedException)",
+                    "cogauth: hint: refused after 4 answers: the pool's Define Auth Challenge trigger ended the sign-in"
+                            + " (the password may be right)"), run.errorLines(), run::describe);
         }
     }
 
@@ -125,5 +130,19 @@ class LocalPoolNodeTriggersIT {
         String logged = twoQuestions.log().await(Pattern.compile("Create refuses user crash"), mark, Duration.ofSeconds(5))
                 .group();
         assertTrue(logged.contains("Create refuses user crash"), logged);
+    }
+
+    /** A trigger author's --debug: the pool's error as it answered it, not 60 lines of the SDK's stack. */
+    @Test
+    void withDebugATriggerErrorIsThePoolsErrorNotAStackTrace() {
+        Cogauth.Result run = Cogauth.run().answers("Crash-Passw0rd!", "never asked")
+                .exec(signin(twoQuestions, "-u", "crash", "--debug"));
+
+        run.assertExit(3);
+        run.check(run.stderrLines().stream().anyMatch(line -> line.startsWith(
+                "debug: the pool answered HTTP 400 UserLambdaValidationException: ")
+                && line.contains("Create refuses user crash")), "the pool's error: type and message");
+        run.check(!run.hasStackTrace(), "not a bug: no stack trace");
+        run.check(!run.stderr().contains("Crash-Passw0rd!"), "no password");
     }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * One pool for the class; each test signs in a user no other test changes.
  */
 class LocalPoolSignInIT {
+    /** How the line after a refusal starts when cogauth adds a hint. */
+    private static final String HINT = "cogauth: hint: ";
     private static final String PUBLIC_CLIENT = "itpublicclient";
     private static final String SECRET_CLIENT = "itsecretclient";
     private static final String CLIENT_SECRET = "it-client-secret-9f2";
@@ -67,11 +69,14 @@ class LocalPoolSignInIT {
         return args.toArray(String[]::new);
     }
 
-    /** The one final line cogauth printed; it must name {@code errorType} and there is no stack trace. */
+    /**
+     * The one final line cogauth printed (a hint line may follow it); it must name {@code errorType} and there is
+     * no stack trace.
+     */
     private static String refusal(Cogauth.Result run, String errorType) {
         run.assertExit(3);
-        run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains(errorType),
-                "one 'cogauth:' line naming " + errorType);
+        List<String> lines = run.errorLines().stream().filter(line -> !line.startsWith(HINT)).toList();
+        run.check(lines.size() == 1 && lines.get(0).contains(errorType), "one 'cogauth:' line naming " + errorType);
         run.check(!run.hasStackTrace(), "no stack trace");
         run.check(run.stdout().isEmpty(), "no tokens on stdout");
         return run.errorLines().get(0);
@@ -96,6 +101,8 @@ class LocalPoolSignInIT {
 
             refusal(run, "NotAuthorizedException");
             assertEquals(4, questions(run).size(), () -> "password and three rounds, no fourth:\n" + run.describe());
+            assertEquals(HINT + "refused after 3 answers: the pool's Define Auth Challenge trigger ended the sign-in"
+                    + " (the password may be right)", run.errorLines().get(1), run::describe);
         }
 
         @Test
@@ -105,6 +112,7 @@ class LocalPoolSignInIT {
             String line = refusal(run, "NotAuthorizedException");
             assertTrue(line.contains("Incorrect username or password"), line);
             assertEquals(List.of("Password:"), questions(run), run::describe);
+            run.check(run.errorLines().size() == 1, "no hint about custom answers: none was given");
         }
 
         /** The config file {@code local-pool --write-config} wrote: pool, client, endpoint and flow. */

@@ -171,10 +171,12 @@ class ScriptedInputIT {
         }
 
         @Test
-        void aRefusalAddsTheStackTraceButNotThePassword() {
+        void aRefusalAddsThePoolsErrorButNoStackTraceNorThePassword() {
             Cogauth.Result run = Cogauth.run().answers("Wrong-pass-1").exec(signin("-u", "frank", "--debug")).assertExit(3);
 
-            run.check(run.hasStackTrace(), "--debug shows where the failure came from");
+            run.check(run.stderr().contains("debug: the pool answered HTTP 400 NotAuthorizedException: "),
+                    "--debug shows the pool's error as answered");
+            run.check(!run.hasStackTrace(), "a refusal is not a bug: no stack trace");
             run.check(!run.stderr().contains("Wrong-pass-1"), "no password");
         }
 
