@@ -221,8 +221,8 @@ function _picocli_cogauth_signin() {
 
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -254,6 +254,9 @@ function _picocli_cogauth_signin() {
     '-p'|'--profile')
       return
       ;;
+    '--timeout')
+      return
+      ;;
     '-u'|'--username')
       return
       ;;
@@ -264,6 +267,15 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--preferred-challenge')
+      return
+      ;;
+    '--answer-command')
+      return
+      ;;
+    '--answer-timeout')
+      return
       ;;
   esac
 
@@ -284,8 +296,8 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -320,6 +332,9 @@ function _picocli_cogauth_token() {
     '-u'|'--username')
       return
       ;;
+    '--timeout')
+      return
+      ;;
     '-t'|'--type')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
@@ -347,8 +362,8 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -383,6 +398,9 @@ function _picocli_cogauth_refresh() {
     '-u'|'--username')
       return
       ;;
+    '--timeout')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -407,8 +425,8 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -442,6 +460,9 @@ function _picocli_cogauth_signout() {
     '-u'|'--username')
       return
       ;;
+    '--timeout')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -462,7 +483,7 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -518,8 +539,8 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -552,6 +573,9 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -587,8 +611,8 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -622,6 +646,9 @@ function _picocli_cogauth_execcredential() {
     '-u'|'--username')
       return
       ;;
+    '--timeout')
+      return
+      ;;
     '--min-ttl')
       return
       ;;
@@ -645,7 +672,7 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH") # --auth-flow values
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -701,7 +728,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config'"
+  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -716,6 +743,12 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
