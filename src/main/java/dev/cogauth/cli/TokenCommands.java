@@ -139,6 +139,6 @@ final class TokenCommands {
 
     FreshTokens freshTokens(Target target, LazyApis apis) {
         return new FreshTokens(cache, entry -> new TokenRefresher(apis.cognito(entry), clientSecret(target, entry),
-                context.clock(), debug), context.clock());
+                context.clock(), debug), context.clock(), note -> err.println("cogauth: note: " + note));
     }
 }
