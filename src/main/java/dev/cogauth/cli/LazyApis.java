@@ -9,9 +9,10 @@ final class LazyApis implements AutoCloseable {
     private CognitoApi cognito;
     private CognitoIdentityApi identity;
 
-    CognitoApi cognito(TokenEntry entry) {
+    /** @param endpoint where to call, null for AWS's endpoint of the entry's region */
+    CognitoApi cognito(TokenEntry entry, String endpoint) {
         if (cognito == null) {
-            cognito = SdkFactory.cognito(entry.key().region(), entry.endpoint(), entry.key().clientId());
+            cognito = SdkFactory.cognito(entry.key().region(), endpoint, entry.key().clientId());
         }
         return cognito;
     }
