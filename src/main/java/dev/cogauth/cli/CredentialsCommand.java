@@ -83,7 +83,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 TokenEntry fresh = commands.freshTokens(resolved, apis)
                         .atLeast(resolved.key(), TokenType.ID, Duration.ofMinutes(1));
                 String region = poolId.substring(0, poolId.indexOf(':'));
-                String endpoint = identityEndpoint != null ? identityEndpoint : fresh.endpoint();
+                String endpoint = identityEndpoint != null ? identityEndpoint : commands.endpoint(resolved, fresh);
                 commands.debug().accept("GetId + GetCredentialsForIdentity in " + poolId
                         + (endpoint != null ? " at " + endpoint : ""));
                 credentials = identity.exchange(fresh, poolId, minTtl, apis.identity(region, endpoint));

@@ -34,7 +34,8 @@ final class ExecCredentialCommand implements Callable<Integer> {
     TimeoutOption timeout;
 
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "Least time the token must stay valid (default: ${DEFAULT-VALUE}).")
+            description = {"Least time the token must stay valid (default: ${DEFAULT-VALUE}).",
+                "Capped at half the token's lifetime, as for cogauth token."})
     Duration minTtl;
 
     private final CliContext context;

@@ -15,9 +15,10 @@ final class LazyApis implements AutoCloseable {
         this.timeouts = timeouts;
     }
 
-    CognitoApi cognito(TokenEntry entry) {
+    /** @param endpoint where to call, null for AWS's endpoint of the entry's region */
+    CognitoApi cognito(TokenEntry entry, String endpoint) {
         if (cognito == null) {
-            cognito = SdkFactory.cognito(entry.key().region(), entry.endpoint(), entry.key().clientId(), timeouts);
+            cognito = SdkFactory.cognito(entry.key().region(), endpoint, entry.key().clientId(), timeouts);
         }
         return cognito;
     }

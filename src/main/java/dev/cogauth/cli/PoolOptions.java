@@ -7,6 +7,7 @@ import dev.cogauth.config.PoolConfigResolver;
 import dev.cogauth.config.PoolSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -56,7 +57,20 @@ final class PoolOptions {
 
     /** No pool option given at all: commands then act on the most recent sign-in. */
     boolean isEmpty() {
-        return config == null && poolId == null && clientId == null && region == null && endpointUrl == null
-                && authFlow == null;
+        return endpointUrl == null && namesNoPool();
+    }
+
+    /** No option that names a pool or app client (an endpoint alone does not). */
+    boolean namesNoPool() {
+        return config == null && poolId == null && clientId == null && region == null && authFlow == null;
+    }
+
+    /** The --endpoint-url given, checked as {@link #resolve} checks it. */
+    Optional<String> endpoint() {
+        try {
+            return Optional.ofNullable(PoolSettings.fromFlags(null, null, null, endpointUrl, null, null).endpoint());
+        } catch (ConfigException badFlag) {
+            throw new UsageException(badFlag.getMessage());
+        }
     }
 }

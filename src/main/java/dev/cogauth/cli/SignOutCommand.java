@@ -61,7 +61,7 @@ final class SignOutCommand implements Callable<Integer> {
                 TokenEntry fresh = commands.freshTokens(resolved, apis)
                         .atLeast(resolved.key(), TokenType.ACCESS, Duration.ofSeconds(30));
                 commands.debug().accept("GlobalSignOut for " + fresh.key().describe());
-                apis.cognito(fresh).globalSignOut(fresh.accessToken());
+                apis.cognito(fresh, commands.endpoint(resolved, fresh)).globalSignOut(fresh.accessToken());
                 entry = fresh;
             } else if (entry.refreshToken() != null) {
                 commands.debug().accept("RevokeToken for " + entry.key().describe());
@@ -78,7 +78,8 @@ final class SignOutCommand implements Callable<Integer> {
 
     private void revoke(TokenCommands commands, Target resolved, TokenEntry entry, LazyApis apis, PrintWriter err) {
         try {
-            apis.cognito(entry).revokeToken(entry.refreshToken(), commands.clientSecret(resolved, entry).orElse(null));
+            apis.cognito(entry, commands.endpoint(resolved, entry))
+                    .revokeToken(entry.refreshToken(), commands.clientSecret(resolved, entry).orElse(null));
         } catch (CognitoServiceException e) {
             if (ErrorType.NOT_AUTHORIZED.equals(e.errorType())) {
                 // Already revoked or expired: there is nothing left to revoke, so signing out locally is right.

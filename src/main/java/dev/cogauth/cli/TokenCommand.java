@@ -37,7 +37,9 @@ final class TokenCommand implements Callable<Integer> {
     TokenType type;
 
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "Least time the printed token must stay valid: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+            description = {"Least time the printed token must stay valid: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).",
+                "Capped at half the token's lifetime, so short-lived tokens are not refreshed on every call;"
+                        + " a just-refreshed token that lives less is printed with a note on stderr."})
     Duration minTtl;
 
     private final CliContext context;

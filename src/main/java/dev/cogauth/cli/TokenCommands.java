@@ -15,6 +15,7 @@ import dev.cogauth.tokens.TokenCache;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenRefresher;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,12 +71,13 @@ final class TokenCommands {
      */
     Target target(TargetOptions options) throws ConfigException {
         Optional<Profile> profile = profile(options.profile);
-        if (profile.isEmpty() && options.pool.isEmpty()) {
+        if (profile.isEmpty() && options.pool.namesNoPool()) {
+            Optional<String> endpoint = options.pool.endpoint();
             CacheKey current = cache.current().orElseThrow(() -> new SignInNeededException(
                     "no sign-in is cached in " + cache.dir() + " (and no --profile or pool given)"));
             CacheKey key = options.username == null ? current : find(AppClient.of(current), options.username);
             debug.accept("acting on " + (options.username == null ? "the most recent sign-in: " : "") + key.describe());
-            return new Target(key, Optional.empty());
+            return new Target(key, Optional.empty(), endpoint);
         }
         PoolSettings base = profile.isPresent() ? profile.get().settings() : PoolSettings.empty();
         PoolConfig config = options.pool.resolve(context.env(), base, this::warn);
@@ -87,7 +89,7 @@ final class TokenCommands {
                         new UsageException("give --username (or save one in the profile): the most recent sign-in"
                                 + " is not to this pool and client"));
         debug.accept("acting on " + key.describe());
-        return new Target(key, Optional.of(config));
+        return new Target(key, Optional.of(config), config.endpoint().map(URI::toString));
     }
 
     /** The cached entry of a user named as typed at sign-in or as the pool knows them, if any. */
@@ -141,8 +143,25 @@ final class TokenCommands {
         return context.env(PoolConfigResolver.CLIENT_SECRET_ENV);
     }
 
+    /**
+     * Where to call about an entry: the endpoint the user named for this command, else the one
+     * the entry was signed in at (null: AWS's).
+     */
+    String endpoint(Target target, TokenEntry entry) {
+        if (target.endpoint().isEmpty()) {
+            return entry.endpoint();
+        }
+        String named = target.endpoint().get();
+        if (!named.equals(entry.endpoint())) {
+            debug.accept("calling " + named + " as given, not " + (entry.endpoint() == null ? "AWS's endpoint"
+                    : entry.endpoint()) + " where " + entry.key().describe() + " signed in");
+        }
+        return named;
+    }
+
     FreshTokens freshTokens(Target target, LazyApis apis) {
-        return new FreshTokens(cache, entry -> new TokenRefresher(apis.cognito(entry), clientSecret(target, entry),
-                context.clock(), debug), context.clock());
+        return new FreshTokens(cache, entry -> new TokenRefresher(apis.cognito(entry, endpoint(target, entry)),
+                clientSecret(target, entry),
+                context.clock(), debug), context.clock(), note -> err.println("cogauth: note: " + note));
     }
 }

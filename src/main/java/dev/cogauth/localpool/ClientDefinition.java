@@ -13,7 +13,7 @@ import java.util.Set;
 public record ClientDefinition(String clientId, String clientSecret, Set<String> explicitAuthFlows,
                                Duration sessionValidity, boolean enableTokenRevocation,
                                boolean refreshTokenRotation, Duration refreshTokenGrace,
-                               boolean preventUserExistenceErrors) {
+                               boolean preventUserExistenceErrors, TokenValidity tokenValidity) {
 
     public static final Set<String> ALL_FLOWS = Set.of("ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH",
             "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH");
@@ -24,14 +24,15 @@ public record ClientDefinition(String clientId, String clientSecret, Set<String>
         explicitAuthFlows = Set.copyOf(explicitAuthFlows);
         Objects.requireNonNull(sessionValidity, "sessionValidity");
         Objects.requireNonNull(refreshTokenGrace, "refreshTokenGrace");
+        Objects.requireNonNull(tokenValidity, "tokenValidity");
     }
 
-    /** A client with user-existence errors as Cognito's API creates it (LEGACY). */
+    /** A client with user-existence errors as Cognito's API creates it (LEGACY) and tokens that live as long as Cognito's defaults. */
     public ClientDefinition(String clientId, String clientSecret, Set<String> explicitAuthFlows,
                             Duration sessionValidity, boolean enableTokenRevocation,
                             boolean refreshTokenRotation, Duration refreshTokenGrace) {
         this(clientId, clientSecret, explicitAuthFlows, sessionValidity, enableTokenRevocation, refreshTokenRotation,
-                refreshTokenGrace, false);
+                refreshTokenGrace, false, TokenValidity.COGNITO_DEFAULTS);
     }
 
     /** A public client (no secret) allowing every flow, with Cognito's defaults. */

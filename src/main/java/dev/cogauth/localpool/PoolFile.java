@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,13 +40,17 @@ public final class PoolFile {
             "triggers", "triggerTimeout", "signInPolicy");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds",
-            "preventUserExistenceErrors");
+            "preventUserExistenceErrors", "accessTokenValidity", "idTokenValidity", "refreshTokenValidity",
+            "tokenValidityUnits");
+    private static final Set<String> UNIT_FIELDS = Set.of("accessToken", "idToken", "refreshToken");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
     private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
     private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
+    private static final Map<String, ChronoUnit> VALIDITY_UNITS = Map.of("seconds", ChronoUnit.SECONDS,
+            "minutes", ChronoUnit.MINUTES, "hours", ChronoUnit.HOURS, "days", ChronoUnit.DAYS);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -176,7 +181,7 @@ public final class PoolFile {
             clients.add(new ClientDefinition(clientId, text(node, "clientSecret", at + ".clientSecret", false), flows,
                     sessionValidity, bool(node, "enableTokenRevocation", at, true),
                     bool(node, "refreshTokenRotation", at, false), Duration.ofSeconds(grace),
-                    preventUserExistenceErrors(node, at)));
+                    preventUserExistenceErrors(node, at), tokenValidity(node, at)));
         }
         return clients;
     }
@@ -191,6 +196,41 @@ public final class PoolFile {
             return true;
         }
         throw fail(at + ".preventUserExistenceErrors", "must be ENABLED or LEGACY, as in Cognito");
+    }
+
+    /**
+     * Cognito's AccessTokenValidity, IdTokenValidity and RefreshTokenValidity in TokenValidityUnits
+     * (default hours, hours, days), with Cognito's maximums. Below Cognito's minimums (5 minutes, 60
+     * minutes) down to 1 second is a local-pool extension, for tests of short-lived tokens.
+     */
+    private TokenValidity tokenValidity(ObjectNode client, String at) throws PoolFileException {
+        ObjectNode units = client.has("tokenValidityUnits")
+                ? object(client.get("tokenValidityUnits"), at + ".tokenValidityUnits") : json.createObjectNode();
+        known(units, UNIT_FIELDS, at + ".tokenValidityUnits.");
+        TokenValidity defaults = TokenValidity.COGNITO_DEFAULTS;
+        return new TokenValidity(
+                validity(client, units, "accessToken", at, defaults.access(), Duration.ofDays(1)),
+                validity(client, units, "idToken", at, defaults.id(), Duration.ofDays(1)),
+                validity(client, units, "refreshToken", at, defaults.refresh(), Duration.ofDays(3650)));
+    }
+
+    private Duration validity(ObjectNode client, ObjectNode units, String token, String at, Duration fallback,
+                              Duration max) throws PoolFileException {
+        String field = token + "Validity";
+        String unitName = text(units, token, at + ".tokenValidityUnits." + token, false);
+        ChronoUnit unit = unitName == null ? (token.equals("refreshToken") ? ChronoUnit.DAYS : ChronoUnit.HOURS)
+                : VALIDITY_UNITS.get(unitName);
+        if (unit == null) {
+            throw fail(at + ".tokenValidityUnits." + token, "must be one of " + VALIDITY_UNITS.keySet());
+        }
+        if (!client.has(field)) {
+            return fallback;
+        }
+        long amount = number(client, field, at, 0);
+        if (amount < 1 || amount > max.getSeconds() / unit.getDuration().getSeconds()) {
+            throw fail(at + "." + field, "must be 1 second to " + max.toDays() + " days");
+        }
+        return unit.getDuration().multipliedBy(amount);
     }
 
     /**

@@ -2,38 +2,56 @@ package dev.cogauth.tokens;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Predicate;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Hands out cached tokens with enough life left, refreshing them first when needed. The
- * common case reads one file and nothing else; only a refresh takes the entry's lock and
- * builds the refresher (and with it the AWS SDK). Whoever gets the lock second finds the
- * entry already refreshed and uses it, so N concurrent callers cause one refresh.
+ * Hands out cached tokens with enough life left ({@link RefreshThreshold}), refreshing them first
+ * when needed. The common case reads one file and nothing else; only a refresh takes the entry's
+ * lock and builds the refresher (and with it the AWS SDK). Whoever gets the lock after another
+ * caller refreshed finds new tokens and uses them as its own refresh would have, however long it
+ * waited, so N concurrent callers cause one refresh and all print the same token.
  */
 public final class FreshTokens {
     private final TokenCache cache;
     private final Function<TokenEntry, TokenRefresher> refresher;
     private final Clock clock;
+    private final Consumer<String> notice;
 
-    /** @param refresher builds the refresher for an entry's pool, only when a refresh is due */
-    public FreshTokens(TokenCache cache, Function<TokenEntry, TokenRefresher> refresher, Clock clock) {
+    /**
+     * @param refresher builds the refresher for an entry's pool, only when a refresh is due
+     * @param notice    where the one-line note goes when new tokens live less than --min-ttl
+     */
+    public FreshTokens(TokenCache cache, Function<TokenEntry, TokenRefresher> refresher, Clock clock,
+                       Consumer<String> notice) {
         this.cache = cache;
         this.refresher = refresher;
         this.clock = clock;
+        this.notice = notice;
     }
 
-    /** The entry, with a {@code type} token valid for at least {@code minTtl}. */
+    /**
+     * The entry, with a {@code type} token fresh enough for {@code minTtl}: from the cache when
+     * it is, else just refreshed, even when the pool's tokens live less than {@code minTtl}.
+     */
     public TokenEntry atLeast(CacheKey key, TokenType type, Duration minTtl) {
         TokenEntry cached = cache.read(key).orElseThrow(() -> noEntry(key));
-        if (freshEnough(cached, type, minTtl)) {
+        if (RefreshThreshold.freshEnough(cached, type, minTtl, clock.instant())) {
             return cached;
         }
-        TokenEntry entry = refreshUnderLock(key, current -> !freshEnough(current, type, minTtl));
-        if (!freshEnough(entry, type, minTtl)) {
-            Duration lifetime = Duration.between(clock.instant(), entry.expiryOf(type));
-            throw new TokenLifetimeException("the pool issues tokens valid for " + lifetime.toSeconds()
-                    + "s, less than the --min-ttl of " + minTtl.toSeconds() + "s");
+        String stale = cached.token(type);
+        TokenEntry entry = refreshUnderLock(key, current -> {
+            Instant now = clock.instant();
+            boolean refreshedMeanwhile = !current.token(type).equals(stale) && current.expiryOf(type).isAfter(now);
+            return !refreshedMeanwhile && !RefreshThreshold.freshEnough(current, type, minTtl, now);
+        });
+        Duration left = Duration.between(clock.instant(), entry.expiryOf(type));
+        if (left.compareTo(minTtl) < 0) {
+            notice.accept("the new " + type.name().toLowerCase() + " token has " + left.toSeconds() + "s left, less than"
+                    + " --min-ttl " + minTtl.toSeconds() + "s" + entry.lifetimeOf(type)
+                            .map(life -> " (the pool issues it for " + life.toSeconds() + "s)").orElse(""));
         }
         return entry;
     }
@@ -63,10 +81,6 @@ public final class FreshTokens {
             throw new SignInNeededException(refused[0].getMessage());
         }
         return result;
-    }
-
-    private boolean freshEnough(TokenEntry entry, TokenType type, Duration minTtl) {
-        return !entry.expiryOf(type).isBefore(clock.instant().plus(minTtl));
     }
 
     private static SignInNeededException noEntry(CacheKey key) {

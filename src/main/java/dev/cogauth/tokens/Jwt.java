@@ -3,6 +3,7 @@ package dev.cogauth.tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,22 +32,33 @@ public final class Jwt {
         }
     }
 
+    /** A token's {@code iat} and {@code exp} claims, each empty unless numeric. */
+    record Times(Optional<Instant> issuedAt, Optional<Instant> expiry) {
+        /** exp − iat, when the token has both. */
+        Optional<Duration> lifetime() {
+            return issuedAt.flatMap(iat -> expiry.map(exp -> Duration.between(iat, exp)));
+        }
+    }
+
     /**
-     * The {@code exp} claim, when the payload has a numeric one: what {@code claims(token).get("exp")} gives, read
-     * without Jackson databind, since the cached {@code token} path needs nothing else from the token.
+     * The {@code iat} and {@code exp} claims, when the payload has numeric ones: what {@code claims(token).get(...)}
+     * gives, read without Jackson databind, since the cached {@code token} path needs nothing else from the token.
      *
      * @throws IllegalArgumentException as {@link #claims} does
      */
-    static Optional<Instant> expiry(String token) {
+    static Times times(String token) {
         byte[] payload = payload(token);
         try {
             JsonFields claims = JsonFields.parse(payload).orElseThrow(
                     () -> new IllegalArgumentException("JWT payload is not a JSON object"));
-            OptionalLong exp = claims.integer("exp");
-            return exp.isPresent() ? Optional.of(Instant.ofEpochSecond(exp.getAsLong())) : Optional.empty();
+            return new Times(instant(claims.integer("iat")), instant(claims.integer("exp")));
         } catch (IOException e) {
             throw new IllegalArgumentException("JWT payload is not base64url JSON");
         }
+    }
+
+    private static Optional<Instant> instant(OptionalLong seconds) {
+        return seconds.isPresent() ? Optional.of(Instant.ofEpochSecond(seconds.getAsLong())) : Optional.empty();
     }
 
     private static byte[] payload(String token) {

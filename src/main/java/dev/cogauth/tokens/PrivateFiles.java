@@ -3,6 +3,7 @@ package dev.cogauth.tokens;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,6 +33,7 @@ final class PrivateFiles {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     static final FileAttribute<Set<PosixFilePermission>> FILE_MODE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final String TEMP_SUFFIX = ".tmp";
     /** Far above any cache entry; stops a planted /dev/zero-like file from eating memory. */
     private static final int MAX_BYTES = 256 * 1024;
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
@@ -42,6 +44,7 @@ final class PrivateFiles {
     private final Consumer<String> warn;
     private final Object ownUid;
     private final boolean posix;
+    private boolean dirChecked;
 
     PrivateFiles(Path dir, Consumer<String> warn) {
         this.dir = dir;
@@ -54,22 +57,51 @@ final class PrivateFiles {
         return dir;
     }
 
-    /** Creates the directory 0700 if needed; its parents get the usual modes. */
+    /**
+     * Creates the directory, and any missing parent, 0700 (XDG's mode for the base directories;
+     * the umask cannot widen it), and refuses one that other users could write to.
+     */
     void ensureDir() throws IOException {
-        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        if (!Files.isDirectory(dir)) {
+            createPrivately(dir.toAbsolutePath());
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        checkDir();
+    }
+
+    private void createPrivately(Path directory) throws IOException {
+        Path parent = directory.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivately(parent);
         }
         try {
-            Files.createDirectory(dir, dirMode());
+            Files.createDirectory(directory, dirMode());
         } catch (FileAlreadyExistsException raced) {
-            if (!Files.isDirectory(dir)) {
+            if (!Files.isDirectory(directory)) {
                 throw raced;
             }
         }
+    }
+
+    /**
+     * Throws when someone else owns the directory or could write to it: they could replace or
+     * plant entries. Checked once per run, and only where the directory exists.
+     */
+    private void checkDir() throws IOException {
+        if (dirChecked || !posix) {
+            return;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        Set<PosixFilePermission> writable = EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+        writable.retainAll(attributes.permissions());
+        if (!isOurs(dir, attributes, new LinkOption[0])) {
+            throw new CacheException("refusing the token cache directory " + dir + ": owned by another user ("
+                    + attributes.owner().getName() + ")", null);
+        }
+        if (!writable.isEmpty()) {
+            throw new CacheException("refusing the token cache directory " + dir + ": other users can write to it (mode "
+                    + PosixFilePermissions.toString(attributes.permissions()) + "); run chmod 700 " + dir, null);
+        }
+        dirChecked = true;
     }
 
     /**
@@ -84,6 +116,7 @@ final class PrivateFiles {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         }
+        checkDir();
         Optional<String> problem = problemWith(file, attributes);
         if (problem.isPresent()) {
             warn.accept("ignoring " + file + ": " + problem.get());
@@ -112,7 +145,7 @@ final class PrivateFiles {
      */
     void writeAtomically(String name, byte[] content) throws IOException {
         ensureDir();
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp", fileMode());
+        Path temp = Files.createTempFile(dir, "." + name + ".", TEMP_SUFFIX, fileMode());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -175,10 +208,7 @@ final class PrivateFiles {
         if (!(basic instanceof PosixFileAttributes attributes)) {
             return Optional.empty();
         }
-        boolean foreign = ownUid != null
-                ? !ownUid.equals(Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS))
-                : !attributes.owner().getName().equals(System.getProperty("user.name"));
-        if (foreign) {
+        if (!isOurs(file, attributes, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("owned by another user (" + attributes.owner().getName() + ")");
         }
         Set<PosixFilePermission> shared = EnumSet.copyOf(SHARED);
@@ -189,6 +219,31 @@ final class PrivateFiles {
                     + "); delete it and sign in again");
         }
         return Optional.empty();
+    }
+
+    private boolean isOurs(Path path, PosixFileAttributes attributes, LinkOption... options) throws IOException {
+        return ownUid != null ? ownUid.equals(Files.getAttribute(path, "unix:uid", options))
+                : attributes.owner().getName().equals(System.getProperty("user.name"));
+    }
+
+    /**
+     * Deletes the temp files {@link #writeAtomically} leaves when killed between creating one
+     * and renaming it ({@code .NAME.<random>.tmp}, holding tokens). Only for a caller that holds
+     * NAME's lock: every writer of NAME holds it, so no such file is being written now.
+     */
+    void deleteStaleTemporaries(String name) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + name + ".";
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(dir, path -> {
+            String file = path.getFileName().toString();
+            return file.startsWith(prefix) && file.endsWith(TEMP_SUFFIX) && file.length() > prefix.length() + TEMP_SUFFIX.length();
+        })) {
+            for (Path temporary : temporaries) {
+                Files.deleteIfExists(temporary);
+            }
+        }
     }
 
     /** Makes the rename itself durable; some file systems cannot sync a directory, which is fine. */

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -15,10 +18,12 @@ import java.util.function.UnaryOperator;
  * The token cache: one private file per {@link CacheKey} in one directory, plus a pointer to
  * the most recent sign-in. Entries that are refused or unreadable count as absent, with a
  * warning. Read-modify-write goes through {@link #update}, which holds a file lock so that
- * concurrent processes refresh once, not once each.
+ * concurrent processes refresh once, not once each, and which clears the temp files a killed
+ * writer of that entry left.
  */
 public final class TokenCache {
     static final String CURRENT = "current.json";
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final PrivateFiles files;
     private final Consumer<String> warn;
@@ -66,8 +71,15 @@ public final class TokenCache {
      * or the very same object to leave the file alone; what it returns is returned.
      */
     public TokenEntry update(CacheKey key, UnaryOperator<TokenEntry> change) {
-        try (FileChannel lockFile = files.openLockFile(key.fileName() + ".lock");
+        String lockName = key.fileName() + ".lock";
+        // The file lock is the OS's, held per process: threads of this JVM take turns here first
+        // (the JVM refuses a second overlapping lock on one file with an exception).
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(dir().resolve(lockName).toAbsolutePath().normalize(),
+                path -> new ReentrantLock());
+        inProcess.lock();
+        try (FileChannel lockFile = files.openLockFile(lockName);
              var lock = lockFile.lock()) {
+            files.deleteStaleTemporaries(key.fileName());
             TokenEntry current = read(key).orElse(null);
             TokenEntry next = change.apply(current);
             if (next == null) {
@@ -78,6 +90,8 @@ public final class TokenCache {
             return next;
         } catch (IOException e) {
             throw new CacheException("cannot update the token cache in " + dir() + ": " + e.getMessage(), e);
+        } finally {
+            inProcess.unlock();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cogauth.tokens;
 
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.AwsCredentials;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +77,16 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     /** When the given token expires: its own {@code exp} claim, else the entry's expiry. */
     public Instant expiryOf(TokenType type) {
-        return expClaim(type == TokenType.ID ? idToken : accessToken).orElse(expiresAt);
+        return expClaim(token(type)).orElse(expiresAt);
+    }
+
+    /** How long the given token was issued for ({@code exp − iat}), when its claims say. */
+    public Optional<Duration> lifetimeOf(TokenType type) {
+        try {
+            return Jwt.times(token(type)).lifetime();
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     public String token(TokenType type) {
@@ -104,7 +114,7 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     private static Optional<Instant> expClaim(String token) {
         try {
-            return Jwt.expiry(token);
+            return Jwt.times(token).expiry();
         } catch (IllegalArgumentException unreadable) {
             return Optional.empty();
         }

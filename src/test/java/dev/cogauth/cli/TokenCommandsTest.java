@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.TokenCache;
 import dev.cogauth.tokens.TokenEntry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +118,35 @@ class TokenCommandsTest {
             assertEquals(6, run.exitCode(), "the closed port proves a refresh was attempted: " + run);
             assertEquals("", run.out());
             assertNoTokenText(run.err());
+        }
+
+        @Test
+        void refreshes_at_the_endpoint_given_rather_than_the_one_signed_in_at_and_says_so_in_debug() throws Exception {
+            List<String> calls = new ArrayList<>();
+            HttpServer pool = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            pool.createContext("/", exchange -> {
+                try (exchange) {
+                    calls.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+                    AuthenticationResult fresh = TestJwts.tokens("alice", NOW.plusSeconds(3600), null);
+                    byte[] body = ("{\"AuthenticationResult\":{\"IdToken\":\"" + fresh.idToken() + "\",\"AccessToken\":\""
+                            + fresh.accessToken() + "\",\"ExpiresIn\":3600,\"TokenType\":\"Bearer\"}}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            pool.start();
+            try {
+                String given = "http://127.0.0.1:" + pool.getAddress().getPort();
+                CliRun run = run("token", "--min-ttl", "2h", "--endpoint-url", given, "--debug");
+                assertEquals(0, run.exitCode(), "the cached endpoint is a closed port: " + run);
+                assertEquals(List.of("AWSCognitoIdentityProviderService.GetTokensFromRefreshToken"), calls);
+                assertTrue(run.err().contains("debug: calling " + given + " as given, not " + CLOSED_PORT
+                        + " where alice in us-east-1_AbCdEf123"), run.err());
+            } finally {
+                pool.stop(0);
+            }
         }
 
         @ParameterizedTest(name = "--min-ttl {0}")

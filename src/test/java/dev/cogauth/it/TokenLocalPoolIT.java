@@ -59,7 +59,11 @@ class TokenLocalPoolIT {
                     { "clientId": "plainclient" },
                     { "clientId": "rotatingclient", "refreshTokenRotation": true,
                       "explicitAuthFlows": ["USER_PASSWORD_AUTH", "USER_SRP_AUTH"] },
-                    { "clientId": "secretclient", "clientSecret": "%s" }
+                    { "clientId": "secretclient", "clientSecret": "%s" },
+                    { "clientId": "fiveminuteclient", "accessTokenValidity": 5, "idTokenValidity": 5,
+                      "tokenValidityUnits": { "accessToken": "minutes", "idToken": "minutes" } },
+                    { "clientId": "twominuteclient", "accessTokenValidity": 120, "idTokenValidity": 120,
+                      "tokenValidityUnits": { "accessToken": "seconds", "idToken": "seconds" } }
                   ],
                   "users": [ { "username": "alice", "email": "alice@example.com", "password": "%s" } ]
                 }
@@ -114,19 +118,45 @@ class TokenLocalPoolIT {
         signIn(cache, "plainclient", Map.of());
         expireTokens(cache);
         long before = refreshesLogged();
-        List<Process> processes = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            processes.add(start(cache, Map.of(), "token"));
-        }
-        Set<String> printed = new HashSet<>();
-        for (Process process : processes) {
-            ProcessRun run = ProcessRun.finish(process);
-            assertEquals(0, run.code(), run.toString());
-            printed.add(run.out());
-        }
+        Set<String> printed = concurrentTokens(cache, 20, "token");
         assertEquals(1, printed.size(), "all 20 print the same token");
         assertTrue(exp(printed.iterator().next().trim()).isAfter(Instant.now().plusSeconds(600)));
         assertEquals(1, refreshesLogged() - before, "refresh calls that reached the pool");
+    }
+
+    /** Cognito's shortest tokens (5 minutes) and the default --min-ttl of 5 minutes. */
+    @Test
+    void five_minute_tokens_are_printed_from_the_cache_and_thirty_callers_make_one_refresh() throws Exception {
+        Path cache = temp.resolve("five-minutes");
+        JsonNode signedIn = signIn(cache, "fiveminuteclient", Map.of());
+        long before = refreshesLogged();
+        ProcessRun cached = cogauth(cache, Map.of(), "token");
+        assertEquals(0, cached.code(), cached.toString());
+        assertEquals(signedIn.get("IdToken").asText(), cached.out().trim(), "under 5 minutes left, yet no refresh");
+        assertEquals(before, refreshesLogged());
+
+        replaceTokens(cache, Instant.now().minusSeconds(360), Instant.now().minusSeconds(60));
+        Set<String> printed = concurrentTokens(cache, 30, "token");
+        assertEquals(1, printed.size(), "all 30 print the same token");
+        assertEquals(1, refreshesLogged() - before, "refresh calls that reached the pool");
+    }
+
+    /**
+     * Issue 8's race, repeated: 20 callers at once with a stale entry of short tokens (2 minutes,
+     * 50 s left, --min-ttl 90s capped at 60 s). One refresh and one token each round.
+     */
+    @Test
+    void twenty_concurrent_callers_of_short_lived_tokens_print_one_token_round_after_round() throws Exception {
+        Path cache = temp.resolve("short-lived-race");
+        signIn(cache, "twominuteclient", Map.of());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int round = 0; round < 3 && (round == 0 || System.nanoTime() < deadline); round++) {
+            replaceTokens(cache, Instant.now().minusSeconds(70), Instant.now().plusSeconds(50));
+            long before = refreshesLogged();
+            Set<String> printed = concurrentTokens(cache, 20, "token", "--min-ttl", "90s");
+            assertEquals(1, printed.size(), "round " + round + ": all 20 print the same token");
+            assertEquals(1, refreshesLogged() - before, "round " + round + ": refresh calls that reached the pool");
+        }
     }
 
     @Test
@@ -191,12 +221,33 @@ class TokenLocalPoolIT {
         }
     }
 
+    /** What {@code count} concurrent runs printed; each must succeed. */
+    private Set<String> concurrentTokens(Path cache, int count, String... args) throws IOException {
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            processes.add(start(cache, Map.of(), args));
+        }
+        Set<String> printed = new HashSet<>();
+        for (Process process : processes) {
+            ProcessRun run = ProcessRun.finish(process);
+            assertEquals(0, run.code(), run.toString());
+            printed.add(run.out());
+        }
+        return printed;
+    }
+
     /** Expired look-alikes in place of the cached ID and access tokens; the refresh token stays. */
     private static void expireTokens(Path cache) throws IOException {
+        replaceTokens(cache, null, Instant.now().minusSeconds(60));
+    }
+
+    /** Look-alikes issued at {@code iat} (none if null) expiring at {@code exp} in place of the cached tokens. */
+    private static void replaceTokens(Path cache, Instant iat, Instant exp) throws IOException {
         Path file = onlyEntry(cache);
         ObjectNode entry = (ObjectNode) JSON.readTree(file.toFile());
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String claims = "{\"cognito:username\":\"alice\",\"exp\":" + Instant.now().minusSeconds(60).getEpochSecond() + "}";
+        String claims = "{\"cognito:username\":\"alice\"," + (iat == null ? "" : "\"iat\":" + iat.getEpochSecond() + ",")
+                + "\"exp\":" + exp.getEpochSecond() + "}";
         String fake = b64.encodeToString("{}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".expired";
         entry.put("idToken", fake);

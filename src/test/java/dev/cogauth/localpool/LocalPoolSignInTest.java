@@ -113,7 +113,7 @@ class LocalPoolSignInTest {
     void aClientThatPreventsUserExistenceErrorsRefusesAnUnknownUserAsAWrongPassword() throws IOException {
         PoolDefinition standard = TestPools.standard();
         ClientDefinition hiding = new ClientDefinition("hiding", null, ClientDefinition.ALL_FLOWS,
-                ClientDefinition.DEFAULT_SESSION_VALIDITY, true, false, Duration.ZERO, true);
+                ClientDefinition.DEFAULT_SESSION_VALIDITY, true, false, Duration.ZERO, true, TokenValidity.COGNITO_DEFAULTS);
         PoolDefinition pool = new PoolDefinition(standard.poolId(), standard.region(), standard.mfa(),
                 List.of(hiding), standard.users(), standard.triggers());
         try (LocalPool.Running running = new LocalPool(pool, PoolLog.silent(), clock).start(0)) {

@@ -175,6 +175,40 @@ class LocalPoolTokensTest {
     }
 
     @Nested
+    class PerClientValidity {
+        private static final String SHORT = "shortlivedclient";
+
+        @Test
+        void givesEachTokenItsClientsLifetimeAndEndsTheRefreshTokenAtItsOwn() throws IOException {
+            PoolDefinition standard = TestPools.standard();
+            java.util.List<ClientDefinition> clients = new java.util.ArrayList<>(standard.clients());
+            clients.add(new ClientDefinition(SHORT, null, ClientDefinition.ALL_FLOWS,
+                    ClientDefinition.DEFAULT_SESSION_VALIDITY, true, false, Duration.ZERO, false,
+                    new TokenValidity(Duration.ofMinutes(5), Duration.ofSeconds(40), Duration.ofMinutes(60))));
+            PoolDefinition shortLived = new PoolDefinition(standard.poolId(), standard.region(), standard.mfa(),
+                    clients, standard.users(), standard.triggers());
+            try (LocalPool.Running running = new LocalPool(shortLived, PoolLog.silent(), clock).start(0)) {
+                PoolClient shortClient = new PoolClient(running, clock);
+                Reply done = shortClient.initiate(SHORT, "USER_PASSWORD_AUTH",
+                        Map.of("USERNAME", TestPools.ALICE, "PASSWORD", TestPools.PASSWORD)).expectOk();
+                long now = clock.instant().getEpochSecond();
+                assertEquals(now + 300, ((Number) PoolClient.claims(done.token("AccessToken")).get("exp")).longValue());
+                assertEquals(now + 40, ((Number) PoolClient.claims(done.token("IdToken")).get("exp")).longValue());
+                assertEquals(300, done.body().path("AuthenticationResult").path("ExpiresIn").asInt());
+
+                clock.advance(Duration.ofMinutes(59));
+                Reply refreshed = shortClient.initiate(SHORT, "REFRESH_TOKEN_AUTH",
+                        Map.of("REFRESH_TOKEN", done.token("RefreshToken"))).expectOk();
+                assertEquals(clock.instant().getEpochSecond() + 40,
+                        ((Number) PoolClient.claims(refreshed.token("IdToken")).get("exp")).longValue());
+                clock.advance(Duration.ofMinutes(1));
+                assertEquals("Invalid Refresh Token", shortClient.initiate(SHORT, "REFRESH_TOKEN_AUTH",
+                        Map.of("REFRESH_TOKEN", done.token("RefreshToken"))).expectError("NotAuthorizedException").message());
+            }
+        }
+    }
+
+    @Nested
     class Revoking {
         @Test
         void revokeTokenEndsThatSignInOnly() {

@@ -45,6 +45,8 @@ class PoolFileTest {
             assertEquals(Duration.ofSeconds(10), secret.refreshTokenGrace());
             assertTrue(secret.preventUserExistenceErrors());
             assertFalse(pool.clients().get(0).preventUserExistenceErrors(), "LEGACY, the API's default");
+            assertEquals(new TokenValidity(Duration.ofMinutes(60), Duration.ofMinutes(60), Duration.ofDays(30)),
+                    pool.clients().get(0).tokenValidity());
             UserDefinition bob = pool.users().get(1);
             assertEquals(UserStatus.FORCE_CHANGE_PASSWORD, bob.status());
             assertEquals("+15550100200", bob.attributes().get("phone_number"));
@@ -79,6 +81,7 @@ class PoolFileTest {
         assertNull(client.clientSecret());
         assertEquals(ClientDefinition.ALL_FLOWS, client.explicitAuthFlows());
         assertEquals(Duration.ofMinutes(3), client.sessionValidity());
+        assertEquals(TokenValidity.COGNITO_DEFAULTS, client.tokenValidity());
         assertNull(pool.triggers().define());
         assertEquals(DeviceTracking.OFF, pool.deviceTracking());
         assertEquals(List.of("PASSWORD"), pool.signInPolicy().allowedFirstAuthFactors());
@@ -98,6 +101,19 @@ class PoolFileTest {
         Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\","
                 + "\"clients\":[{\"clientId\":\"c\",\"sessionValiditySeconds\":2}],\"users\":[]}");
         assertEquals(Duration.ofSeconds(2), PoolFile.load(file).clients().get(0).sessionValidity());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Cognito's default units (hours, hours, days) | "accessTokenValidity":2,"idTokenValidity":1,"refreshTokenValidity":7 | PT2H | PT1H | PT168H
+            units per token                                | "accessTokenValidity":5,"idTokenValidity":300,"refreshTokenValidity":60,"tokenValidityUnits":{"accessToken":"minutes","idToken":"seconds","refreshToken":"minutes"} | PT5M | PT5M | PT1H
+            shorter than Cognito allows, for tests         | "accessTokenValidity":40,"idTokenValidity":40,"tokenValidityUnits":{"accessToken":"seconds","idToken":"seconds"} | PT40S | PT40S | PT720H
+            """)
+    void readsTokenValidityInItsUnits(String what, String fields, Duration access, Duration id, Duration refresh,
+                                      @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\","
+                + "\"clients\":[{\"clientId\":\"c\"," + fields + "}],\"users\":[]}");
+        assertEquals(new TokenValidity(access, id, refresh), PoolFile.load(file).clients().get(0).tokenValidity());
     }
 
     @Test
@@ -132,6 +148,10 @@ class PoolFileTest {
             a missing handler file   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"define":{"node":"missing.js"},"create":{"builtin":"demo-question"},"verify":{"builtin":"demo-question"}}} | triggers.define.node: no such file
             a shared email alias     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","email":"x@y.z"},{"username":"b","password":"p","email":"x@y.z"}]} | users[1].email: another user already signs in with x@y.z
             both session lengths     | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":3,"sessionValiditySeconds":5}],"users":[]} | clients[0].sessionValiditySeconds: give sessionValidityMinutes or sessionValiditySeconds, not both
+            a zero token validity    | {"poolId":"us-east-1_P","clients":[{"clientId":"c","accessTokenValidity":0}],"users":[]} | clients[0].accessTokenValidity: must be 1 second to 1 days
+            a refresh token too long | {"poolId":"us-east-1_P","clients":[{"clientId":"c","refreshTokenValidity":3651}],"users":[]} | clients[0].refreshTokenValidity: must be 1 second to 3650 days
+            an unknown validity unit | {"poolId":"us-east-1_P","clients":[{"clientId":"c","tokenValidityUnits":{"idToken":"weeks"}}],"users":[]} | clients[0].tokenValidityUnits.idToken: must be one of
+            a typo in validity units | {"poolId":"us-east-1_P","clients":[{"clientId":"c","tokenValidityUnits":{"idtoken":"days"}}],"users":[]} | clients[0].tokenValidityUnits.idtoken: unknown field
             a bad device tracking    | {"poolId":"us-east-1_P",CLIENTS,"users":[],"deviceTracking":"sometimes"} | deviceTracking: must be one of [off, always, user-opt-in]
             a bad existence setting  | {"poolId":"us-east-1_P","clients":[{"clientId":"c","preventUserExistenceErrors":"ON"}],"users":[]} | clients[0].preventUserExistenceErrors: must be ENABLED or LEGACY
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds

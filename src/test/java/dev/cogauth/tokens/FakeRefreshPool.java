@@ -6,6 +6,7 @@ import dev.cogauth.api.CognitoApi;
 import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.SoftwareTokenAssociation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,8 @@ final class FakeRefreshPool implements CognitoApi {
     final Set<String> validRefreshTokens = new HashSet<>();
     /** When set, every refresh is refused with this NotAuthorizedException message (a bad client secret). */
     String secretRefusal;
+    /** How long the tokens it issues live. */
+    Duration lifetime = Duration.ofHours(1);
     private final Clock clock;
     private final Kind kind;
 
@@ -44,7 +47,7 @@ final class FakeRefreshPool implements CognitoApi {
                     "REFRESH_TOKEN_AUTH flow not enabled for this client", 400);
         }
         check(authParameters.get("REFRESH_TOKEN"));
-        return AuthStep.signedIn(TestTokens.result(clock.instant().plusSeconds(3600), null));
+        return AuthStep.signedIn(tokens(null));
     }
 
     @Override
@@ -56,12 +59,16 @@ final class FakeRefreshPool implements CognitoApi {
         }
         check(refreshToken);
         if (kind == Kind.PLAIN) {
-            return TestTokens.result(clock.instant().plusSeconds(3600), null);
+            return tokens(null);
         }
         validRefreshTokens.remove(refreshToken);
         String next = "rotated-" + UUID.randomUUID();
         validRefreshTokens.add(next);
-        return TestTokens.result(clock.instant().plusSeconds(3600), next);
+        return tokens(next);
+    }
+
+    private AuthenticationResult tokens(String refreshToken) {
+        return TestTokens.result(clock.instant(), clock.instant().plus(lifetime), refreshToken);
     }
 
     private void check(String refreshToken) {

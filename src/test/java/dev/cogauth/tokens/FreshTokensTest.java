@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +33,7 @@ class FreshTokensTest {
     Path dir;
 
     private final List<String> debug = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final AtomicInteger refreshersBuilt = new AtomicInteger();
 
     private TokenCache cache() {
@@ -42,12 +44,15 @@ class FreshTokensTest {
         return new FreshTokens(cache(), entry -> {
             refreshersBuilt.incrementAndGet();
             return new TokenRefresher(pool, secret, CLOCK, debug::add);
-        }, CLOCK);
+        }, CLOCK, notes::add);
     }
 
     /** A stored entry whose tokens expire {@code secondsLeft} from now, with a refresh token the pool knows. */
     private TokenEntry stored(FakeRefreshPool pool, long secondsLeft) {
-        TokenEntry entry = TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(secondsLeft));
+        return stored(pool, TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(secondsLeft)));
+    }
+
+    private TokenEntry stored(FakeRefreshPool pool, TokenEntry entry) {
         pool.validRefreshTokens.add(entry.refreshToken());
         cache().store(entry);
         return entry;
@@ -70,7 +75,7 @@ class FreshTokensTest {
     @Nested
     class Tokens_about_to_expire {
         @ParameterizedTest(name = "{0}s left, min-ttl {1}s")
-        @CsvSource({"299, 300", "0, 300", "-3600, 300", "3599, 3600"})
+        @CsvSource({"299, 300", "0, 300", "-3600, 300", "1799, 3600"})
         void are_refreshed_and_saved_before_being_handed_out(long left, long minTtl) {
             FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
             TokenEntry old = stored(pool, left);
@@ -158,13 +163,40 @@ class FreshTokensTest {
         }
 
         @Test
-        void longer_than_the_pool_issues_them_for_is_an_error_not_a_loop() {
+        void longer_than_the_pool_issues_them_for_are_handed_out_just_refreshed_with_one_note() {
             FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
             stored(pool, 0);
-            TokenLifetimeException e = assertThrows(TokenLifetimeException.class, () -> fresh(pool, Optional.empty())
-                    .atLeast(TestTokens.KEY, TokenType.ID, Duration.ofHours(2)));
-            assertTrue(e.getMessage().contains("3600s"), e.getMessage());
+            TokenEntry got = fresh(pool, Optional.empty()).atLeast(TestTokens.KEY, TokenType.ID, Duration.ofHours(2));
+            assertEquals(NOW.plusSeconds(3600), got.expiryOf(TokenType.ID));
             assertEquals(1, pool.calls.size());
+            assertEquals(List.of("the new id token has 3600s left, less than --min-ttl 7200s (the pool issues it for 3600s)"),
+                    notes);
+
+            pool.calls.clear();
+            fresh(pool, Optional.empty()).atLeast(TestTokens.KEY, TokenType.ID, Duration.ofHours(2));
+            assertEquals(List.of(), pool.calls, "the next call takes it from the cache: no refresh on every call");
+            assertEquals(1, notes.size(), "and says nothing more");
+        }
+    }
+
+    /** Cognito's shortest tokens live 5 minutes, as long as the default --min-ttl. */
+    @Nested
+    class Five_minute_tokens_with_the_default_min_ttl {
+        @Test
+        void are_refreshed_only_in_the_second_half_of_their_life() {
+            Map<Long, Boolean> refreshedWithSecondsLeft = Map.of(300L, false, 200L, false, 150L, false, 149L, true,
+                    0L, true);
+            refreshedWithSecondsLeft.forEach((left, refreshed) -> {
+                FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+                pool.lifetime = Duration.ofMinutes(5);
+                TokenEntry entry = stored(pool, TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(left - 300),
+                        NOW.plusSeconds(left)));
+                TokenEntry got = fresh(pool, Optional.empty()).atLeast(TestTokens.KEY, TokenType.ID,
+                        Duration.ofMinutes(5));
+                assertEquals(refreshed ? 1 : 0, pool.calls.size(), left + "s left");
+                assertEquals(!refreshed, got.equals(entry), left + "s left");
+            });
+            assertEquals(List.of(), notes, "a new 5-minute token has the 5 minutes asked for");
         }
     }
 

@@ -48,7 +48,7 @@ class JwtTest {
         })
         void is_the_exp_claim_the_tree_gives(String payload) {
             String token = token(payload);
-            assertEquals(expFromTree(token), Jwt.expiry(token));
+            assertEquals(expFromTree(token), Jwt.times(token).expiry());
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
@@ -56,13 +56,13 @@ class JwtTest {
         void refuses_what_claims_refuses(String payload) {
             String token = token(payload);
             assertThrows(IllegalArgumentException.class, () -> Jwt.claims(token));
-            assertThrows(IllegalArgumentException.class, () -> Jwt.expiry(token));
+            assertThrows(IllegalArgumentException.class, () -> Jwt.times(token));
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"a.b", "a.b.c.d", "a.!!!.c"})
         void refuses_what_is_not_a_jwt(String token) {
-            assertThrows(IllegalArgumentException.class, () -> Jwt.expiry(token));
+            assertThrows(IllegalArgumentException.class, () -> Jwt.times(token));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.api.AuthenticationResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -16,10 +17,15 @@ final class TestTokens {
     }
 
     static String jwt(String use, String username, Instant exp) {
+        return jwt(use, username, exp.minusSeconds(3600), exp);
+    }
+
+    static String jwt(String use, String username, Instant iat, Instant exp) {
         ObjectNode claims = new ObjectMapper().createObjectNode();
         claims.put("sub", "0000-sub-" + username);
         claims.put("cognito:username", username);
         claims.put("token_use", use);
+        claims.put("iat", iat.getEpochSecond());
         claims.put("exp", exp.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -28,13 +34,22 @@ final class TestTokens {
                 + UUID.randomUUID().toString().replace("-", "");
     }
 
+    /** One-hour tokens that expire at {@code exp}. */
     static AuthenticationResult result(Instant exp, String refreshToken) {
-        return new AuthenticationResult(jwt("id", "alice", exp), jwt("access", "alice", exp), refreshToken,
-                3600, "Bearer", null);
+        return result(exp.minusSeconds(3600), exp, refreshToken);
+    }
+
+    static AuthenticationResult result(Instant iat, Instant exp, String refreshToken) {
+        return new AuthenticationResult(jwt("id", "alice", iat, exp), jwt("access", "alice", iat, exp), refreshToken,
+                (int) Duration.between(iat, exp).toSeconds(), "Bearer", null);
     }
 
     static TokenEntry entry(CacheKey key, Instant exp) {
-        return TokenEntry.fromSignIn(key, null, "http://127.0.0.1:1", result(exp, "refresh-" + UUID.randomUUID()),
-                exp.minusSeconds(3600), null, null);
+        return entry(key, exp.minusSeconds(3600), exp);
+    }
+
+    static TokenEntry entry(CacheKey key, Instant iat, Instant exp) {
+        return TokenEntry.fromSignIn(key, null, "http://127.0.0.1:1", result(iat, exp, "refresh-" + UUID.randomUUID()),
+                iat, null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.cogauth.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,7 +101,8 @@ class TokenCacheTest {
         @ParameterizedTest(name = "umask {0}")
         @ValueSource(strings = {"000", "077", "022"})
         void whatever_the_umask(String umask) throws Exception {
-            Path dir = temp.resolve("umask-" + umask).resolve("cogauth");
+            Path missingParent = temp.resolve("umask-" + umask);
+            Path dir = missingParent.resolve("cache").resolve("cogauth");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder("sh", "-c", "umask " + umask + " && exec \"$0\" -cp \"$1\" "
                     + CacheWriterMain.class.getName() + " \"$2\"", java, System.getProperty("java.class.path"),
@@ -108,8 +111,34 @@ class TokenCacheTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, process.exitValue(), output);
             assertEquals("rwx------", mode(dir));
+            assertEquals("rwx------", mode(dir.getParent()), "a missing parent is made private too");
+            assertEquals("rwx------", mode(missingParent));
             assertEquals("rw-------", mode(dir.resolve(TestTokens.KEY.fileName())));
             assertEquals("rw-------", mode(dir.resolve(TestTokens.KEY.fileName() + ".lock")));
+        }
+
+        @ParameterizedTest(name = "mode {0}")
+        @ValueSource(strings = {"rwxrwxrwx", "rwxrwx---", "rwx----wx"})
+        void a_directory_others_can_write_to_is_refused_in_one_line(String mode) throws IOException {
+            cache().store(TestTokens.entry(TestTokens.KEY, EXP));
+            Path dir = temp.resolve("cogauth");
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
+            for (Executable use : List.<Executable>of(() -> cache().read(TestTokens.KEY), () -> cache().current(),
+                    () -> cache().store(TestTokens.entry(TestTokens.KEY, EXP)))) {
+                CacheException e = assertThrows(CacheException.class, use);
+                assertTrue(e.getMessage().contains("refusing the token cache directory " + dir
+                        + ": other users can write to it (mode " + mode + "); run chmod 700 " + dir), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"));
+            }
+            assertEquals(mode, mode(dir), "left as it is: cogauth cannot know who widened it");
+        }
+
+        @Test
+        void a_directory_only_others_can_read_is_used() throws IOException {
+            Files.createDirectories(temp.resolve("cogauth"), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwxr-xr-x")));
+            cache().store(TestTokens.entry(TestTokens.KEY, EXP));
+            assertTrue(cache().read(TestTokens.KEY).isPresent());
         }
 
         private String mode(Path path) throws IOException {
@@ -249,6 +278,26 @@ class TokenCacheTest {
             try (var leftovers = Files.list(temp.resolve("cogauth"))) {
                 assertEquals(0, leftovers.filter(p -> p.toString().endsWith(".tmp")).count(), "no temp files left");
             }
+        }
+
+        @Test
+        void clears_the_temp_files_a_killed_writer_left_and_so_does_deleting() throws IOException {
+            TokenCache cache = cache();
+            cache.store(TestTokens.entry(TestTokens.KEY, EXP));
+            Path dir = temp.resolve("cogauth");
+            Path leftover = Files.writeString(dir.resolve("." + TestTokens.KEY.fileName() + ".8123456789.tmp"), "tokens");
+            CacheKey other = new CacheKey("us-east-1", "us-east-1_AbCdEf123", "client1", "bob");
+            Path othersLeftover = Files.writeString(dir.resolve("." + other.fileName() + ".99.tmp"), "tokens");
+            Path notOurs = Files.writeString(dir.resolve(TestTokens.KEY.fileName() + ".backup.tmp"), "x");
+
+            cache.update(TestTokens.KEY, old -> old.withCredentials(null, "us-east-1:pool"));
+            assertFalse(Files.exists(leftover), "cleared under the entry's lock");
+            assertTrue(Files.exists(othersLeftover), "another entry's temp files are for its own lock holder");
+            assertTrue(Files.exists(notOurs), "only names of our own making");
+
+            Files.writeString(leftover, "tokens");
+            cache.delete(TestTokens.KEY);
+            assertFalse(Files.exists(leftover), "signout deletes the entry, and its leftovers with it");
         }
 
         @Test

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenService {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final String INVALID_REFRESH = "Invalid Refresh Token";
 
     private final ObjectMapper json;
@@ -71,6 +70,7 @@ final class TokenService {
         Grant grant = grants.get(refreshToken);
         if (grant == null || !grant.clientId().equals(client.clientId()) || revokedOrigins.contains(grant.originJti())
                 || (grant.validUntil() != null && !now.isBefore(grant.validUntil()))
+                || !now.isBefore(grant.authTime().plus(client.tokenValidity().refresh()))
                 || !devices.refreshAllowed(grant.deviceKey(), deviceKey)) {
             throw CognitoError.notAuthorized(INVALID_REFRESH);
         }
@@ -139,7 +139,7 @@ final class TokenService {
         });
         id.put("iss", issuer).put("cognito:username", user.username()).put("origin_jti", originJti)
                 .put("aud", client.clientId()).put("event_id", eventId).put("token_use", "id");
-        times(id, authTime, now);
+        times(id, authTime, now, client.tokenValidity().id());
         ObjectNode access = json.createObjectNode()
                 .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
                 .put("origin_jti", originJti).put("event_id", eventId).put("token_use", "access")
@@ -147,18 +147,18 @@ final class TokenService {
         if (deviceKey != null) {
             access.put("device_key", deviceKey);
         }
-        times(access, authTime, now);
+        times(access, authTime, now, client.tokenValidity().access());
         access.put("username", user.username());
         return json.createObjectNode()
                 .put("AccessToken", signer.sign(access))
-                .put("ExpiresIn", TOKEN_LIFETIME.toSeconds())
+                .put("ExpiresIn", client.tokenValidity().access().toSeconds())
                 .put("IdToken", signer.sign(id))
                 .put("TokenType", "Bearer");
     }
 
-    private static void times(ObjectNode claims, Instant authTime, Instant now) {
+    private static void times(ObjectNode claims, Instant authTime, Instant now, Duration lifetime) {
         claims.put("auth_time", authTime.getEpochSecond())
-                .put("exp", now.plus(TOKEN_LIFETIME).getEpochSecond())
+                .put("exp", now.plus(lifetime).getEpochSecond())
                 .put("iat", now.getEpochSecond())
                 .put("jti", UUID.randomUUID().toString());
     }
