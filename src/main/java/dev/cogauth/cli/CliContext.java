@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,17 +16,16 @@ import java.util.function.Supplier;
 public final class CliContext {
     private final Map<String, String> env;
     private final InputStream stdin;
-    private final Supplier<Terminals> terminalDetector;
+    /** Whether a standard stream (0, 1, 2) is a terminal. */
+    private final IntPredicate terminal;
     private final Supplier<Clock> clockSource;
-    private Terminals terminals;
     private Clock clock;
     private SecureRandom random;
 
-    CliContext(Map<String, String> env, InputStream stdin, Supplier<Terminals> terminalDetector,
-               Supplier<Clock> clockSource) {
+    CliContext(Map<String, String> env, InputStream stdin, IntPredicate terminal, Supplier<Clock> clockSource) {
         this.env = Map.copyOf(env);
         this.stdin = stdin;
-        this.terminalDetector = terminalDetector;
+        this.terminal = terminal;
         this.clockSource = clockSource;
     }
 
@@ -34,12 +34,12 @@ public final class CliContext {
      * only when a command asks: {@code --version} and {@code --help} need none of them.
      */
     static CliContext system() {
-        return new CliContext(System.getenv(), System.in, Terminals::detect, Clock::systemDefaultZone);
+        return new CliContext(System.getenv(), System.in, new Terminals(), Clock::systemDefaultZone);
     }
 
     /** A process whose streams are not terminals, for in-process tests. */
     public static CliContext of(Map<String, String> env, InputStream stdin, Clock clock) {
-        return new CliContext(env, stdin, () -> new Terminals(false, false, false), () -> clock);
+        return new CliContext(env, stdin, fd -> false, () -> clock);
     }
 
     Map<String, String> env() {
@@ -61,11 +61,11 @@ public final class CliContext {
     }
 
     boolean stdinIsTerminal() {
-        return terminals().stdin();
+        return terminal.test(0);
     }
 
     boolean stdoutIsTerminal() {
-        return terminals().stdout();
+        return terminal.test(1);
     }
 
     synchronized Clock clock() {
@@ -80,12 +80,5 @@ public final class CliContext {
             random = new SecureRandom();
         }
         return random;
-    }
-
-    private synchronized Terminals terminals() {
-        if (terminals == null) {
-            terminals = terminalDetector.get();
-        }
-        return terminals;
     }
 }
