@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +63,41 @@ class LauncherIT {
             assertEquals(Files.exists(Path.of("README.md")), Files.exists(home.resolve("README.md")), "README.md iff the repo has one");
             assertEquals(Files.isDirectory(Path.of("config-samples")), Files.isDirectory(home.resolve("config-samples")),
                     "config-samples/ iff the repo has one");
+        }
+
+        @Test
+        void shipsEveryFileItsDocumentsAndManPagesLinkTo() throws IOException {
+            List<String> missing = new ArrayList<>();
+            int links = 0;
+            try (Stream<Path> files = Files.walk(home)) {
+                for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".md")) {
+                        // Markdown links that stay in the install: ](path) or ](path#anchor), not URLs or mail.
+                        Matcher link = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)").matcher(Files.readString(file));
+                        while (link.find()) {
+                            String target = link.group(1);
+                            if (!target.matches("[a-z]+:.*")) {
+                                links++;
+                                if (!Files.exists(file.getParent().resolve(target))) {
+                                    missing.add(home.relativize(file) + " -> " + target);
+                                }
+                            }
+                        }
+                    } else if (name.endsWith(".1")) {
+                        // Man pages (troff escapes the hyphens) name the docs by their path from the install.
+                        Matcher path = Pattern.compile("\\b((?:docs|bench|dist)/[A-Za-z0-9_.-]+\\.md)").matcher(Files.readString(file).replace("\\-", "-"));
+                        while (path.find()) {
+                            links++;
+                            if (!Files.exists(home.resolve(path.group(1)))) {
+                                missing.add(home.relativize(file) + " -> " + path.group(1));
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(links > 5, "links found: " + links);
+            assertEquals(List.of(), missing, "linked from the zip's documents but not in the zip");
         }
 
         @Test
