@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * would: every command runs on its trimmed runtime (a module jlink left out shows as a missing class, exit 1), with the
  * ahead-of-time cache made at build time, and still runs when that cache is broken or the install is read-only.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuntimeImageIT {
 
@@ -37,14 +35,14 @@ class RuntimeImageIT {
             "exec-credential", "configure", "local-pool", "demo", "help");
 
     @TempDir
-    Path temp;
-    private Installed image;
-    private Process pool;
-    private Path poolConfig;
-    private Path answer;
+    static Path temp;
+    private static Installed image;
+    private static Process pool;
+    private static Path poolConfig;
+    private static Path answer;
 
     @BeforeAll
-    void unpackAndStartAPool() throws Exception {
+    static void unpackAndStartAPool() throws Exception {
         Installed.newestJdk();
         assertTrue(Files.isRegularFile(TARBALL), TARBALL + " is built with -Dimage.jdk=JAVA_HOME");
         image = Installed.untar(TARBALL, temp.resolve("no jdk here"), temp.resolve("cache"));
@@ -62,7 +60,7 @@ class RuntimeImageIT {
     }
 
     @AfterAll
-    void stopThePool() throws InterruptedException {
+    static void stopThePool() throws InterruptedException {
         if (pool != null) {
             pool.destroy();
             pool.waitFor(30, TimeUnit.SECONDS);
