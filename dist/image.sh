@@ -29,8 +29,8 @@ echo "image: modules $modules" >&2
 
 # Training: the launcher's flags and class path exactly (a cache is only used with the class path it was made for),
 # one JVM running --version, signin (custom with SRP, the demo pool's question), token and status in turn.
-flags=$(sed -n "s/^jvm_flags='\(.*\)'\$/\1/p" "$image/bin/cogauth")
-[ -n "$flags" ] || fail "cannot read jvm_flags from bin/cogauth"
+flags=$(sed -n "s/^jvm_flags='\(.*\)'\$/\1/p; s/^native_access='\(.*\)'\$/\1/p" "$image/bin/cogauth" | tr '\n' ' ')
+case $flags in *-XX:*--enable-native-access*) ;; *) fail "cannot read jvm_flags and native_access from bin/cogauth" ;; esac
 class_path=
 for jar in "$image"/lib/*.jar; do class_path=${class_path:+$class_path:}$jar; done
 train=$work/training
