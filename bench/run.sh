@@ -1,14 +1,17 @@
 #!/bin/sh
-# Start-up and command benchmark (issue 5), one run, side by side: cogauth --version, cogauth token (valid cached token)
-# and a full non-interactive cogauth signin (custom with SRP, one question) against a local pool this script starts;
+# Start-up and command benchmark (issues 5 and 11), one run, side by side: cogauth --version, cogauth token (valid cached
+# token) and a full non-interactive cogauth signin (custom with SRP, one question) against a local pool this script
+# starts, each from three distributions: the zip on JDK 17, the zip on the newest JDK (24+, AOT caches) and the runtime
+# image (its own runtime and build-time AOT cache);
 # the peers: the AWS CLI v1 doing one `aws cognito-idp initiate-auth` against moto (started here), and the official
-# amazon-cognito-identity-js client (src/test/js/signin.js) doing the same custom-with-SRP sign-in against the same pool;
-# the floor: a Java hello-world with the launcher's JVM flags. Medians and ratios from hyperfine, peak RSS from GNU
-# time -v, and a class-load count of token and signin (where their time goes). Writes bench/RESULTS.md, keeping
+# amazon-cognito-identity-js client (src/test/js/signin.js) doing the same custom-with-SRP sign-in against the same pool,
+# and `gh auth token` (Debian's gh) printing its cached token from a hosts.yml in GH_CONFIG_DIR; the floor: a Java hello-world with the launcher's JVM flags. Medians and ratios from hyperfine, peak RSS from GNU
+# time -v, class counts of token and signin per distribution, and where the zip's time goes (class-load uptimes). Writes bench/RESULTS.md, keeping
 # everything after the "<!-- analysis -->" line of the previous file (the hand-written reading of the figures).
 #
-# Usage: bench/run.sh   (after `mvn package`; needs java, node, the AWS CLI v1, moto_server, curl, python3;
-#                        installs hyperfine and GNU time from Debian, and src/test/js's npm packages, if missing)
+# Usage: bench/run.sh   (after `mvn package -Dimage.jdk=JAVA_HOME`; needs java (17), a JDK 24+ (BENCH_NEW_JDK, else
+#                        the newest under /usr/lib/jvm), node, the AWS CLI v1, moto_server, curl, python3; installs
+#                        hyperfine, GNU time and gh from Debian, and src/test/js's npm packages, if missing)
 # Bounded: BENCH_ROUNDS (default 3) interleaved hyperfine rounds of BENCH_RUNS (default 10) runs per command, each
 # round killed after 10 minutes, every other step after 1 or 2; servers waited for at most 60 s. Loopback only; both servers stopped on exit.
 set -eu
@@ -25,6 +28,7 @@ need() {
   else sudo apt-get install -y "$2" >/dev/null; fi
 }
 need hyperfine hyperfine
+need gh gh
 [ -x /usr/bin/time ] || need /usr/bin/time time
 for tool in java javac node aws moto_server curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing" >&2; exit 1; }
@@ -33,6 +37,20 @@ done
 
 zip=$(ls target/cogauth-*.zip 2>/dev/null | head -n 1)
 [ -n "$zip" ] || { echo "bench: no target/cogauth-*.zip: run mvn package first" >&2; exit 1; }
+tarball=$(ls target/cogauth-*-*.tar.gz 2>/dev/null | head -n 1)
+[ -n "$tarball" ] || { echo "bench: no runtime image target/cogauth-*-*.tar.gz: run mvn package -Dimage.jdk=JAVA_HOME" >&2; exit 1; }
+feature_of() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+[ "$(feature_of "$jdk17")" = 17 ] || { echo "bench: java on PATH ($jdk17) is not a JDK 17" >&2; exit 1; }
+new_jdk=${BENCH_NEW_JDK:-}
+if [ -z "$new_jdk" ]; then
+  newest=0
+  for release in /usr/lib/jvm/*/release; do
+    f=$(feature_of "${release%/release}")
+    if [ -n "$f" ] && [ "$f" -ge 24 ] && [ "$f" -gt "$newest" ]; then newest=$f new_jdk=${release%/release}; fi
+  done
+fi
+[ -n "$new_jdk" ] && [ "$(feature_of "$new_jdk")" -ge 24 ] || { echo "bench: no JDK 24+ (set BENCH_NEW_JDK)" >&2; exit 1; }
 
 work=$(mktemp -d)
 pool_pid=
@@ -46,7 +64,14 @@ trap 'exit 130' INT TERM
 
 (cd "$work" && unzip -q "$root/$zip")
 cogauth=$(ls -d "$work"/cogauth-*/bin/cogauth)
-export XDG_CACHE_HOME="$work/xdg"            # the launcher's class-data-sharing archives
+mkdir "$work/image"
+tar -xzf "$tarball" -C "$work/image"
+image=$(ls -d "$work"/image/cogauth-*/bin/cogauth)
+# Each distribution's commands go through env(1) setting JAVA_HOME (the image ignores it): the same extra exec for all.
+zip17="env JAVA_HOME=$jdk17 $cogauth"
+zipnew="env JAVA_HOME=$new_jdk $cogauth"
+img="env JAVA_HOME=$jdk17 $image"
+export XDG_CACHE_HOME="$work/xdg"            # the launcher's per-command caches (the image has its own)
 export COGAUTH_CACHE_DIR="$work/tokens"      # the token cache: `token` reads what the first signin stored
 export NO_PROXY=127.0.0.1 no_proxy=127.0.0.1 AWS_EC2_METADATA_DISABLED=true
 # The demo pool's public test password, for cogauth and the node client alike; answers come on stdin / COGAUTH_ANSWERS.
@@ -64,7 +89,7 @@ wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 60 s
 
 # The local pool (the demo pool), as users start it, with full JIT tiers: it is the server, long-lived, and its
 # speed is shared by cogauth's and node's sign-ins alike. No CDS here, so the launcher execs java and $! is the JVM.
-COGAUTH_CDS=off JAVA_OPTS=-XX:TieredStopAtLevel=4 \
+COGAUTH_CDS=off JAVA_OPTS=-XX:TieredStopAtLevel=4 JAVA_HOME=$jdk17 \
   "$cogauth" local-pool --write-config "$work/pool.json" >"$work/pool.out" 2>"$work/pool.err" &
 pool_pid=$!
 wait_for "the local pool" test -s "$work/pool.json"
@@ -106,13 +131,26 @@ timeout 60 aws cognito-idp admin-set-user-password --endpoint-url "$moto" --cli-
 mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
 javac -d "$work/hello" "$work/hello/Hello.java"
-flags=$(sed -n 's/^set -- \(-XX:TieredStopAtLevel[^\\]*\) -cp .*/\1/p' dist/bin/cogauth)
+flags=$(sed -n "s/^jvm_flags='\(.*\)'\$/\1/p" dist/bin/cogauth)
 [ -n "$flags" ] || { echo "bench: cannot read the JVM flags from dist/bin/cogauth" >&2; exit 1; }
 
+# gh's cached token: a hosts.yml as `gh auth login` writes it without a keyring, and a made-up token.
+mkdir -p "$work/gh"
+printf 'github.com:\n    user: bench\n    oauth_token: gho_0123456789abcdefghijklmnopqrstuvwxyz\n    git_protocol: https\n' > "$work/gh/hosts.yml"
+export GH_CONFIG_DIR="$work/gh"
+unset GH_TOKEN GITHUB_TOKEN GH_ENTERPRISE_TOKEN GITHUB_ENTERPRISE_TOKEN 2>/dev/null || true
+
 # The commands, as hyperfine runs them (-N: no shell; the signin's stdin redirect costs one extra exec of sh).
-version_cmd="$cogauth --version"
-token_cmd="$cogauth token"
-signin_cmd="sh -c 'exec $cogauth signin -c $work/pool.json -u demo --auth-flow CUSTOM_WITH_SRP --no-store -o json < $work/answers'"
+signin_args="signin -c $work/pool.json -u demo --auth-flow CUSTOM_WITH_SRP --no-store -o json"
+version_cmd="$zip17 --version"
+token_cmd="$zip17 token"
+signin_cmd="sh -c 'exec $zip17 $signin_args < $work/answers'"
+token_new_cmd="$zipnew token"
+signin_new_cmd="sh -c 'exec $zipnew $signin_args < $work/answers'"
+version_img_cmd="$img --version"
+token_img_cmd="$img token"
+signin_img_cmd="sh -c 'exec $img $signin_args < $work/answers'"
+gh_cmd="gh auth token"
 aws_cmd="$aws cognito-idp initiate-auth --endpoint-url $moto --cli-input-json file://$work/initiate-auth.json"
 node_cmd="node $root/src/test/js/signin.js custom-after-srp --endpoint $endpoint/ --pool-id $pool_id --client-id $client_id --username demo"
 jar_cmd="java -jar $root/target/cogauth.jar --version"
@@ -122,16 +160,23 @@ hello_cmd="java $flags -cp $work/hello Hello"
 # the stored sign-in is what `token` serves from then on.
 check() {  # check NAME PATTERN COMMAND: fails unless COMMAND exits 0 and prints PATTERN
   name=$1 pattern=$2; shift 2
-  if ! out=$(timeout 120 sh -c "$*" 2>"$work/check.err") || ! printf '%s' "$out" | grep -q "$pattern"; then
+  # Up to 10 minutes: the first runs make the caches (on JDK 24+, record and create an AOT cache: slow on a loaded machine).
+  if ! out=$(timeout 600 sh -c "$*" 2>"$work/check.err") || ! printf '%s' "$out" | grep -q "$pattern"; then
     echo "bench: $name failed:" >&2; sed 's/^/  /' "$work/check.err" >&2; exit 1
   fi
 }
-printf '42\n' | timeout 120 "$cogauth" signin -c "$work/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json >/dev/null 2>"$work/check.err" \
+printf '42\n' | JAVA_HOME=$jdk17 timeout 120 "$cogauth" signin -c "$work/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json >/dev/null 2>"$work/check.err" \
   || { echo "bench: the first (stored) signin failed:" >&2; cat "$work/check.err" >&2; exit 1; }
 check 'cogauth --version' 'cogauth' "$version_cmd"
 check 'cogauth token' '^eyJ' "$token_cmd"
 check 'cogauth signin' '"IdToken"' "$signin_cmd"
 [ "$(grep -c '(reading stdin)' "$work/check.err")" = 1 ] || { echo "bench: signin did not ask exactly one question" >&2; exit 1; }
+check 'cogauth token (zip, new JDK)' '^eyJ' "$token_new_cmd"
+check 'cogauth signin (zip, new JDK)' '"IdToken"' "$signin_new_cmd"
+check 'cogauth --version (image)' 'cogauth' "$version_img_cmd"
+check 'cogauth token (image)' '^eyJ' "$token_img_cmd"
+check 'cogauth signin (image)' '"IdToken"' "$signin_img_cmd"
+check 'gh auth token' '^gho_' "$gh_cmd"
 check 'aws initiate-auth' '"AccessToken"' "$aws_cmd"
 check 'node client' '"ok":true' "$node_cmd"
 check 'java -jar' 'cogauth' "$jar_cmd"
@@ -141,9 +186,15 @@ check 'hello-world' 'hello' "$hello_cmd"
 round=1
 while [ "$round" -le "$rounds" ]; do
   timeout 600 hyperfine -N --warmup 2 --runs "$runs" --export-json "$work/round-$round.json" \
-    -n 'cogauth --version' "$version_cmd" \
-    -n 'cogauth token (cached)' "$token_cmd" \
-    -n 'cogauth signin (custom with SRP, 1 question)' "$signin_cmd" \
+    -n 'cogauth --version (zip, JDK 17)' "$version_cmd" \
+    -n 'cogauth token (cached; zip, JDK 17)' "$token_cmd" \
+    -n 'cogauth signin (custom with SRP, 1 question; zip, JDK 17)' "$signin_cmd" \
+    -n "cogauth token (cached; zip, JDK $(feature_of "$new_jdk"))" "$token_new_cmd" \
+    -n "cogauth signin (custom with SRP, 1 question; zip, JDK $(feature_of "$new_jdk"))" "$signin_new_cmd" \
+    -n 'cogauth --version (runtime image)' "$version_img_cmd" \
+    -n 'cogauth token (cached; runtime image)' "$token_img_cmd" \
+    -n 'cogauth signin (custom with SRP, 1 question; runtime image)' "$signin_img_cmd" \
+    -n 'gh auth token (cached, Debian gh)' "$gh_cmd" \
     -n 'aws cognito-idp initiate-auth (AWS CLI v1, moto)' "$aws_cmd" \
     -n 'node amazon-cognito-identity-js signin (custom with SRP, 1 question)' "$node_cmd" \
     -n 'java -jar target/cogauth.jar --version (no launcher)' "$jar_cmd" \
@@ -158,20 +209,29 @@ peak_rss() {
   done | sort -n | sed -n 2p
 }
 : > "$work/rss"
-for cmd in "$version_cmd" "$token_cmd" "$signin_cmd" "$aws_cmd" "$node_cmd" "$jar_cmd" "$hello_cmd"; do
+for cmd in "$version_cmd" "$token_cmd" "$signin_cmd" "$token_new_cmd" "$signin_new_cmd" "$version_img_cmd" "$token_img_cmd" \
+  "$signin_img_cmd" "$gh_cmd" "$aws_cmd" "$node_cmd" "$jar_cmd" "$hello_cmd"; do
   peak_rss "$cmd" >> "$work/rss"
 done
 
 # Where token's and signin's time goes: every class loaded, with the JVM uptime at which it loaded.
 JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-token.txt:uptime" timeout 120 sh -c "exec $token_cmd" >/dev/null
 JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-signin.txt:uptime" timeout 120 sh -c "exec $signin_cmd" >/dev/null 2>&1
+# Class counts (all loaded, and from the cache) of the other distributions.
+for dist in new img; do
+  eval "t=\$token_${dist}_cmd s=\$signin_${dist}_cmd"
+  JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-token-$dist.txt" timeout 120 sh -c "exec $t" >/dev/null
+  JAVA_OPTS="-Xlog:class+load=info:file=$work/classes-signin-$dist.txt" timeout 120 sh -c "exec $s" >/dev/null 2>&1
+done
+du -sk "$work"/image/cogauth-* | cut -f1 > "$work/image-size"
+du -k "$tarball" | cut -f1 >> "$work/image-size"
 stop_servers
 
 : > "$work/analysis.md"
 if [ -f bench/RESULTS.md ]; then sed -n '/^<!-- analysis -->$/,$p' bench/RESULTS.md > "$work/analysis.md"; fi
-python3 - "$work" "$rounds" "$load_start" > "$work/RESULTS.md" <<'PY'
+python3 - "$work" "$rounds" "$load_start" "$new_jdk" > "$work/RESULTS.md" <<'PY'
 import glob, json, os, platform, re, statistics, subprocess, sys
-work, rounds, load_start = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, rounds, load_start, new_jdk = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 files = sorted(glob.glob(work + "/round-*.json"))
 data = [json.load(open(f))["results"] for f in files]
 rss = [int(x) / 1024 for x in open(work + "/rss").read().split()]
@@ -179,8 +239,12 @@ rows = []
 for i, first in enumerate(data[0]):
     times = [t for r in data for t in r[i]["times"]]
     rows.append({"name": first["command"], "median": statistics.median(times), "min": min(times), "n": len(times), "rss": rss[i]})
-token, signin, aws, node, floor = rows[1], rows[2], rows[3], rows[4], rows[6]
+token, signin = rows[1], rows[2]
+dists = [("zip, JDK 17", rows[1], rows[2], "token", "signin"), ("zip, JDK " + rows[3]["name"].split("JDK ")[-1].rstrip(")"), rows[3], rows[4], "token-new", "signin-new"),
+         ("runtime image", rows[6], rows[7], "token-img", "signin-img")]
+gh, aws, node, floor = rows[8], rows[9], rows[10], rows[12]
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+java = java + ", " + subprocess.run([new_jdk + "/bin/java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 aws_version = subprocess.run(["aws", "--version"], capture_output=True, text=True)
 aws_version = (aws_version.stdout or aws_version.stderr).split()[0]
 node_version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
@@ -194,20 +258,28 @@ print("builds**, so absolute times vary between runs; the commands are interleav
 print(f"Medians over {len(data)} interleaved hyperfine rounds ({rows[0]['n']} runs of each command, after 2 warm-up runs per")
 print("round and a checked run that made the launcher's class-data-sharing archive); peak RSS is the median of three runs")
 print("under GNU time -v. The local pool (demo pool, full JIT tiers) and moto run on the same machine, started by the script.\n")
+print("Each cogauth row runs through `env JAVA_HOME=...` (the image ignores it), the same extra exec for all three.\n")
 print("| command | median | min | ratio to floor | peak RSS |")
 print("| --- | ---: | ---: | ---: | ---: |")
 for r in rows:
     print(f"| {r['name']} | {r['median']*1000:.0f} ms | {r['min']*1000:.0f} ms | {r['median']/floor['median']:.1f}x | {r['rss']:.0f} MiB |")
 
 def verdict(ok): return "met" if ok else "**not met**"
-t_ratio = token["median"] / aws["median"]
-s_ratio = signin["median"] / node["median"]
-print("\n## Against the aims\n")
-print("| aim | measured | |")
-print("| --- | ---: | --- |")
-print(f"| `cogauth token` ≤ 0.3× the AWS CLI's one call | {t_ratio:.2f}× ({token['median']*1000:.0f} / {aws['median']*1000:.0f} ms) | {verdict(t_ratio <= 0.3)} |")
-print(f"| full `signin` ≤ 0.6× the node client's | {s_ratio:.2f}× ({signin['median']*1000:.0f} / {node['median']*1000:.0f} ms) | {verdict(s_ratio <= 0.6)} |")
-print(f"| `token` peak RSS < 80 MiB | {token['rss']:.0f} MiB | {verdict(token['rss'] < 80)} |")
+def count(name):
+    lines = [l for l in open(f"{work}/classes-{name}.txt") if " source: " in l]
+    return len(lines), sum(1 for l in lines if "shared objects file" in l)
+print("\n## Against the aims, per distribution\n")
+print("Aims: cached `token` ≤ 0.3× the AWS CLI's one call; full `signin` ≤ 0.6× the node client's; peak RSS no worse than")
+print(f"the zip on JDK 17 (today's). `gh auth token` for scale: {gh['median']*1000:.0f} ms, {gh['median']/aws['median']:.2f}× the AWS CLI's call.\n")
+print("| distribution | token / AWS CLI | signin / node | token / gh | token peak RSS | signin peak RSS | classes loaded (from the cache): token; signin |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+for label, t, si, tname, sname in dists:
+    tc, sc = count(tname), count(sname)
+    tr, sr = t["median"] / aws["median"], si["median"] / node["median"]
+    print(f"| {label} | {tr:.2f}× ({verdict(tr <= 0.3)}) | {sr:.2f}× ({verdict(sr <= 0.6)}) | {t['median']/gh['median']:.1f}× "
+          f"| {t['rss']:.0f} MiB | {si['rss']:.0f} MiB | {tc[0]} ({tc[1]}); {sc[0]} ({sc[1]}) |")
+unpacked, packed = [int(x) for x in open(work + "/image-size").read().split()]
+print(f"\nRuntime image: {packed/1024:.0f} MiB as tar.gz, {unpacked/1024:.0f} MiB unpacked (runtime, jars and AOT cache).")
 
 groups = [("picocli", r"^picocli\."), ("Jackson core", r"^com\.fasterxml\.jackson\.core\."),
           ("Jackson databind + annotations", r"^com\.fasterxml\.jackson\.(databind|annotation)\."),
@@ -233,6 +305,7 @@ milestones = [("JVM up: cogauth's Main", r"dev\.cogauth\.cli\.Main$"),
 print("\n## Where the time goes (one run each, `-Xlog:class+load` with uptime)\n")
 print("Uptimes are with the logging on (a little slower than the timed runs). Steps are marked by the first class that")
 print("each loads; in the group tables \"first/last\" is when the group's first and last class loaded.\n")
+print("The zip on JDK 17 (its class-data-sharing archives):\n")
 for name in ("token", "signin"):
     loaded = classes(name)
     shared = sum(1 for c in loaded if c[2])
