@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public record PoolLimits(int openSessions, int threads, int connections, Duration requestTime) {
 
-    public static final PoolLimits DEFAULT = new PoolLimits(10_000, 64, 512, Duration.ofSeconds(10));
+    public static final PoolLimits DEFAULT = new PoolLimits(10_000, 64, 2048, Duration.ofSeconds(10));
 
     public PoolLimits {
         if (openSessions < 1 || threads < 1 || connections < 1 || requestTime.toSeconds() < 1) {

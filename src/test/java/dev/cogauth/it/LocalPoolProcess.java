@@ -70,6 +70,11 @@ final class LocalPoolProcess implements AutoCloseable {
         return stderr;
     }
 
+    /** The pool's JVM, to read its threads and memory from {@code /proc}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Stops it with SIGTERM; returns its exit code, failing if it does not stop within 10 s. */
     int stop() throws InterruptedException {
         process.destroy();
