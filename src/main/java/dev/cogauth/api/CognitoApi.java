@@ -44,4 +44,7 @@ public interface CognitoApi {
      */
     boolean confirmDevice(String accessToken, String deviceKey, String saltBase64, String verifierBase64,
                           String deviceName);
+
+    /** UpdateDeviceStatus to "remembered": the user opts in, on a pool that asks (UserConfirmationNecessary). */
+    void rememberDevice(String accessToken, String deviceKey);
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AssociateSoftwareTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRememberedStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
@@ -99,6 +100,12 @@ public final class SdkCognitoApi implements CognitoApi, AutoCloseable {
                 .deviceSecretVerifierConfig(c -> c.salt(saltBase64).passwordVerifier(verifierBase64))
                 .deviceName(deviceName))).userConfirmationNecessary();
         return Boolean.TRUE.equals(necessary);
+    }
+
+    @Override
+    public void rememberDevice(String accessToken, String deviceKey) {
+        call(() -> client.updateDeviceStatus(b -> b.accessToken(accessToken).deviceKey(deviceKey)
+                .deviceRememberedStatus(DeviceRememberedStatusType.REMEMBERED)));
     }
 
     @Override

@@ -74,11 +74,12 @@ final class SignInCommand implements Callable<Integer> {
     @Mixin
     TimeoutOption timeout;
 
-    @Option(names = "--no-store", description = "Do not save the tokens in the cache (throwaway CI runs).")
+    @Option(names = "--no-store", description = "Do not save the tokens in the cache (throwaway CI runs); "
+            + "a device the pool offers is then not confirmed either.")
     boolean noStore;
 
-    @Option(names = "--remember-device", description = "When the pool offers it, confirm this device (ConfirmDevice) "
-            + "and keep its key and secret beside the tokens, for device sign-in and refresh.")
+    @Option(names = "--remember-device", description = "Also mark the device the pool tracks as remembered "
+            + "(UpdateDeviceStatus), for pools where users opt in. Offered devices are confirmed without it.")
     boolean rememberDevice;
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "User name, email or phone (asked for when absent).")
@@ -181,8 +182,11 @@ final class SignInCommand implements Callable<Integer> {
     }
 
     /**
-     * The device to keep: a new one the pool offered, confirmed when --remember-device asks for it;
-     * else the remembered one the sign-in used.
+     * The device to keep. As the official clients do, a device the pool offers is confirmed
+     * (ConfirmDevice, with a random password kept beside the tokens) whenever the tokens are
+     * cached: a pool that tracks devices may refuse to refresh tokens of an unconfirmed one.
+     * --remember-device also marks it remembered where the pool leaves that to the user. Without
+     * an offer, the device the sign-in used.
      */
     private DeviceSecret deviceAfter(CognitoApi api, AuthenticationResult tokens, DeviceSecret knownDevice, Trace trace,
                                      PrintWriter err) {
@@ -191,10 +195,13 @@ final class SignInCommand implements Callable<Integer> {
             if (rememberDevice && knownDevice == null) {
                 err.println("cogauth: warning: the pool offered no device to remember (device tracking is off for"
                         + " this pool)");
+            } else if (rememberDevice) {
+                remember(api, tokens, knownDevice.deviceKey(), trace);
             }
             return knownDevice;
         }
-        if (!rememberDevice) {
+        if (noStore) {
+            trace.step("not confirming the device " + offered.deviceKey() + ": --no-store keeps no device secret");
             return null;
         }
         DeviceSecrets secrets = DeviceSecrets.generate(offered.deviceGroupKey(), offered.deviceKey(), context.random());
@@ -202,11 +209,17 @@ final class SignInCommand implements Callable<Integer> {
         boolean needsUserConfirmation = api.confirmDevice(tokens.accessToken(), offered.deviceKey(),
                 secrets.saltBase64(), secrets.verifierBase64(), "cogauth" + context.env("HOSTNAME").map(h -> " on " + h)
                         .orElse(""));
-        if (needsUserConfirmation) {
-            err.println("cogauth: warning: the pool wants the user to confirm remembering this device"
-                    + " (UpdateDeviceStatus); until then it may not skip MFA");
+        if (needsUserConfirmation && rememberDevice) {
+            remember(api, tokens, offered.deviceKey(), trace);
+        } else if (needsUserConfirmation) {
+            trace.step("the pool remembers the device only when the user opts in (--remember-device)");
         }
         return new DeviceSecret(offered.deviceKey(), offered.deviceGroupKey(), secrets.devicePassword());
+    }
+
+    private static void remember(CognitoApi api, AuthenticationResult tokens, String deviceKey, Trace trace) {
+        trace.step("UpdateDeviceStatus " + deviceKey + " remembered");
+        api.rememberDevice(tokens.accessToken(), deviceKey);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.cogauth.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +55,8 @@ class RememberedDeviceTest {
     private SrpServer deviceSrp;
     private String deviceSrpA;
     private int issued;
+    /** Whether the pool leaves remembering a device to the user (UserConfirmationNecessary). */
+    private boolean usersOptIn;
 
     @BeforeEach
     void startPool() throws IOException {
@@ -96,8 +97,10 @@ class RememberedDeviceTest {
                     JsonNode config = request.get("DeviceSecretVerifierConfig");
                     devices.put(key, SrpVerifier.fromBase64(config.get("Salt").asText(),
                             config.get("PasswordVerifier").asText()));
-                    answer.put("UserConfirmationNecessary", false);
+                    answer.put("UserConfirmationNecessary", usersOptIn);
                 }
+                case "UpdateDeviceStatus" -> calls.add("UpdateDeviceStatus " + request.get("DeviceKey").asText() + " "
+                        + request.get("DeviceRememberedStatus").asText());
                 case "RespondToAuthChallenge" -> {
                     String name = request.get("ChallengeName").asText();
                     JsonNode r = request.get("ChallengeResponses");
@@ -185,16 +188,44 @@ class RememberedDeviceTest {
         CliRun run = signIn();
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(List.of("InitiateAuth DEVICE_KEY=us-east-1_forgotten", "InitiateAuth"), calls);
-        assertNull(cached().device(), "without --remember-device the offered device is not kept");
+        String offered = cached().device().deviceKey();
+        assertEquals(List.of("InitiateAuth DEVICE_KEY=us-east-1_forgotten", "InitiateAuth", "ConfirmDevice " + offered),
+                calls, "the device the pool offers instead is confirmed");
     }
 
     @Test
-    void without_remember_device_nothing_is_confirmed() {
+    void an_offered_device_is_confirmed_and_kept_without_remember_device_as_the_official_clients_do() {
         CliRun run = signIn();
         assertEquals(0, run.exitCode(), run.toString());
+        DeviceSecret device = cached().device();
+        assertNotNull(device, "kept beside the tokens, for refresh");
+        assertEquals(List.of("InitiateAuth", "ConfirmDevice " + device.deviceKey()), calls);
+    }
+
+    @Test
+    void with_no_store_nothing_is_confirmed() {
+        CliRun run = signIn("--no-store");
+        assertEquals(0, run.exitCode(), run.toString());
         assertEquals(List.of("InitiateAuth"), calls);
-        assertNull(cached().device());
+    }
+
+    @Test
+    void where_users_opt_in_remember_device_marks_the_device_remembered_and_only_then() {
+        usersOptIn = true;
+        CliRun plain = signIn();
+        assertEquals(0, plain.exitCode(), plain.toString());
+        String first = cached().device().deviceKey();
+        assertEquals(List.of("InitiateAuth", "ConfirmDevice " + first), calls);
+
+        calls.clear();
+        new TokenCache(home.resolve("cache"), warning -> { }).update(
+                new CacheKey("us-east-1", POOL_ID, "client1", "alice"), entry -> entry.withDevice(null));
+        CliRun remembered = signIn("--remember-device");
+        assertEquals(0, remembered.exitCode(), remembered.toString());
+        String second = cached().device().deviceKey();
+        assertEquals(List.of("InitiateAuth", "ConfirmDevice " + second, "UpdateDeviceStatus " + second + " remembered"),
+                calls);
+        assertFalse(remembered.err().contains("warning"), remembered.err());
     }
 
     @Test

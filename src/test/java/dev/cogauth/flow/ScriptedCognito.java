@@ -94,4 +94,9 @@ final class ScriptedCognito implements CognitoApi {
         return (Boolean) next(new Call("ConfirmDevice", deviceName, Map.of("DeviceKey", deviceKey,
                 "Salt", saltBase64, "PasswordVerifier", verifierBase64), null, Map.of()));
     }
+
+    @Override
+    public void rememberDevice(String accessToken, String deviceKey) {
+        next(new Call("UpdateDeviceStatus", null, Map.of("DeviceKey", deviceKey), null, Map.of()));
+    }
 }

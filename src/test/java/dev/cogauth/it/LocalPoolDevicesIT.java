@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Remembered devices end to end: the packaged cogauth against a local pool with device tracking
- * and TOTP MFA, served in this JVM so its log shows what reached it. {@code signin
- * --remember-device} confirms the device; the next sign-in proves the device instead of asking
+ * and TOTP MFA, served in this JVM so its log shows what reached it. {@code signin} confirms the
+ * offered device (--remember-device also opts in where the pool asks); the next sign-in proves the device instead of asking
  * for the MFA code; refresh sends the device key; a device the pool forgot is forgotten by
  * cogauth too, and the sign-in still succeeds.
  */
@@ -153,20 +153,19 @@ class LocalPoolDevicesIT {
     }
 
     /**
-     * Under user-opt-in a confirmed device is not remembered until UpdateDeviceStatus says so:
-     * cogauth warns, keeps it, and the next sign-in answers the MFA code and then proves the device.
+     * Under user-opt-in a confirmed device is not remembered until UpdateDeviceStatus says so. A
+     * plain sign-in confirms it all the same (the next sign-in answers the MFA code, then proves
+     * the device; a refresh sends its key); --remember-device marks it remembered, after which
+     * the device stands in for the MFA code.
      */
     @Test
-    void underUserOptInTheDeviceIsProvenAfterTheMfaCode(@TempDir Path cache) throws Exception {
+    void underUserOptInTheDeviceIsConfirmedAndRememberDeviceOptsIn(@TempDir Path cache) throws Exception {
         PoolDefinition tracking = pool.definition();
         PoolDefinition optIn = new PoolDefinition(tracking.poolId(), tracking.region(), tracking.mfa(),
                 tracking.clients(), tracking.users(), tracking.triggers(), DeviceTracking.USER_OPT_IN);
         try (InProcessPool optInPool = InProcessPool.start(optIn, Clock.systemUTC())) {
             String[] signin = signin(optInPool, "dana");
-            Cogauth.Result first = cogauth(cache, "dana", withOption(signin, "--remember-device"));
-            signedInAs(first, "dana");
-            first.check(first.stderr().contains("the pool wants the user to confirm remembering this device"),
-                    "cogauth says the device is not remembered yet");
+            signedInAs(cogauth(cache, "dana", signin), "dana");
             String deviceKey = cachedDevice(cache).path("deviceKey").asText();
             assertTrue(optInPool.log().all().contains("ConfirmDevice user dana device " + deviceKey
                     + " (not remembered until UpdateDeviceStatus)"), optInPool.log()::text);
@@ -179,7 +178,35 @@ class LocalPoolDevicesIT {
             List<String> since = log.subList(mark, log.size());
             assertTrue(since.contains("RespondToAuthChallenge SOFTWARE_TOKEN_MFA client " + CLIENT_ID + " user dana")
                     && since.contains("  device verifier: correct"), () -> "MFA, then the device:\n" + since);
+            cogauth(cache, "dana", "refresh").assertExit(0);
+
+            mark = optInPool.log().mark();
+            signedInAs(cogauth(cache, "dana", withOption(signin, "--remember-device")), "dana");
+            List<String> all = optInPool.log().all();
+            assertTrue(all.subList(mark, all.size()).contains("UpdateDeviceStatus user dana device " + deviceKey
+                    + " → remembered"), optInPool.log()::text);
+            Cogauth.Result remembered = cogauth(cache, "dana", withOption(signin, "--no-input"));
+            signedInAs(remembered, "dana");
+            assertEquals(List.of(), questions(remembered), () -> "the device stands in for MFA:\n" + remembered.describe());
         }
+    }
+
+    /** As the official clients: every offered device is confirmed while the tokens are cached, none with --no-store. */
+    @Test
+    void aPlainSignInConfirmsTheOfferedDeviceAndRefreshesWithItsKeyButNoStoreConfirmsNothing(@TempDir Path cache)
+            throws Exception {
+        int mark = pool.log().mark();
+        signedInAs(cogauth(cache, "dora", signin("dora", "--no-store")), "dora");
+        assertTrue(logSince(mark).stream().noneMatch(line -> line.startsWith("ConfirmDevice")), pool.log()::text);
+
+        mark = pool.log().mark();
+        signedInAs(cogauth(cache, "dora", signin("dora")), "dora");
+        String deviceKey = cachedDevice(cache).path("deviceKey").asText();
+        assertTrue(logSince(mark).contains("ConfirmDevice user dora device " + deviceKey + " (remembered)"),
+                pool.log()::text);
+        Cogauth.Result refresh = cogauth(cache, "dora", "refresh", "-o", "access-token");
+        refresh.assertExit(0);
+        assertEquals(deviceKey, claims(refresh.stdout().strip()).path("device_key").asText(), refresh::describe);
     }
 
     private static String[] withOption(String[] args, String... options) {

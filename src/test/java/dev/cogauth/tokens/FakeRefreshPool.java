@@ -113,4 +113,9 @@ final class FakeRefreshPool implements CognitoApi {
                                  String deviceName) {
         throw new AssertionError("not a refresh");
     }
+
+    @Override
+    public void rememberDevice(String accessToken, String deviceKey) {
+        throw new AssertionError("not a refresh");
+    }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JwtTest {
@@ -57,6 +59,17 @@ class JwtTest {
             String token = token(payload);
             assertThrows(IllegalArgumentException.class, () -> Jwt.claims(token));
             assertThrows(IllegalArgumentException.class, () -> Jwt.times(token));
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                {"iat":1767225300,"exp":1767225600} | PT5M
+                {"exp":1767225600}                  |
+                {"iat":"1767225300","exp":1767225600} |
+                {"iat":1767225300}                  |
+                """)
+        void the_lifetime_is_exp_minus_iat_when_both_are_numbers(String payload, Duration lifetime) {
+            assertEquals(Optional.ofNullable(lifetime), Jwt.times(token(payload)).lifetime());
         }
 
         @ParameterizedTest(name = "{0}")
