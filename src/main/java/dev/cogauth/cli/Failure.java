@@ -41,7 +41,8 @@ record Failure(int exitCode, String message, String hintOrNull) {
             Failure refusal = ofService(e.refusal());
             return isExpiredSession(e.getMessage()) ? refusal : new Failure(refusal.exitCode(), refusal.message(),
                     "refused after " + e.answers() + (e.answers() == 1 ? " answer" : " answers")
-                            + ": the pool's Define Auth Challenge trigger ended the sign-in (the password may be right)");
+                            + ": the pool's Define Auth Challenge trigger ended the sign-in"
+                            + " (Cognito words every such end as a wrong password)");
         }
         if (error instanceof CognitoUnreachableException e) {
             return new Failure(ExitCode.SERVICE, e.getMessage());

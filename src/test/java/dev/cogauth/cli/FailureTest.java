@@ -65,7 +65,7 @@ class FailureTest {
             assertEquals(ExitCode.REFUSED, failure.exitCode());
             assertEquals("sign-in refused: Incorrect username or password. (NotAuthorizedException)", failure.message());
             assertEquals("refused after 3 answers: the pool's Define Auth Challenge trigger ended the sign-in"
-                    + " (the password may be right)", failure.hintOrNull());
+                    + " (Cognito words every such end as a wrong password)", failure.hintOrNull());
         }
 
         @Test

@@ -110,7 +110,7 @@ class LocalPoolNodeTriggersIT {
             assertEquals(5, questions(run).size(), run::describe);
             assertEquals(List.of("cogauth: sign-in refused: Incorrect username or password. (NotAuthorizedException)",
                     "cogauth: hint: refused after 4 answers: the pool's Define Auth Challenge trigger ended the sign-in"
-                            + " (the password may be right)"), run.errorLines(), run::describe);
+                            + " (Cognito words every such end as a wrong password)"), run.errorLines(), run::describe);
         }
     }
 

@@ -102,7 +102,7 @@ class LocalPoolSignInIT {
             refusal(run, "NotAuthorizedException");
             assertEquals(4, questions(run).size(), () -> "password and three rounds, no fourth:\n" + run.describe());
             assertEquals(HINT + "refused after 3 answers: the pool's Define Auth Challenge trigger ended the sign-in"
-                    + " (the password may be right)", run.errorLines().get(1), run::describe);
+                    + " (Cognito words every such end as a wrong password)", run.errorLines().get(1), run::describe);
         }
 
         @Test
