@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Sign in to a Cognito user pool, cache the tokens (unless --no-store) and print them.",
-            "Runs the whole exchange: SRP password proof, any number of custom challenge rounds, MFA, new password. "
+            "Runs the whole exchange: SRP password proof, any number of custom challenge rounds, choice-based sign-in "
+                    + "(USER_AUTH: a code by email or SMS, or the password), MFA, new password. "
                     + "On a terminal it prompts; otherwise it reads one line of stdin per question, in the order asked.",
         },
         footerHeading = "%nEnvironment:%n",

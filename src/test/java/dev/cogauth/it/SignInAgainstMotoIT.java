@@ -205,6 +205,23 @@ class SignInAgainstMotoIT {
             assertEquals("carol-mfa", Jwt.claims(json(run).get("IdToken").asText()).path("cognito:username").asText());
         }
 
+        /** COGAUTH_TOTP_SECRET: cogauth computes the code itself, so the user signs in unattended. */
+        @Test
+        void computesTheCodeFromCogauthTotpSecret() {
+            pool.addUser("tess-mfa", PASSWORD);
+            Totp totp = pool.enableTotp("tess-mfa", PASSWORD);
+            // moto accepts only the current step's code: start early enough in a step that cogauth's is that one.
+            totp.awaitStepWithAtLeast(CODE_MARGIN);
+
+            Cogauth.Result run = Cogauth.run().env("COGAUTH_TOTP_SECRET", totp.secret()).answers(PASSWORD)
+                    .exec(signin("tess-mfa", "--debug")).assertExit(0);
+            run.check(!run.stderr().contains("Authenticator app code"), "no code was asked for");
+            run.check(run.stderr().contains("computing the SOFTWARE_TOKEN_MFA code from COGAUTH_TOTP_SECRET"),
+                    "--debug says where the code came from");
+            run.check(!run.stderr().contains(totp.secret()), "the secret is not shown");
+            assertEquals("tess-mfa", Jwt.claims(json(run).get("IdToken").asText()).path("cognito:username").asText());
+        }
+
         @Test
         void aWrongCodeIsRefused() {
             pool.addUser("dave-mfa", PASSWORD);

@@ -26,19 +26,27 @@ final class Totp {
         return dev.cogauth.srp.Totp.codeAt(secret, time);
     }
 
+    /** The base32 secret, as COGAUTH_TOTP_SECRET takes it. */
+    String secret() {
+        return secret;
+    }
+
     /**
      * A code that stays valid for at least {@code margin}: moto accepts only the current step,
      * so near the end of a step this waits for the next one rather than race the clock.
      */
     String freshCode(Duration margin) {
-        Instant now = Instant.now();
-        long intoStep = Math.floorMod(now.getEpochSecond(), STEP.toSeconds());
+        awaitStepWithAtLeast(margin);
+        return codeAt(Instant.now());
+    }
+
+    /** Returns once the current step has at least {@code margin} left (waiting for the next step if not). */
+    void awaitStepWithAtLeast(Duration margin) {
+        long intoStep = Math.floorMod(Instant.now().getEpochSecond(), STEP.toSeconds());
         Duration left = STEP.minusSeconds(intoStep);
         if (left.compareTo(margin) < 0) {
             sleep(left.plusMillis(200));
-            now = Instant.now();
         }
-        return codeAt(now);
     }
 
     private static void sleep(Duration duration) {
