@@ -93,7 +93,7 @@ final class PrivateFiles {
         PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
         Set<PosixFilePermission> writable = EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
         writable.retainAll(attributes.permissions());
-        if (!isOurs(dir, attributes, new LinkOption[0])) {
+        if (!isOurs(dir, attributes)) {
             throw new CacheException("refusing the token cache directory " + dir + ": owned by another user ("
                     + attributes.owner().getName() + ")", null);
         }

@@ -180,6 +180,17 @@ class TokenCommandsTest {
             assertEquals(4, run.exitCode(), run.toString());
             assertTrue(run.err().contains("warning: ignoring") && run.err().contains("other users can read"), run.err());
         }
+
+        @Test
+        void refuses_a_cache_directory_others_can_write_to_in_one_line_with_exit_5() throws Exception {
+            Files.setPosixFilePermissions(home.resolve("cache"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            CliRun run = run("token");
+            assertEquals(5, run.exitCode(), run.toString());
+            assertEquals("", run.out());
+            assertEquals("cogauth: refusing the token cache directory " + home.resolve("cache") + ": other users can"
+                    + " write to it (mode rwxrwxrwx); run chmod 700 " + home.resolve("cache") + "\n", run.err());
+        }
     }
 
     @Nested
