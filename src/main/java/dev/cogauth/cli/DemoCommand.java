@@ -20,7 +20,8 @@ import picocli.CommandLine.Unmatched;
         description = {
             "Sign in against the built-in demo pool, served on 127.0.0.1 for as long as the command runs.",
             "User demo, password Demo-Passw0rd!, then the question 'What is 6 times 7?' (42), three tries. "
-                    + "Any other option goes to signin, e.g. -o json, --debug, --mask-answers, -u demo.",
+                    + "User demo-email has no password: -u demo-email --auth-flow USER_AUTH signs in with a code "
+                    + "by email, shown here. Any other option goes to signin, e.g. -o json, --debug, --mask-answers, -u demo.",
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -48,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         }, log);
         try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), poolLog).start(0)) {
             err.println("Demo pool on " + pool.endpoint() + ": user " + DemoPool.USERNAME + ", password "
-                    + DemoPool.PASSWORD + ", answer 42.");
+                    + DemoPool.PASSWORD + ", answer 42; or user " + DemoPool.CODE_USERNAME
+                    + " with --auth-flow USER_AUTH and the code shown here.");
             err.flush();
             // --no-store: the demo pool and its tokens die with this process; caching them would only
             // replace the user's real most recent sign-in.

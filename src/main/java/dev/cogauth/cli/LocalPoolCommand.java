@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Serve a Cognito-compatible user pool on 127.0.0.1 that verifies SRP for real and runs custom-auth triggers.",
             "Prints the endpoint, then an awsconfiguration.json for it, and serves until Ctrl-C or SIGTERM. "
                     + "Without --pool it serves the demo pool: user demo, password Demo-Passw0rd!, "
-                    + "then the question 'What is 6 times 7?' (42), three tries.",
+                    + "then the question 'What is 6 times 7?' (42), three tries; user demo-email signs in with "
+                    + "USER_AUTH and a code by email, printed on stderr (and written to --outbox).",
         })
 final class LocalPoolCommand implements Callable<Integer> {
 
@@ -114,7 +115,7 @@ final class LocalPoolCommand implements Callable<Integer> {
             out.flush();
             err.println("Local pool " + definition.poolId() + " serving on " + running.endpoint()
                     + (poolFile == null ? " (demo pool: user " + DemoPool.USERNAME + ", password " + DemoPool.PASSWORD
-                    + ", answer 42)" : "") + ". Ctrl-C stops it.");
+                    + ", answer 42; user " + DemoPool.CODE_USERNAME + ": a code by email)" : "") + ". Ctrl-C stops it.");
             err.flush();
             stop.await();
             return ExitCode.OK;
@@ -134,10 +135,16 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
     }
 
-    /** Custom auth when the client and the pool can do it, else the password flow the client allows. */
+    /**
+     * Custom auth when the client and the pool can do it, else the password flow the client allows,
+     * else choice-based sign-in for a client that allows only that.
+     */
     private static String flowFor(PoolDefinition definition, ClientDefinition client) {
         if (client.allows("CUSTOM_AUTH") && definition.triggers().complete()) {
             return "CUSTOM_AUTH";
+        }
+        if (client.allows("USER_AUTH") && !client.allows("USER_SRP_AUTH") && !client.allows("USER_PASSWORD_AUTH")) {
+            return "USER_AUTH";
         }
         return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
     }

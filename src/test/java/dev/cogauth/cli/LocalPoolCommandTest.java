@@ -110,6 +110,17 @@ class LocalPoolCommandTest {
     }
 
     @Test
+    void aClientThatAllowsOnlyChoiceBasedSignInGetsUserAuthInTheConfig(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), """
+                {"poolId": "eu-west-1_Choice", "users": [], "signInPolicy": {"allowedFirstAuthFactors": ["EMAIL_OTP"]},
+                 "clients": [{"clientId": "c1", "explicitAuthFlows": ["USER_AUTH", "REFRESH_TOKEN_AUTH"]}]}
+                """);
+        JsonNode config = new ObjectMapper().readTree(LocalPoolCommand.awsConfiguration(
+                dev.cogauth.localpool.PoolFile.load(file), "http://127.0.0.1:1"));
+        assertEquals("USER_AUTH", config.path("Auth").path("Default").path("authenticationFlowType").asText());
+    }
+
+    @Test
     void aBadPoolFileIsAOneLineConfigError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"x\"}");
         StringWriter err = new StringWriter();
@@ -118,5 +129,18 @@ class LocalPoolCommandTest {
         assertEquals(ExitCode.CONFIG, code);
         assertEquals("cogauth: " + file + ": poolId: must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool",
                 err.toString().strip());
+    }
+
+    @Test
+    void anOutboxThatCannotBeADirectoryIsAOneLineUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        StringWriter err = new StringWriter();
+        int code = Main.run(CliContext.of(Map.of(), new ByteArrayInputStream(new byte[0]), Clock.systemUTC()),
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), "local-pool", "--outbox",
+                file.resolve("outbox").toString());
+        assertEquals(ExitCode.USAGE, code);
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("cogauth: --outbox " + file.resolve("outbox") + ": cannot create the directory"), line);
+        assertFalse(line.contains("\n"), "one line");
     }
 }

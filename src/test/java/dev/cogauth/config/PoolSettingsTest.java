@@ -63,7 +63,7 @@ class PoolSettingsTest {
             --endpoint-url     | 127.0.0.1:9229    | --endpoint-url: must be an http:// or https:// URL, e.g. http://127.0.0.1:9229
             --endpoint-url     | http://[::1       | --endpoint-url: not a valid URL
             --endpoint-url     | http://h/?debug=1 | --endpoint-url: must not contain a user name, a query or a fragment
-            --auth-flow        | PASSWORD          | --auth-flow: unknown flow "PASSWORD": use one of CUSTOM_WITH_SRP, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH (CUSTOM_AUTH and CUSTOM_AUTH_WITH_SRP mean CUSTOM_WITH_SRP, CUSTOM_AUTH_WITHOUT_SRP means CUSTOM_WITHOUT_SRP)
+            --auth-flow        | PASSWORD          | --auth-flow: unknown flow "PASSWORD": use one of CUSTOM_WITH_SRP, CUSTOM_WITHOUT_SRP, USER_SRP_AUTH, USER_PASSWORD_AUTH, USER_AUTH (CUSTOM_AUTH and CUSTOM_AUTH_WITH_SRP mean CUSTOM_WITH_SRP, CUSTOM_AUTH_WITHOUT_SRP means CUSTOM_WITHOUT_SRP)
             --identity-pool-id | pool-1            | --identity-pool-id: must look like <region>:<uuid>, e.g. us-east-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d (got "pool-1")
             """)
         void aBadFlagIsNamedInOneLine(String flag, String value, String expected) {

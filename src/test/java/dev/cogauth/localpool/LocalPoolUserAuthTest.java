@@ -23,13 +23,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Choice-based sign-in (USER_AUTH) over raw HTTP, each first factor, the selection and the outbox. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalPoolUserAuthTest {
 
     /** Signs in with a code only: email, phone and a passkey, no password. */
@@ -44,13 +46,13 @@ class LocalPoolUserAuthTest {
     private static final String UNVERIFIED = "uma";
 
     private final TestClock clock = new TestClock();
-    @TempDir
-    Path outbox;
+    private Path outbox;
     private LocalPool.Running pool;
     private PoolClient client;
 
-    @BeforeEach
-    void start() throws IOException {
+    @BeforeAll
+    void start(@TempDir Path dir) throws IOException {
+        outbox = dir.resolve("outbox");
         UserDefinition pat = new UserDefinition(PAT, null, UserStatus.CONFIRMED, MfaSettings.NONE,
                 Map.of("email", PAT_EMAIL, "phone_number", PAT_PHONE), List.of(PASSKEY));
         UserDefinition mia = new UserDefinition(MFA_USER, PASSWORD, UserStatus.CONFIRMED,
@@ -63,7 +65,7 @@ class LocalPoolUserAuthTest {
         client = new PoolClient(pool, clock);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         pool.close();
     }
@@ -88,20 +90,16 @@ class LocalPoolUserAuthTest {
         return names;
     }
 
-    /** Every message in the outbox, oldest first. */
-    private List<JsonNode> messages() throws IOException {
+    /** The newest message in the outbox. */
+    private JsonNode lastMessage() throws IOException {
         try (Stream<Path> files = Files.list(outbox)) {
-            List<JsonNode> messages = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                messages.add(PoolClient.JSON.readTree(file.toFile()));
-            }
-            return messages;
+            Path newest = files.filter(f -> f.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow();
+            return PoolClient.JSON.readTree(newest.toFile());
         }
     }
 
     private String lastCode() throws IOException {
-        List<JsonNode> messages = messages();
-        return messages.get(messages.size() - 1).path("code").asText();
+        return lastMessage().path("code").asText();
     }
 
     @Nested
@@ -120,12 +118,12 @@ class LocalPoolUserAuthTest {
 
         @Test
         void theOfferFollowsThePolicysOrderAndOnlyItsFactors() throws IOException {
-            pool.close();
             PoolDefinition definition = TestPools.standard()
                     .withSignInPolicy(new SignInPolicy(List.of("EMAIL_OTP", "PASSWORD")));
-            pool = new LocalPool(definition, PoolLog.silent(), clock).start(0);
-            client = new PoolClient(pool, clock);
-            assertEquals(List.of("EMAIL_OTP", "PASSWORD", "PASSWORD_SRP"), available(userAuth(ALICE, Map.of())));
+            try (LocalPool.Running other = new LocalPool(definition, PoolLog.silent(), clock).start(0)) {
+                Reply select = new PoolClient(other, clock).initiate(PUBLIC, "USER_AUTH", Map.of("USERNAME", ALICE));
+                assertEquals(List.of("EMAIL_OTP", "PASSWORD", "PASSWORD_SRP"), available(select));
+            }
         }
 
         @Test
@@ -175,7 +173,7 @@ class LocalPoolUserAuthTest {
             assertEquals("EMAIL_OTP", email.challenge());
             assertEquals("EMAIL", email.parameter("CODE_DELIVERY_DELIVERY_MEDIUM"));
             assertEquals("p***@e***", email.parameter("CODE_DELIVERY_DESTINATION"));
-            JsonNode message = messages().get(0);
+            JsonNode message = lastMessage();
             assertEquals("EMAIL", message.path("medium").asText());
             assertEquals(PAT_EMAIL, message.path("destination").asText());
             assertEquals(PAT, message.path("username").asText());
@@ -193,7 +191,7 @@ class LocalPoolUserAuthTest {
             assertEquals("SMS_OTP", sms.challenge());
             assertEquals("SMS", sms.parameter("CODE_DELIVERY_DELIVERY_MEDIUM"));
             assertEquals("+*******9876", sms.parameter("CODE_DELIVERY_DESTINATION"));
-            assertEquals(PAT_PHONE, messages().get(0).path("destination").asText());
+            assertEquals(PAT_PHONE, lastMessage().path("destination").asText());
             assertTrue(client.respond(PUBLIC, "SMS_OTP", sms.session(),
                     Map.of("USERNAME", PAT_EMAIL, "SMS_OTP_CODE", lastCode())).signedIn());
         }
@@ -307,15 +305,17 @@ class LocalPoolUserAuthTest {
 
     @Test
     void theDemoPoolHasAUserWhoSignsInWithAnEmailCode() throws IOException {
-        pool.close();
-        pool = new LocalPool(DemoPool.definition(), PoolLog.silent(), clock, Outbox.in(outbox)).start(0);
-        client = new PoolClient(pool, clock);
-        Reply select = client.initiate(DemoPool.CLIENT_ID, "USER_AUTH", Map.of("USERNAME", DemoPool.CODE_USERNAME))
-                .expectOk();
-        assertEquals(List.of("EMAIL_OTP"), available(select));
-        Reply email = client.respond(DemoPool.CLIENT_ID, "SELECT_CHALLENGE", select.session(),
-                Map.of("USERNAME", DemoPool.CODE_USERNAME, "ANSWER", "EMAIL_OTP")).expectOk();
-        assertTrue(client.respond(DemoPool.CLIENT_ID, "EMAIL_OTP", email.session(),
-                Map.of("USERNAME", DemoPool.CODE_USERNAME, "EMAIL_OTP_CODE", lastCode())).signedIn());
+        try (LocalPool.Running demo = new LocalPool(DemoPool.definition(), PoolLog.silent(), clock, Outbox.in(outbox))
+                .start(0)) {
+            PoolClient demoClient = new PoolClient(demo, clock);
+            Reply select = demoClient.initiate(DemoPool.CLIENT_ID, "USER_AUTH", Map.of("USERNAME", DemoPool.CODE_USERNAME))
+                    .expectOk();
+            assertEquals(List.of("EMAIL_OTP"), available(select));
+            Reply email = demoClient.respond(DemoPool.CLIENT_ID, "SELECT_CHALLENGE", select.session(),
+                    Map.of("USERNAME", DemoPool.CODE_USERNAME, "ANSWER", "EMAIL_OTP")).expectOk();
+            assertEquals(DemoPool.CODE_EMAIL, lastMessage().path("destination").asText());
+            assertTrue(demoClient.respond(DemoPool.CLIENT_ID, "EMAIL_OTP", email.session(),
+                    Map.of("USERNAME", DemoPool.CODE_USERNAME, "EMAIL_OTP_CODE", lastCode())).signedIn());
+        }
     }
 }

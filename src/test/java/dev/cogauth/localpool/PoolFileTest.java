@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,12 @@ class PoolFileTest {
             assertTrue(pool.users().get(3).mfa().sms());
             assertInstanceOf(TriggerDefinition.Builtin.class, pool.triggers().define());
             assertEquals(Duration.ofSeconds(5), pool.triggers().timeout());
+            assertEquals(List.of("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"),
+                    pool.signInPolicy().allowedFirstAuthFactors());
+            assertTrue(pool.clients().get(0).allows("USER_AUTH"));
+            UserDefinition erin = pool.users().get(4);
+            assertNull(erin.password(), "a passwordless user");
+            assertEquals(List.of("AQIDBAUGBwgJCgsMDQ4PEA"), erin.passkeys());
         }
 
         @Test
@@ -72,6 +79,8 @@ class PoolFileTest {
         assertEquals(Duration.ofMinutes(3), client.sessionValidity());
         assertNull(pool.triggers().define());
         assertEquals(DeviceTracking.OFF, pool.deviceTracking());
+        assertEquals(List.of("PASSWORD"), pool.signInPolicy().allowedFirstAuthFactors());
+        assertTrue(client.allows("USER_AUTH"));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
@@ -123,6 +132,11 @@ class PoolFileTest {
             both session lengths     | {"poolId":"us-east-1_P","clients":[{"clientId":"c","sessionValidityMinutes":3,"sessionValiditySeconds":5}],"users":[]} | clients[0].sessionValiditySeconds: give sessionValidityMinutes or sessionValiditySeconds, not both
             a bad device tracking    | {"poolId":"us-east-1_P",CLIENTS,"users":[],"deviceTracking":"sometimes"} | deviceTracking: must be one of [off, always, user-opt-in]
             a bad timeout            | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggerTimeout":"soon"}  | triggerTimeout: must be seconds
+            an unknown first factor  | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD","MAGIC_LINK"]}} | signInPolicy.allowedFirstAuthFactors: unknown factor MAGIC_LINK
+            no first factor          | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":[]}} | signInPolicy.allowedFirstAuthFactors: must list each allowed factor once
+            a typo in the policy     | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFactors":["PASSWORD"]}} | signInPolicy.allowedFactors: unknown field
+            no password, no code     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD"]}} | users[0].password: is required
+            a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("pool.json"), content.replace("CLIENTS", MINIMAL_CLIENTS));

@@ -18,8 +18,8 @@ final class CodeDestination {
     }
 
     static String maskPhone(String phone) {
-        int keep = Math.min(4, phone.length());
         String digits = phone.startsWith("+") ? phone.substring(1) : phone;
-        return "+" + "*".repeat(Math.max(0, digits.length() - keep)) + phone.substring(phone.length() - keep);
+        int shown = Math.min(4, digits.length());
+        return "+" + "*".repeat(digits.length() - shown) + digits.substring(digits.length() - shown);
     }
 }

@@ -47,8 +47,10 @@ final class UserAuthFlow {
             pool.log().step("  preferred " + preferred + " is not available to " + user.username() + ": selection");
         }
         if (available.isEmpty()) {
+            pool.log().step("  nothing the sign-in policy allows is available to " + user.username());
             throw CognitoError.incorrectPassword();
         }
+        pool.log().step("  offered " + available);
         ObjectNode response = pool.steps().challenge(
                 AuthSession.asking(client, user, ChallengeName.SELECT_CHALLENGE, null, null, deviceKey), Map.of());
         available.forEach(response.putArray("AvailableChallenges")::add);
@@ -88,7 +90,7 @@ final class UserAuthFlow {
                 SignInSteps.checkCanSignIn(user);
                 return steps.codeChallenge(client, user, factor, FIRST_FACTOR_CODE_DIGITS, deviceKey);
             }
-            default -> {
+            case ChallengeName.WEB_AUTHN -> {
                 SignInSteps.checkCanSignIn(user);
                 Map<String, String> challenge = new LinkedHashMap<>();
                 challenge.put(Param.CREDENTIAL_REQUEST_OPTIONS, credentialRequestOptions(user).toString());
@@ -96,6 +98,7 @@ final class UserAuthFlow {
                 return steps.challenge(AuthSession.asking(client, user, ChallengeName.WEB_AUTHN, null, null, deviceKey),
                         challenge);
             }
+            default -> throw new IllegalStateException("not a first factor: " + factor);
         }
     }
 
