@@ -26,7 +26,8 @@ public final class ExitCode {
             USAGE, "usage error: bad option or argument",
             REFUSED, "refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required,"
                     + " attempts exceeded, expired session, a challenge cogauth cannot answer",
-            INPUT_NEEDED, "input needed but unavailable: stdin ended, --no-input, Ctrl-D, or a sign-in is needed",
+            INPUT_NEEDED, "input needed but unavailable: stdin ended, --no-input, Ctrl-D, the answer command failed or timed out,"
+                    + " or a sign-in is needed",
             CONFIG, "bad configuration: missing or malformed config file or field, unknown pool or client",
             SERVICE, "network or service trouble after the SDK's retries: unreachable, throttled, unavailable,"
                     + " or an answer that is not Cognito's",
