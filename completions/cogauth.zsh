@@ -221,8 +221,8 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output'"
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -262,6 +262,27 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--domain')
+      return
+      ;;
+    '--redirect-uri')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
+    '--identity-provider')
+      return
+      ;;
+    '--lang')
+      return
+      ;;
+    '--login-hint')
+      return
+      ;;
+    '--browser-timeout')
+      return
       ;;
   esac
 
@@ -398,7 +419,7 @@ function _picocli_cogauth_signout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
 
   type compopt &>/dev/null && compopt +o default

@@ -18,7 +18,7 @@ public final class ExitCode {
         "1:Internal error (a bug: please report it with --debug output), or stdout could not be written.",
         "2:Usage error: bad option or argument.",
         "3:Refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required, attempts exceeded, expired session.",
-        "4:Input needed but unavailable: stdin closed, --no-input, or a sign-in is needed.",
+        "4:Input needed but unavailable: stdin closed, --no-input, a sign-in is needed, or --browser-timeout passed.",
         "5:Bad configuration: missing or malformed config file or field.",
         "6:Network or service trouble after retries.",
         "130:Interrupted (Ctrl-C).",

@@ -44,6 +44,15 @@ public final class ConfigFiles {
 
     /** Reads and parses {@code file}; messages name the file as the user gave it. */
     public static PoolSettings load(Path file) throws ConfigException {
+        return readLayout(readRoot(file));
+    }
+
+    /** The managed login settings of {@code file}, {@link OAuthSettings#none()} when it has none. */
+    public static OAuthSettings loadOAuth(Path file) throws ConfigException {
+        return OAuthLayout.read(readRoot(file));
+    }
+
+    private static JsonSection readRoot(Path file) throws ConfigException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigException(name, null, "is a directory, not a config file");
@@ -68,11 +77,20 @@ public final class ConfigFiles {
         } catch (CharacterCodingException e) {
             throw new ConfigException(name, null, "not UTF-8 text");
         }
-        return parse(text, name);
+        return parseRoot(text, name);
     }
 
     /** Parses the text of a config file; {@code displayName} is the file name used in messages. */
     public static PoolSettings parse(String json, String displayName) throws ConfigException {
+        return readLayout(parseRoot(json, displayName));
+    }
+
+    /** Parses the managed login settings from the text of a config file. */
+    public static OAuthSettings parseOAuth(String json, String displayName) throws ConfigException {
+        return OAuthLayout.read(parseRoot(json, displayName));
+    }
+
+    private static JsonSection parseRoot(String json, String displayName) throws ConfigException {
         String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
         if (text.isBlank()) {
             throw new ConfigException(displayName, null, "empty file");
@@ -92,7 +110,7 @@ public final class ConfigFiles {
         if (!root.isObject()) {
             throw new ConfigException(displayName, null, "must be a JSON object, not " + kindOf(root));
         }
-        return readLayout(JsonSection.root(displayName, (ObjectNode) root));
+        return JsonSection.root(displayName, (ObjectNode) root);
     }
 
     private static PoolSettings readLayout(JsonSection root) throws ConfigException {

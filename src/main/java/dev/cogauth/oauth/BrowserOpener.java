@@ -27,6 +27,11 @@ public final class BrowserOpener {
         this.debug = debug;
     }
 
+    /** The opener for this machine: {@code $BROWSER}, then this OS's opener. */
+    public static BrowserOpener forPlatform(Optional<String> browserEnv, Consumer<String> debug) {
+        return new BrowserOpener(commands(browserEnv, System.getProperty("os.name", "")), debug);
+    }
+
     /** The commands to try, in order, for {@code $BROWSER} and the OS name ({@code os.name}). */
     public static List<List<String>> commands(Optional<String> browserEnv, String osName) {
         List<List<String>> commands = new ArrayList<>();

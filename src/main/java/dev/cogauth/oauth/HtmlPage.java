@@ -20,9 +20,9 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
-    /** "You can close this tab" or the error, with a title, a heading and one line of text. */
+    /** "You can close this tab" or the error: a heading (also the title) and one line of text. */
     public static String callback(boolean ok, String heading, String message) {
-        return fill(TEMPLATE, Map.of("title", ok ? "Signed in - cogauth" : "Sign-in failed - cogauth",
+        return fill(TEMPLATE, Map.of("title", heading + " - cogauth",
                 "outcome", ok ? "ok" : "failed", "heading", heading, "message", message));
     }
 
