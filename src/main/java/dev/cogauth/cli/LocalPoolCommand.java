@@ -127,7 +127,7 @@ final class LocalPoolCommand implements Callable<Integer> {
         return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
     }
 
-    /** An awsconfiguration.json for the pool's first app client, with the local Endpoint. */
+    /** An awsconfiguration.json for the pool's first app client, with the local Endpoint and managed login. */
     static String awsConfiguration(PoolDefinition definition, String endpoint) {
         ObjectMapper json = new ObjectMapper();
         ClientDefinition client = definition.clients().get(0);
@@ -140,7 +140,17 @@ final class LocalPoolCommand implements Callable<Integer> {
         if (client.hasSecret()) {
             pool.put("AppClientSecret", client.clientSecret());
         }
-        root.putObject("Auth").putObject("Default").put("authenticationFlowType", flowFor(definition, client));
+        ObjectNode auth = root.putObject("Auth").putObject("Default")
+                .put("authenticationFlowType", flowFor(definition, client));
+        // The managed login is on the pool's own port, so signin --browser --config FILE finds it.
+        definition.managedLogin().codeClient(client.clientId()).ifPresent(oauth -> {
+            ObjectNode section = auth.putObject("OAuth")
+                    .put("WebDomain", endpoint)
+                    .put("AppClientId", client.clientId())
+                    .put("SignInRedirectURI", String.join(",", oauth.callbackUrls()))
+                    .put("SignOutRedirectURI", String.join(",", oauth.logoutUrls()));
+            oauth.scopes().forEach(section.putArray("Scopes")::add);
+        });
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * change, MFA gets set up, devices get remembered).
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
-                             List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
+                             List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
+                             ManagedLoginDefinition managedLogin) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
@@ -43,9 +44,16 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         users = List.copyOf(users);
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(deviceTracking, "deviceTracking");
+        Objects.requireNonNull(managedLogin, "managedLogin");
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
+    }
+
+    /** A pool without a managed login. */
+    public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
+                          List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
+        this(poolId, region, mfa, clients, users, triggers, deviceTracking, ManagedLoginDefinition.none());
     }
 
     /** A pool that does not track devices, as Cognito's default. */
