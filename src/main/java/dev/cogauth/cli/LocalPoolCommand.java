@@ -1,6 +1,7 @@
 package dev.cogauth.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.localpool.DemoPool;
@@ -143,14 +144,18 @@ final class LocalPoolCommand implements Callable<Integer> {
         ObjectNode auth = root.putObject("Auth").putObject("Default")
                 .put("authenticationFlowType", flowFor(definition, client));
         // The managed login is on the pool's own port, so signin --browser --config FILE finds it.
-        definition.managedLogin().codeClient(client.clientId()).ifPresent(oauth -> {
+        var oauth = definition.managedLogin().codeClient(client.clientId());
+        if (oauth.isPresent()) {
             ObjectNode section = auth.putObject("OAuth")
                     .put("WebDomain", endpoint)
                     .put("AppClientId", client.clientId())
-                    .put("SignInRedirectURI", String.join(",", oauth.callbackUrls()))
-                    .put("SignOutRedirectURI", String.join(",", oauth.logoutUrls()));
-            oauth.scopes().forEach(section.putArray("Scopes")::add);
-        });
+                    .put("SignInRedirectURI", String.join(",", oauth.get().callbackUrls()))
+                    .put("SignOutRedirectURI", String.join(",", oauth.get().logoutUrls()));
+            ArrayNode scopes = section.putArray("Scopes");
+            for (String scope : oauth.get().scopes()) {
+                scopes.add(scope);
+            }
+        }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {
