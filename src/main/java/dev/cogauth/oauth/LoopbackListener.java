@@ -49,7 +49,12 @@ public final class LoopbackListener implements AutoCloseable {
         this.server = server;
         this.redirectUri = redirectUri;
         this.path = redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/" : redirectUri.getRawPath();
-        this.closeOnExit = new Thread(() -> server.stop(0), "cogauth-listener-close");
+        // Runs only when the JVM exits while listening: Ctrl-C or a kill. Says so on a line of its own.
+        this.closeOnExit = new Thread(() -> {
+            server.stop(0);
+            System.err.println();
+            System.err.println("cogauth: interrupted; stopped listening on " + redirectUri);
+        }, "cogauth-listener-close");
     }
 
     /**

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +203,28 @@ class BrowserSignInIT {
             String access = tokens.get("AccessToken").asText().split("\\.")[1];
             assertEquals("openid email", JSON.readTree(Base64.getUrlDecoder().decode(access)).get("scope").asText());
             cogauth().env("COGAUTH_CLIENT_SECRET", "browser-client-s3cret").exec("refresh").assertExit(0);
+        }
+    }
+
+    @Test
+    void ctrl_c_while_waiting_exits_130_and_frees_the_callback_port() throws Exception {
+        int port = freePort();
+        List<String> command = Cogauth.javaCommand("signin", "--browser", "--no-browser", "--pool-id",
+                "us-east-1_BrowserPool", "--client-id", "browserapp", "--domain", pool.endpoint().toString(),
+                "--redirect-uri", "http://127.0.0.1:" + port + "/cb");
+        Map<String, String> env = new LinkedHashMap<>(cogauth().environment());
+        try (Tty tty = Tty.start(env, command)) {
+            tty.awaitText("/oauth2/authorize?", PAGE_WAIT);
+            tty.keys("C-c");
+            int exit = tty.awaitExit(PAGE_WAIT);
+            String screen = tty.screen();
+            assertEquals(130, exit, () -> "exit code; screen:\n" + screen);
+            assertTrue(screen.contains("cogauth: interrupted; stopped listening on http://127.0.0.1:" + port + "/cb"),
+                    screen);
+            assertTrue(!screen.contains("Exception"), screen);
+        }
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort(), "the callback port is free again");
         }
     }
 
