@@ -73,7 +73,7 @@ public final class BrowserSignIn {
             try {
                 AuthenticationResult tokens = complete(settings, callback, state, nonce, pkce);
                 callback.respond(HtmlPage.callback(true, "Signed in",
-                        "cogauth has your tokens. You can close this tab."));
+                        "cogauth has your tokens."));
                 return tokens;
             } catch (BrowserSignInException e) {
                 callback.respond(HtmlPage.callback(false, "Sign-in failed", e.getMessage()));

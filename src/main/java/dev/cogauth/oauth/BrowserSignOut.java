@@ -51,7 +51,7 @@ public final class BrowserSignOut {
                 return false;
             }
             callback.respond(HtmlPage.callback(true, "Signed out",
-                    "The managed login session has ended and cogauth deleted its tokens. You can close this tab."));
+                    "The managed login session has ended and cogauth deleted its tokens."));
             return true;
         } finally {
             listener.ifPresent(LoopbackListener::close);
