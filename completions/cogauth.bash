@@ -220,9 +220,8 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -247,14 +246,9 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
-      ;;
-    '-p'|'--profile')
       return
       ;;
-    '--timeout')
+    '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
@@ -268,13 +262,25 @@ function _picocli_cogauth_signin() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--preferred-challenge')
+    '--domain')
       return
       ;;
-    '--answer-command')
+    '--redirect-uri')
       return
       ;;
-    '--answer-timeout')
+    '--scope')
+      return
+      ;;
+    '--identity-provider')
+      return
+      ;;
+    '--lang')
+      return
+      ;;
+    '--login-hint')
+      return
+      ;;
+    '--browser-timeout')
       return
       ;;
   esac
@@ -296,8 +302,7 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -322,17 +327,12 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-t'|'--type')
@@ -362,8 +362,7 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -388,17 +387,12 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-o'|'--output')
@@ -424,9 +418,8 @@ function _picocli_cogauth_signout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -450,17 +443,12 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
   esac
@@ -483,7 +471,6 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -507,9 +494,7 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
@@ -539,8 +524,7 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -565,17 +549,12 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -611,8 +590,7 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -636,17 +614,12 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '--min-ttl')
@@ -672,7 +645,6 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -696,9 +668,7 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
@@ -728,7 +698,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
+  local arg_opts="'--port' '--pool' '--write-config'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -743,12 +713,6 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -814,8 +778,6 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
-      # Only profile names: with none saved, offer nothing rather than -o default's file names.
-      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;

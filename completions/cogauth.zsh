@@ -221,9 +221,8 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -248,14 +247,9 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
-      ;;
-    '-p'|'--profile')
       return
       ;;
-    '--timeout')
+    '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
@@ -269,13 +263,25 @@ function _picocli_cogauth_signin() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--preferred-challenge')
+    '--domain')
       return
       ;;
-    '--answer-command')
+    '--redirect-uri')
       return
       ;;
-    '--answer-timeout')
+    '--scope')
+      return
+      ;;
+    '--identity-provider')
+      return
+      ;;
+    '--lang')
+      return
+      ;;
+    '--login-hint')
+      return
+      ;;
+    '--browser-timeout')
       return
       ;;
   esac
@@ -297,8 +303,7 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -323,17 +328,12 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-t'|'--type')
@@ -363,8 +363,7 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -389,17 +388,12 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-o'|'--output')
@@ -425,9 +419,8 @@ function _picocli_cogauth_signout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--global' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -451,17 +444,12 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
   esac
@@ -484,7 +472,6 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -508,9 +495,7 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
@@ -540,8 +525,7 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -566,17 +550,12 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -612,8 +591,7 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -637,17 +615,12 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
-      return
-      ;;
-    '--timeout')
       return
       ;;
     '--min-ttl')
@@ -673,7 +646,6 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
-  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -697,9 +669,7 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
-      return $?
+      return
       ;;
     '-p'|'--profile')
       return
@@ -729,7 +699,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
+  local arg_opts="'--port' '--pool' '--write-config'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -744,12 +714,6 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -815,8 +779,6 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
-      # Only profile names: with none saved, offer nothing rather than -o default's file names.
-      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;

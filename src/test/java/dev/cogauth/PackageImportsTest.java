@@ -29,8 +29,9 @@ class PackageImportsTest {
             "flow", Set.of("api", "srp", "protocol"),
             "tokens", Set.of("api", "srp", "protocol"),
             "config", Set.of("api", "srp", "protocol"),
+            "oauth", Set.of("api", "protocol"),
             "localpool", Set.of("srp", "protocol"),
-            "cli", Set.of("flow", "tokens", "config", "api", "srp", "protocol", "localpool"));
+            "cli", Set.of("flow", "oauth", "tokens", "config", "api", "srp", "protocol", "localpool"));
 
     @Test
     void imports_run_one_way() throws IOException {

@@ -27,7 +27,7 @@ public final class ExitCode {
             REFUSED, "refused by the pool: wrong password or answer, unknown or unconfirmed user, reset required,"
                     + " attempts exceeded, expired session, a challenge cogauth cannot answer",
             INPUT_NEEDED, "input needed but unavailable: stdin ended, --no-input, Ctrl-D, the answer command failed or timed out,"
-                    + " or a sign-in is needed",
+                    + " a sign-in is needed, or --browser-timeout passed",
             CONFIG, "bad configuration: missing or malformed config file or field, unknown pool or client",
             SERVICE, "network or service trouble after the SDK's retries: unreachable, throttled, unavailable,"
                     + " or an answer that is not Cognito's",

@@ -7,6 +7,7 @@ import dev.cogauth.flow.InputUnavailableException;
 import dev.cogauth.flow.RefusedAfterAnswersException;
 import dev.cogauth.flow.SignInCancelledException;
 import dev.cogauth.flow.UnsupportedChallengeException;
+import dev.cogauth.oauth.BrowserSignInException;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.SignInNeededException;
@@ -67,6 +68,14 @@ record Failure(int exitCode, String message, String hintOrNull) {
         }
         if (error instanceof TokenLifetimeException e) {
             return new Failure(ExitCode.USAGE, e.getMessage());
+        }
+        if (error instanceof BrowserSignInException e) {
+            return new Failure(switch (e.kind()) {
+                case REFUSED -> ExitCode.REFUSED;
+                case TIMED_OUT -> ExitCode.INPUT_NEEDED;
+                case UNUSABLE_REDIRECT -> ExitCode.CONFIG;
+                case UNREACHABLE -> ExitCode.SERVICE;
+            }, e.getMessage());
         }
         if (error instanceof UsageException e) {
             return new Failure(ExitCode.USAGE, e.getMessage());

@@ -1,6 +1,7 @@
 package dev.cogauth.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.localpool.DemoPool;
@@ -149,7 +150,7 @@ final class LocalPoolCommand implements Callable<Integer> {
         return client.allows("USER_SRP_AUTH") || !client.allows("USER_PASSWORD_AUTH") ? "USER_SRP_AUTH" : "USER_PASSWORD_AUTH";
     }
 
-    /** An awsconfiguration.json for the pool's first app client, with the local Endpoint. */
+    /** An awsconfiguration.json for the pool's first app client, with the local Endpoint and managed login. */
     static String awsConfiguration(PoolDefinition definition, String endpoint) {
         ObjectMapper json = new ObjectMapper();
         ClientDefinition client = definition.clients().get(0);
@@ -162,7 +163,21 @@ final class LocalPoolCommand implements Callable<Integer> {
         if (client.hasSecret()) {
             pool.put("AppClientSecret", client.clientSecret());
         }
-        root.putObject("Auth").putObject("Default").put("authenticationFlowType", flowFor(definition, client));
+        ObjectNode auth = root.putObject("Auth").putObject("Default")
+                .put("authenticationFlowType", flowFor(definition, client));
+        // The managed login is on the pool's own port, so signin --browser --config FILE finds it.
+        var oauth = definition.managedLogin().codeClient(client.clientId());
+        if (oauth.isPresent()) {
+            ObjectNode section = auth.putObject("OAuth")
+                    .put("WebDomain", endpoint)
+                    .put("AppClientId", client.clientId())
+                    .put("SignInRedirectURI", String.join(",", oauth.get().callbackUrls()))
+                    .put("SignOutRedirectURI", String.join(",", oauth.get().logoutUrls()));
+            ArrayNode scopes = section.putArray("Scopes");
+            for (String scope : oauth.get().scopes()) {
+                scopes.add(scope);
+            }
+        }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {

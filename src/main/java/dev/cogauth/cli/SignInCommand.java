@@ -4,6 +4,8 @@ import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CognitoApi;
 import dev.cogauth.api.CognitoServiceException;
 import dev.cogauth.api.SdkCognitoApi;
+import dev.cogauth.config.ConfigFiles;
+import dev.cogauth.config.OAuthSettings;
 import dev.cogauth.config.PoolConfig;
 import dev.cogauth.config.PoolSettings;
 import dev.cogauth.config.Profile;
@@ -13,10 +15,13 @@ import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.oauth.BrowserOpener;
+import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.srp.DeviceSecrets;
 import dev.cogauth.srp.Totp;
+import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.DeviceSecret;
@@ -29,6 +34,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,10 +54,14 @@ import picocli.CommandLine.Spec;
             "Runs the whole exchange: SRP password proof, any number of custom challenge rounds, choice-based sign-in "
                     + "(USER_AUTH: a code by email or SMS, or the password), MFA, new password. "
                     + "On a terminal it prompts; otherwise it reads one line of stdin per question, in the order asked.",
+            "With --browser, signs in through the pool's managed login in a browser instead (federated users, "
+                    + "passkeys): the app client needs the authorization code grant, a callback URL "
+                    + "http://localhost:PORT/ and the scopes asked for.",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
+            "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument)",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
             "  COGAUTH_ANSWER_COMMAND the answer command, when --answer-command is not given",
             "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it",
@@ -118,6 +128,9 @@ final class SignInCommand implements Callable<Integer> {
             description = "How long the answer command may take per question (default: ${DEFAULT-VALUE}), e.g. 2m.")
     Duration answerTimeout;
 
+    @Mixin
+    BrowserOptions browser;
+
     private final CliContext context;
 
     SignInCommand(CliContext context) {
@@ -137,6 +150,13 @@ final class SignInCommand implements Callable<Integer> {
         trace.step("pool " + config.poolId() + ", client " + config.clientId() + ", region " + config.region()
                 + config.endpoint().map(e -> ", endpoint " + e).orElse("") + ", flow " + config.authFlow());
 
+        if (browser.requested()) {
+            if (rememberDevice) {
+                throw new UsageException("--remember-device does not go with --browser: the managed login remembers"
+                        + " devices itself");
+            }
+            return signInWithBrowser(commands, config, saved, trace, out, err);
+        }
         if (rememberDevice && noStore) {
             throw new UsageException("--remember-device needs the cache to keep the device secret: drop --no-store");
         }
@@ -169,9 +189,31 @@ final class SignInCommand implements Callable<Integer> {
             }
             device = deviceAfter(api, tokens, knownDevice, trace, err);
         }
+        return finish(commands, config, saved, username, tokens, device, null, out, err);
+    }
+
+    /** The managed login in a browser instead of the exchange; the tokens end up where a sign-in's do. */
+    private int signInWithBrowser(TokenCommands commands, PoolConfig config, Optional<Profile> saved, Trace trace,
+                                  PrintWriter out, PrintWriter err) throws Exception {
+        Optional<String> configFile = configFile(saved);
+        OAuthSettings fromFile = configFile.isEmpty() ? OAuthSettings.none()
+                : ConfigFiles.loadOAuth(Path.of(configFile.get()));
+        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null));
+        trace.step("browser sign-in: " + settings);
+        BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), trace::step);
+        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println).signIn(settings);
+        BrowserSession session = new BrowserSession(settings.domain().toString(), settings.redirectUri(),
+                BrowserOptions.logoutUri(fromFile, settings.redirectUri()));
+        return finish(commands, config, saved, null, tokens, null, session, out, err);
+    }
+
+    /** Caches the tokens (unless --no-store) and prints them or the summary. */
+    private int finish(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String username,
+                       AuthenticationResult tokens, DeviceSecret device, BrowserSession session, PrintWriter out,
+                       PrintWriter err) {
         Instant receivedAt = context.clock().instant();
         if (!noStore) {
-            store(commands, config, saved, username, tokens, receivedAt, device, err);
+            store(commands, config, saved, username, tokens, receivedAt, device, session, err);
         }
         OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
         if (format == null) {
@@ -229,7 +271,8 @@ final class SignInCommand implements Callable<Integer> {
      * written costs the cache, not the sign-in.
      */
     private void store(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String typedName,
-                       AuthenticationResult tokens, Instant receivedAt, DeviceSecret device, PrintWriter err) {
+                       AuthenticationResult tokens, Instant receivedAt, DeviceSecret device, BrowserSession session,
+                       PrintWriter err) {
         String poolName = poolUsername(tokens).orElse(typedName);
         if (poolName == null) {
             err.println("cogauth: warning: the ID token names no user; the tokens were not cached");
@@ -241,12 +284,20 @@ final class SignInCommand implements Callable<Integer> {
         TokenEntry entry = TokenEntry.fromSignIn(key, typedName != null && !typedName.equals(poolName) ? typedName : null,
                 config.endpoint().map(Object::toString).orElse(null), tokens, receivedAt, configFile,
                 config.identityPoolId().orElse(null)).withDevice(device);
+        if (session != null) {
+            entry = entry.fromBrowser(session);
+        }
         try {
             commands.cache().store(entry);
             commands.debug().accept("cached the tokens in " + commands.cache().dir().resolve(key.fileName()));
         } catch (CacheException e) {
             err.println("cogauth: warning: " + e.getMessage() + "; the tokens were not cached");
         }
+    }
+
+    /** The config file signed in with: --config, else the profile's. */
+    private Optional<String> configFile(Optional<Profile> saved) {
+        return pool.config != null ? Optional.of(pool.config.toString()) : saved.map(Profile::configFile);
     }
 
     private static Optional<String> poolUsername(AuthenticationResult tokens) {

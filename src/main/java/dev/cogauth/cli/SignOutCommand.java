@@ -1,11 +1,15 @@
 package dev.cogauth.cli;
 
 import dev.cogauth.api.CognitoServiceException;
+import dev.cogauth.oauth.BrowserOpener;
+import dev.cogauth.oauth.BrowserSignOut;
 import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +43,16 @@ final class SignOutCommand implements Callable<Integer> {
     @Option(names = "--global", description = "Sign out every session of the user, on every device (GlobalSignOut).")
     boolean global;
 
+    @Option(names = "--browser", description = "For a browser sign-in: also open the managed login's /logout, which "
+            + "ends its session in the browser so the next --browser sign-in asks again.")
+    boolean browser;
+
+    @Option(names = "--no-browser", description = "With --browser: print the /logout URL on stderr instead of opening it.")
+    boolean noBrowser;
+
+    /** How long signout --browser waits for the browser to come back from /logout. */
+    private static final Duration LOGOUT_WAIT = Duration.ofMinutes(2);
+
     /** What RevokeToken answers when the app client has token revocation turned off. */
     private static final String UNSUPPORTED = "UnsupportedOperationException";
 
@@ -55,6 +69,13 @@ final class SignOutCommand implements Callable<Integer> {
         Target resolved = commands.target(target);
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        if (browser && entry.browser() == null) {
+            throw new UsageException("--browser: " + entry.key().describe() + " did not sign in with --browser, so"
+                    + " there is no managed login session to end");
+        }
+        if (noBrowser && !browser) {
+            throw new UsageException("--no-browser goes with --browser");
+        }
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             if (global) {
                 // GlobalSignOut authenticates with the access token, so it must still be valid.
@@ -73,6 +94,12 @@ final class SignOutCommand implements Callable<Integer> {
         err.println("Signed out " + entry.key().describe() + (global ? " everywhere" : "")
                 + " and deleted the cached tokens. Tokens already issued stay valid until they expire"
                 + " (at the latest " + entry.expiresAt() + ").");
+        if (browser) {
+            BrowserSession session = entry.browser();
+            BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), commands.debug());
+            new BrowserSignOut(opener, err::println).signOut(URI.create(session.domain()), entry.key().clientId(),
+                    session.logoutUri(), !noBrowser, LOGOUT_WAIT);
+        }
         return ExitCode.OK;
     }
 

@@ -50,6 +50,15 @@ public final class ConfigFiles {
 
     /** Like {@link #load(Path)}, telling {@code warnings} about fields that look misspelt. */
     public static PoolSettings load(Path file, Consumer<String> warnings) throws ConfigException {
+        return readLayout(readRoot(file, warnings));
+    }
+
+    /** The managed login settings of {@code file}, {@link OAuthSettings#none()} when it has none. */
+    public static OAuthSettings loadOAuth(Path file) throws ConfigException {
+        return OAuthLayout.read(readRoot(file, warning -> { }));
+    }
+
+    private static JsonSection readRoot(Path file, Consumer<String> warnings) throws ConfigException {
         String name = file.toString();
         if (name.isEmpty()) {
             throw new ConfigException(null, null, "the config file path is empty: name a config file");
@@ -81,7 +90,7 @@ public final class ConfigFiles {
         } catch (CharacterCodingException e) {
             throw new ConfigException(name, null, "not UTF-8 text");
         }
-        return parse(text, name, warnings);
+        return parseRoot(text, name, warnings);
     }
 
     /** A descriptor the shell has already opened, such as process substitution's {@code --config <(...)}. */
@@ -96,6 +105,16 @@ public final class ConfigFiles {
 
     /** Like {@link #parse(String, String)}, telling {@code warnings} about fields that look misspelt. */
     public static PoolSettings parse(String json, String displayName, Consumer<String> warnings)
+            throws ConfigException {
+        return readLayout(parseRoot(json, displayName, warnings));
+    }
+
+    /** Parses the managed login settings from the text of a config file. */
+    public static OAuthSettings parseOAuth(String json, String displayName) throws ConfigException {
+        return OAuthLayout.read(parseRoot(json, displayName, warning -> { }));
+    }
+
+    private static JsonSection parseRoot(String json, String displayName, Consumer<String> warnings)
             throws ConfigException {
         String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
         if (text.isBlank()) {
@@ -116,7 +135,7 @@ public final class ConfigFiles {
         if (!root.isObject()) {
             throw new ConfigException(displayName, null, "must be a JSON object, not " + kindOf(root));
         }
-        return readLayout(JsonSection.root(displayName, (ObjectNode) root, warnings));
+        return JsonSection.root(displayName, (ObjectNode) root, warnings);
     }
 
     private static PoolSettings readLayout(JsonSection root) throws ConfigException {

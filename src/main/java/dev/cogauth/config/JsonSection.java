@@ -97,6 +97,36 @@ final class JsonSection {
         throw problem(name, has(name) ? "empty" : "missing");
     }
 
+    /**
+     * A list of strings: a JSON array of strings, or one string of comma-separated values (how
+     * AWSMobileClient files write several redirect URIs). Empty when absent.
+     */
+    List<String> strings(String name) throws ConfigException {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        List<String> values = new ArrayList<>();
+        if (value.isTextual()) {
+            for (String part : value.textValue().split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+            return values;
+        }
+        if (!value.isArray()) {
+            throw problem(name, "must be a list of strings");
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw problem(name, "must be a list of strings");
+            }
+            values.add(item.textValue());
+        }
+        return values;
+    }
+
     /** An optional flow name field, parsed the way {@link SettingRules#authFlow} does. */
     Optional<AuthFlow> authFlow(String name) throws ConfigException {
         Optional<String> text = string(name, any -> Optional.empty());

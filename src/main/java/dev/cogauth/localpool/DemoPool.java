@@ -44,6 +44,6 @@ public final class DemoPool {
         return new PoolDefinition(POOL_ID, "us-east-1", MfaMode.OPTIONAL,
                 List.of(ClientDefinition.publicClient(CLIENT_ID)), List.of(demo, byCode),
                 new TriggerDefinitions(question, question, question, TriggerDefinitions.DEFAULT_TIMEOUT),
-                DeviceTracking.OFF, new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP")));
+                DeviceTracking.OFF, new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP")), ManagedLoginDefinition.none());
     }
 }

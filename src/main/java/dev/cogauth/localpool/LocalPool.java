@@ -2,11 +2,13 @@ package dev.cogauth.localpool;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cogauth.localpool.engine.PoolEngine;
+import dev.cogauth.localpool.login.ManagedLogin;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,8 +82,12 @@ public final class LocalPool {
             Trigger create = open(triggers, t.create());
             Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            server.createContext("/", PoolEngine.handler(definition, endpoint.toString(), define, create, verify, clock, log,
-                    limits.openSessions(), outbox));
+            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, clock, log,
+                    limits.openSessions(), outbox);
+            server.createContext("/", pool.api());
+            ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
+                    endpoint.toString(), clock, new SecureRandom(), log);
+            ManagedLogin.PATHS.forEach(path -> server.createContext(path, login));
             ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);
             server.start();

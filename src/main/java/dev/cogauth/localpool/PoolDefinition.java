@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
                              List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
-                             SignInPolicy signInPolicy) {
+                             SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
@@ -45,15 +45,17 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(signInPolicy, "signInPolicy");
+        Objects.requireNonNull(managedLogin, "managedLogin");
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
     }
 
-    /** A pool whose sign-in policy allows only the password as first factor, as Cognito's default. */
+    /** A pool whose sign-in policy allows only the password as first factor, as Cognito's default, and without a managed login. */
     public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
                           List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking) {
-        this(poolId, region, mfa, clients, users, triggers, deviceTracking, SignInPolicy.PASSWORD_ONLY);
+        this(poolId, region, mfa, clients, users, triggers, deviceTracking, SignInPolicy.PASSWORD_ONLY,
+                ManagedLoginDefinition.none());
     }
 
     /** A pool that does not track devices, as Cognito's default. */
@@ -64,7 +66,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The same pool with another sign-in policy. */
     public PoolDefinition withSignInPolicy(SignInPolicy policy) {
-        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy);
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy, managedLogin);
     }
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */

@@ -37,12 +37,17 @@ import java.util.regex.Pattern;
 public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
-            "triggers", "triggerTimeout", "signInPolicy");
+            "triggers", "triggerTimeout", "signInPolicy", "identityProviders");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds",
             "preventUserExistenceErrors", "accessTokenValidity", "idTokenValidity", "refreshTokenValidity",
-            "tokenValidityUnits");
+            "tokenValidityUnits", "callbackURLs", "logoutURLs", "allowedOAuthFlows", "allowedOAuthScopes",
+            "supportedIdentityProviders");
     private static final Set<String> UNIT_FIELDS = Set.of("accessToken", "idToken", "refreshToken");
+    private static final Set<String> PROVIDER = Set.of("name", "type");
+    private static final Set<String> OAUTH_FLOWS = Set.of("code");
+    private static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "phone", "profile",
+            "aws.cognito.signin.user.admin");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
@@ -91,7 +96,7 @@ public final class PoolFile {
         SignInPolicy signInPolicy = signInPolicy(top);
         List<UserDefinition> users = users(top, signInPolicy);
         return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top),
-                signInPolicy);
+                signInPolicy, managedLogin(top));
     }
 
     /** {@code "signInPolicy": {"allowedFirstAuthFactors": [...]}}, as Cognito's SignInPolicy. */
@@ -112,6 +117,63 @@ public final class PoolFile {
             throw fail(at, "must list each allowed factor once, at least one");
         }
         return new SignInPolicy(factors);
+    }
+
+    /** The clients' OAuth fields and the pretend identity providers they may name. */
+    private ManagedLoginDefinition managedLogin(ObjectNode top) throws PoolFileException {
+        List<ManagedLoginDefinition.IdentityProvider> providers = new ArrayList<>();
+        JsonNode list = top.get("identityProviders");
+        if (list != null && !list.isArray()) {
+            throw fail("identityProviders", "must be an array of {\"name\", \"type\"}");
+        }
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String at = "identityProviders[" + i + "]";
+            ObjectNode node = object(list.get(i), at);
+            known(node, PROVIDER, at + ".");
+            String name = text(node, "name", at + ".name", true);
+            if (name.equals(ManagedLoginDefinition.COGNITO) || !name.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}")) {
+                throw fail(at + ".name", "must be 1-32 letters, digits, space, '.', '_' or '-', and not COGNITO");
+            }
+            String type = node.has("type") ? text(node, "type", at + ".type", true) : "OIDC";
+            providers.add(new ManagedLoginDefinition.IdentityProvider(name, type));
+        }
+        Map<String, ManagedLoginDefinition.OAuthClient> clients = new LinkedHashMap<>();
+        JsonNode array = top.get("clients");
+        for (int i = 0; i < array.size(); i++) {
+            String at = "clients[" + i + "]";
+            ObjectNode node = (ObjectNode) array.get(i);
+            if (!node.has("callbackURLs") && !node.has("allowedOAuthFlows")) {
+                continue;
+            }
+            List<String> flows = strings(node, "allowedOAuthFlows", at, List.of("code"));
+            for (String flow : flows) {
+                if (!OAUTH_FLOWS.contains(flow)) {
+                    throw fail(at + ".allowedOAuthFlows", "the local pool's managed login does the code flow only, not "
+                            + flow);
+                }
+            }
+            List<String> callbacks = strings(node, "callbackURLs", at, List.of());
+            if (callbacks.isEmpty()) {
+                throw fail(at + ".callbackURLs", "must list at least one URL for the code flow");
+            }
+            List<String> supported = strings(node, "supportedIdentityProviders", at, List.of(ManagedLoginDefinition.COGNITO));
+            for (String provider : supported) {
+                if (!provider.equals(ManagedLoginDefinition.COGNITO)
+                        && providers.stream().noneMatch(p -> p.name().equals(provider))) {
+                    throw fail(at + ".supportedIdentityProviders", "no identity provider named " + provider
+                            + " (define it in identityProviders)");
+                }
+            }
+            clients.put(node.get("clientId").asText(), new ManagedLoginDefinition.OAuthClient(callbacks,
+                    strings(node, "logoutURLs", at, List.of()), Set.copyOf(flows),
+                    strings(node, "allowedOAuthScopes", at, DEFAULT_SCOPES), supported));
+        }
+        return new ManagedLoginDefinition(clients, providers);
+    }
+
+    private List<String> strings(ObjectNode node, String field, String at, List<String> fallback) throws PoolFileException {
+        JsonNode list = node.get(field);
+        return list == null ? fallback : strings(list, at + "." + field);
     }
 
     private List<String> strings(JsonNode array, String at) throws PoolFileException {

@@ -49,6 +49,12 @@ final class CacheFormat {
             node.put("deviceGroupKey", entry.device().deviceGroupKey());
             node.put("devicePassword", entry.device().devicePassword());
         }
+        if (entry.browser() != null) {
+            ObjectNode node = root.putObject("browser");
+            node.put("domain", entry.browser().domain());
+            node.put("redirectUri", entry.browser().redirectUri());
+            node.put("logoutUri", entry.browser().logoutUri());
+        }
         return (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -78,7 +84,7 @@ final class CacheFormat {
                     optional(root, "refreshToken"), optional(root, "tokenType"),
                     Instant.ofEpochSecond(expiresAt.getAsLong()), optional(root, "refreshApi"),
                     optional(root, "configFile"), optional(root, "identityPoolId"), credentials(root),
-                    device(root))), null);
+                    device(root), browser(root))), null);
         } catch (MissingField e) {
             return Result.unusable("no " + e.getMessage());
         }
@@ -146,6 +152,15 @@ final class CacheFormat {
         }
         return new DeviceSecret(text(node.get(), "deviceKey"), text(node.get(), "deviceGroupKey"),
                 text(node.get(), "devicePassword"));
+    }
+
+    private static BrowserSession browser(JsonFields root) throws MissingField {
+        Optional<JsonFields> node = root.object("browser");
+        if (node.isEmpty()) {
+            return null;
+        }
+        return new BrowserSession(text(node.get(), "domain"), text(node.get(), "redirectUri"),
+                text(node.get(), "logoutUri"));
     }
 
     private static String text(JsonFields node, String field) throws MissingField {

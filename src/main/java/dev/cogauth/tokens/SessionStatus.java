@@ -1,5 +1,6 @@
 package dev.cogauth.tokens;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What {@code cogauth status} shows of a cache entry: who, where, until when, and the main
@@ -60,6 +62,11 @@ public final class SessionStatus {
             root.put("identityPoolId", entry.identityPoolId());
         }
         root.put("deviceRemembered", entry.device() != null);
+        root.put("signedInWith", entry.browser() != null ? "browser" : "exchange");
+        if (entry.browser() != null) {
+            root.put("managedLogin", entry.browser().domain());
+        }
+        identityProvider(id).ifPresent(provider -> root.put("identityProvider", provider));
         root.put("cacheFile", file.toString());
         return root;
     }
@@ -80,6 +87,11 @@ public final class SessionStatus {
         line(out, "access token", describe(entry.expiryOf(TokenType.ACCESS), now));
         line(out, "refresh token", entry.refreshToken() == null ? "none (run cogauth signin)"
                 : "cached");
+        line(out, "signed in with", entry.browser() != null
+                ? "browser, managed login at " + entry.browser().domain() : "cogauth's sign-in exchange");
+        if (s.has("identityProvider")) {
+            line(out, "identity provider", s.get("identityProvider").asText());
+        }
         if (claims.has("sub")) {
             line(out, "sub", claims.get("sub").asText());
         }
@@ -116,6 +128,25 @@ public final class SessionStatus {
     private static void expiry(ObjectNode node, Instant expiry, Instant now) {
         node.put("expiresAt", expiry.toString());
         node.put("expiresInSeconds", Duration.between(now, expiry).toSeconds());
+    }
+
+    /**
+     * The federated provider of a user who signed in through one: the {@code providerName} of the
+     * ID token's {@code identities} claim (an array; some issuers put it in as a JSON string).
+     */
+    static Optional<String> identityProvider(JsonNode idClaims) {
+        JsonNode identities = idClaims.path("identities");
+        if (identities.isTextual()) {
+            try {
+                identities = MAPPER.readTree(identities.asText());
+            } catch (JsonProcessingException unreadable) {
+                return Optional.empty();
+            }
+        }
+        if (identities.isArray() && identities.size() > 0 && identities.get(0).hasNonNull("providerName")) {
+            return Optional.of(identities.get(0).get("providerName").asText());
+        }
+        return Optional.empty();
     }
 
     private static JsonNode claimsOf(String token) {

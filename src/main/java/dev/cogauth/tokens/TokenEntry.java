@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param identityPoolId remembered from the config or flag, may be null
  * @param credentials    AWS credentials from the identity pool, cached; may be null
  * @param device         the remembered device; may be null
+ * @param browser        set when the tokens came from a browser sign-in (managed login); else null
  */
 public record TokenEntry(CacheKey key, String signInName, String endpoint, String idToken, String accessToken,
                          String refreshToken, String tokenType, Instant expiresAt, String refreshApi,
                          String configFile, String identityPoolId, AwsCredentials credentials,
-                         DeviceSecret device) {
+                         DeviceSecret device, BrowserSession browser) {
 
     public TokenEntry {
         Objects.requireNonNull(key, "key");
@@ -42,7 +43,7 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
                                         Instant receivedAt, String configFile, String identityPoolId) {
         return new TokenEntry(key, signInName, endpoint, tokens.idToken(), tokens.accessToken(),
                 tokens.refreshToken(), tokens.tokenType(), expiry(tokens, receivedAt), null, configFile,
-                identityPoolId, null, null);
+                identityPoolId, null, null, null);
     }
 
     /**
@@ -56,23 +57,32 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
         String refresh = tokens.refreshToken() != null ? tokens.refreshToken() : refreshToken;
         return new TokenEntry(key, signInName, endpoint, tokens.idToken(), tokens.accessToken(), refresh,
                 tokens.tokenType() != null ? tokens.tokenType() : tokenType, expiry(tokens, receivedAt),
-                api, configFile, identityPoolId, credentials, device);
+                api, configFile, identityPoolId, credentials, device, browser);
     }
 
     /** This entry with a refresh token the pool refused dropped, so nothing retries it. */
     public TokenEntry withoutRefreshToken() {
         return new TokenEntry(key, signInName, endpoint, idToken, accessToken, null, tokenType, expiresAt, refreshApi,
-                configFile, identityPoolId, credentials, device);
+                configFile, identityPoolId, credentials, device, browser);
     }
 
     public TokenEntry withCredentials(AwsCredentials newCredentials, String newIdentityPoolId) {
         return new TokenEntry(key, signInName, endpoint, idToken, accessToken, refreshToken, tokenType, expiresAt,
-                refreshApi, configFile, newIdentityPoolId, newCredentials, device);
+                refreshApi, configFile, newIdentityPoolId, newCredentials, device, browser);
     }
 
     public TokenEntry withDevice(DeviceSecret newDevice) {
         return new TokenEntry(key, signInName, endpoint, idToken, accessToken, refreshToken, tokenType, expiresAt,
-                refreshApi, configFile, identityPoolId, credentials, newDevice);
+                refreshApi, configFile, identityPoolId, credentials, newDevice, browser);
+    }
+
+    /**
+     * These tokens marked as from a browser sign-in. They refresh with InitiateAuth REFRESH_TOKEN_AUTH,
+     * which Cognito documents for the refresh tokens its managed login issues.
+     */
+    public TokenEntry fromBrowser(BrowserSession session) {
+        return new TokenEntry(key, signInName, endpoint, idToken, accessToken, refreshToken, tokenType, expiresAt,
+                TokenRefresher.INITIATE_AUTH, configFile, identityPoolId, credentials, device, session);
     }
 
     /** When the given token expires: its own {@code exp} claim, else the entry's expiry. */

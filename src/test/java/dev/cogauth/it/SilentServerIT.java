@@ -114,6 +114,6 @@ class SilentServerIT {
         String jwt = b64.encodeToString("{}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".unsigned";
         return new TokenEntry(KEY, null, endpoint, jwt, jwt, "refresh-token", "Bearer", exp, null, null,
-                identityPoolId, null, null);
+                identityPoolId, null, null, null);
     }
 }

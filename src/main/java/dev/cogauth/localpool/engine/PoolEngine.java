@@ -22,14 +22,20 @@ public final class PoolEngine {
     private PoolEngine() {
     }
 
+    /** The API's handler and the accounts the managed login shares with it. */
+    public record Served(HttpHandler api, PoolAccounts accounts) {
+    }
+
     /**
+     * The pool's API handler, and the accounts the managed login shares with it.
+     *
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
      * @param maxSessions how many sign-in Sessions the pool keeps at once
      */
-    public static HttpHandler handler(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                                      Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
+    public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
+                               Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
@@ -64,9 +70,10 @@ public final class PoolEngine {
         operations.put("ForgetDevice", deviceOperations.forget());
 
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
-        return new PoolHttpHandler(json, operations, Map.of(
+        HttpHandler api = new PoolHttpHandler(json, operations, Map.of(
                 wellKnown + "jwks.json", signer.jwks(),
-                wellKnown + "openid-configuration", openIdConfiguration(json, issuer)), log);
+                wellKnown + "openid-configuration", openIdConfiguration(json, issuer, baseUri)), log);
+        return new Served(api, new PoolAccounts(json, pool.clients(), users, passwords, tokens, random));
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
@@ -78,12 +85,20 @@ public final class PoolEngine {
                 mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred(), user.passkeys());
     }
 
-    private static ObjectNode openIdConfiguration(ObjectMapper json, String issuer) {
+    /** The issuer's discovery document; the managed login's endpoints are on the pool's own port. */
+    public static ObjectNode openIdConfiguration(ObjectMapper json, String issuer, String baseUri) {
         ObjectNode config = json.createObjectNode()
                 .put("issuer", issuer)
-                .put("jwks_uri", issuer + "/.well-known/jwks.json");
+                .put("jwks_uri", issuer + "/.well-known/jwks.json")
+                .put("authorization_endpoint", baseUri + "/oauth2/authorize")
+                .put("token_endpoint", baseUri + "/oauth2/token")
+                .put("userinfo_endpoint", baseUri + "/oauth2/userInfo")
+                .put("revocation_endpoint", baseUri + "/oauth2/revoke")
+                .put("end_session_endpoint", baseUri + "/logout");
+        config.putArray("grant_types_supported").add("authorization_code").add("refresh_token");
+        config.putArray("code_challenge_methods_supported").add("S256").add("plain");
         config.putArray("id_token_signing_alg_values_supported").add("RS256");
-        config.putArray("response_types_supported").add("code").add("token");
+        config.putArray("response_types_supported").add("code");
         config.putArray("subject_types_supported").add("public");
         List.of("openid", "email", "phone", "profile").forEach(config.putArray("scopes_supported")::add);
         config.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");

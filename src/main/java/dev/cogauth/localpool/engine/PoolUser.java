@@ -13,6 +13,8 @@ import java.util.Map;
  * each field changes alone.
  */
 final class PoolUser {
+    /** The attribute Cognito keeps a federated user's linked identities in, as a JSON string. */
+    static final String IDENTITIES = "identities";
 
     private final String username;
     private final Map<String, String> attributes;

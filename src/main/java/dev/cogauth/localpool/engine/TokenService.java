@@ -1,8 +1,10 @@
 package dev.cogauth.localpool.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.ClientDefinition;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenService {
 
+    /** The scope of tokens from the API sign-in; the managed login grants the scopes asked for. */
+    static final String API_SCOPE = "aws.cognito.signin.user.admin";
     private static final String INVALID_REFRESH = "Invalid Refresh Token";
 
     private final ObjectMapper json;
@@ -54,10 +58,19 @@ final class TokenService {
      * @param deviceKey the sign-in's device (proven, or just offered), or null
      */
     ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey) {
+        return signIn(user, client, deviceKey, API_SCOPE, null);
+    }
+
+    /**
+     * A sign-in's tokens with the given scope (space-separated) in the access token and, when not
+     * null, the OIDC {@code nonce} in the ID token; refreshes keep the scope.
+     */
+    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey, String scope, String nonce) {
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
-        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null));
-        return result(user, client, originJti, now, deviceKey).put("RefreshToken", refreshToken);
+        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null, scope));
+        ObjectNode result = result(user, client, originJti, now, deviceKey, scope, nonce);
+        return result.put("RefreshToken", refreshToken);
     }
 
     /**
@@ -74,13 +87,14 @@ final class TokenService {
                 || !devices.refreshAllowed(grant.deviceKey(), deviceKey)) {
             throw CognitoError.notAuthorized(INVALID_REFRESH);
         }
-        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime(), grant.deviceKey());
+        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime(), grant.deviceKey(),
+                grant.scope(), null);
         if (rotate) {
             if (grant.validUntil() == null) {
                 grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
             }
             result.put("RefreshToken", newRefreshToken(new Grant(grant.user(), client.clientId(), grant.originJti(),
-                    grant.authTime(), grant.deviceKey(), null)));
+                    grant.authTime(), grant.deviceKey(), null, grant.scope())));
         }
         return result;
     }
@@ -126,24 +140,29 @@ final class TokenService {
     }
 
     private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime,
-                              String deviceKey) {
+                              String deviceKey, String scope, String nonce) {
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         ObjectNode id = json.createObjectNode();
         user.attributes().forEach((name, value) -> {
             if (name.endsWith("_verified")) {
                 id.put(name, Boolean.parseBoolean(value));
+            } else if (name.equals(PoolUser.IDENTITIES)) {
+                id.set(name, identities(value));
             } else {
                 id.put(name, value);
             }
         });
         id.put("iss", issuer).put("cognito:username", user.username()).put("origin_jti", originJti)
                 .put("aud", client.clientId()).put("event_id", eventId).put("token_use", "id");
+        if (nonce != null) {
+            id.put("nonce", nonce);
+        }
         times(id, authTime, now, client.tokenValidity().id());
         ObjectNode access = json.createObjectNode()
                 .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
                 .put("origin_jti", originJti).put("event_id", eventId).put("token_use", "access")
-                .put("scope", "aws.cognito.signin.user.admin");
+                .put("scope", scope);
         if (deviceKey != null) {
             access.put("device_key", deviceKey);
         }
@@ -154,6 +173,15 @@ final class TokenService {
                 .put("ExpiresIn", client.tokenValidity().access().toSeconds())
                 .put("IdToken", signer.sign(id))
                 .put("TokenType", "Bearer");
+    }
+
+    /** The {@code identities} attribute is a JSON string; in the ID token it is the array itself. */
+    private JsonNode identities(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException unreadable) {
+            return json.getNodeFactory().textNode(value);
+        }
     }
 
     private static void times(ObjectNode claims, Instant authTime, Instant now, Duration lifetime) {
@@ -173,9 +201,9 @@ final class TokenService {
 
     /** One refresh token's sign-in and its device (or null); {@code validUntil} is set once rotation replaced it. */
     private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, String deviceKey,
-                         Instant validUntil) {
+                         Instant validUntil, String scope) {
         Grant expiring(Instant at) {
-            return new Grant(user, clientId, originJti, authTime, deviceKey, at);
+            return new Grant(user, clientId, originJti, authTime, deviceKey, at, scope);
         }
     }
 }

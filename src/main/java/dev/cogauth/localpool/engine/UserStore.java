@@ -1,7 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,17 +10,29 @@ final class UserStore {
 
     private static final String[] ALIASES = {"email", "phone_number"};
 
-    private final Map<String, PoolUser> byUsername = new HashMap<>();
-    private final Map<String, PoolUser> byAlias = new HashMap<>();
+    private final Map<String, PoolUser> byUsername = new ConcurrentHashMap<>();
+    private final Map<String, PoolUser> byAlias = new ConcurrentHashMap<>();
 
     UserStore(Collection<PoolUser> users) {
-        for (PoolUser user : users) {
-            byUsername.put(user.username(), user);
-            for (String alias : ALIASES) {
-                String value = user.attributes().get(alias);
-                if (value != null) {
-                    byAlias.putIfAbsent(value, user);
-                }
+        users.forEach(this::add);
+    }
+
+    /** A user created while the pool runs: a federated user's first sign-in. The first one of a name stays. */
+    synchronized PoolUser addIfAbsent(PoolUser user) {
+        PoolUser existing = byUsername.get(user.username());
+        if (existing != null) {
+            return existing;
+        }
+        add(user);
+        return user;
+    }
+
+    private void add(PoolUser user) {
+        byUsername.put(user.username(), user);
+        for (String alias : ALIASES) {
+            String value = user.attributes().get(alias);
+            if (value != null) {
+                byAlias.putIfAbsent(value, user);
             }
         }
     }

@@ -1,0 +1,154 @@
+package dev.cogauth.localpool.login;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.ManagedLoginDefinition;
+import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.engine.PoolAccounts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The app's side: {@code POST /oauth2/token} (authorization_code with PKCE, refresh_token),
+ * {@code /oauth2/userInfo} and {@code POST /oauth2/revoke}. Errors are OAuth's JSON
+ * ({@code {"error": "invalid_grant"}}), as Cognito answers them.
+ */
+final class TokenEndpoints {
+    private final ManagedLoginDefinition definition;
+    private final PoolAccounts accounts;
+    private final Codes<IssuedCode> codes;
+    private final ObjectMapper json;
+    private final PoolLog log;
+
+    TokenEndpoints(ManagedLoginDefinition definition, PoolAccounts accounts, Codes<IssuedCode> codes, ObjectMapper json,
+                   PoolLog log) {
+        this.definition = definition;
+        this.accounts = accounts;
+        this.codes = codes;
+        this.json = json;
+        this.log = log;
+    }
+
+    void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = Http.form(exchange);
+        Optional<ClientDefinition> client = authenticate(exchange, form);
+        if (client.isEmpty()) {
+            error(exchange, 401, "invalid_client", "Client authentication failed.");
+            return;
+        }
+        String grant = form.getOrDefault("grant_type", "");
+        switch (grant) {
+            case "authorization_code" -> code(exchange, form, client.get());
+            case "refresh_token" -> {
+                Optional<ObjectNode> tokens = accounts.refresh(client.get(), form.getOrDefault("refresh_token", ""));
+                if (tokens.isEmpty()) {
+                    error(exchange, 400, "invalid_grant", "Invalid refresh token.");
+                    return;
+                }
+                log.step("managed login: refresh_token grant for client " + client.get().clientId());
+                Http.json(exchange, 200, tokens.get().toString());
+            }
+            default -> error(exchange, 400, "unsupported_grant_type", "grant_type must be authorization_code or"
+                    + " refresh_token.");
+        }
+    }
+
+    private void code(HttpExchange exchange, Map<String, String> form, ClientDefinition client) throws IOException {
+        // Single use: taken now, so a replayed code fails even if this exchange does.
+        Optional<IssuedCode> issued = codes.take(form.get("code"));
+        if (issued.isEmpty()) {
+            error(exchange, 400, "invalid_grant", "The code is unknown, used or expired.");
+            return;
+        }
+        PendingSignIn request = issued.get().request();
+        if (!request.clientId().equals(client.clientId())) {
+            error(exchange, 400, "invalid_grant", "The code was issued to another client.");
+            return;
+        }
+        if (!request.redirectUri().equals(form.get("redirect_uri"))) {
+            error(exchange, 400, "invalid_grant", "redirect_uri does not match the authorize request's.");
+            return;
+        }
+        if (request.challenge() != null
+                && !PkceCheck.matches(request.challengeMethod(), request.challenge(), form.get("code_verifier"))) {
+            error(exchange, 400, "invalid_grant", "The code_verifier does not match the code_challenge.");
+            return;
+        }
+        log.step("managed login: code exchanged for client " + client.clientId() + " user " + issued.get().username());
+        Http.json(exchange, 200, accounts.issue(issued.get().username(), client, request.scopes(), request.nonce())
+                .toString());
+    }
+
+    void userInfo(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Optional<ObjectNode> info = authorization == null || !authorization.startsWith("Bearer ") ? Optional.empty()
+                : accounts.userInfo(authorization.substring("Bearer ".length()).strip());
+        if (info.isEmpty()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            error(exchange, 401, "invalid_token", "Access token is invalid, expired or revoked.");
+            return;
+        }
+        Http.json(exchange, 200, info.get().toString());
+    }
+
+    void revoke(HttpExchange exchange) throws IOException {
+        Map<String, String> form = Http.form(exchange);
+        Optional<ClientDefinition> client = authenticate(exchange, form);
+        if (client.isEmpty()) {
+            error(exchange, 401, "invalid_client", "Client authentication failed.");
+            return;
+        }
+        if (!client.get().enableTokenRevocation()) {
+            error(exchange, 400, "unsupported_token_type", "Token revocation is not enabled for this client.");
+            return;
+        }
+        if (!accounts.revoke(client.get(), form.getOrDefault("token", ""))) {
+            error(exchange, 400, "unauthorized_client", "The token was not issued to this client.");
+            return;
+        }
+        log.step("managed login: refresh token revoked for client " + client.get().clientId());
+        Http.json(exchange, 200, "{}");
+    }
+
+    /**
+     * The calling client: HTTP Basic (client_secret_basic) or client_id (+ client_secret) in the
+     * form; a client with a secret must send it, and only clients with the code grant may call.
+     */
+    private Optional<ClientDefinition> authenticate(HttpExchange exchange, Map<String, String> form) {
+        String clientId = form.get("client_id");
+        String secret = form.get("client_secret");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String pair;
+            try {
+                pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            String basicId = Http.decode("x=" + pair.substring(0, colon)).get("x");
+            if (clientId != null && !clientId.equals(basicId)) {
+                return Optional.empty();
+            }
+            clientId = basicId;
+            secret = Http.decode("x=" + pair.substring(colon + 1)).get("x");
+        }
+        String secretSent = secret;
+        return Optional.ofNullable(clientId).flatMap(accounts::client)
+                .filter(c -> definition.codeClient(c.clientId()).isPresent())
+                .filter(c -> PoolAccounts.secretMatches(c, secretSent));
+    }
+
+    private void error(HttpExchange exchange, int status, String error, String description) throws IOException {
+        Http.json(exchange, status, json.createObjectNode().put("error", error).put("error_description", description)
+                .toString());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cogauth.oauth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Opens a URL in the user's browser: {@code $BROWSER} first (commands separated by {@code :},
+ * each run with the URL as its last argument), then the platform's opener. A command that
+ * exits non-zero or cannot be started counts as not opened; one still running after a few
+ * seconds is a browser that stays open, which counts as opened.
+ */
+public final class BrowserOpener {
+    private static final long WAIT_SECONDS = 5;
+
+    private final List<List<String>> commands;
+    private final Consumer<String> debug;
+
+    public BrowserOpener(List<List<String>> commands, Consumer<String> debug) {
+        this.commands = List.copyOf(commands);
+        this.debug = debug;
+    }
+
+    /** The opener for this machine: {@code $BROWSER}, then this OS's opener. */
+    public static BrowserOpener forPlatform(Optional<String> browserEnv, Consumer<String> debug) {
+        return new BrowserOpener(commands(browserEnv, System.getProperty("os.name", "")), debug);
+    }
+
+    /** The commands to try, in order, for {@code $BROWSER} and the OS name ({@code os.name}). */
+    public static List<List<String>> commands(Optional<String> browserEnv, String osName) {
+        List<List<String>> commands = new ArrayList<>();
+        browserEnv.ifPresent(value -> Arrays.stream(value.split(":"))
+                .map(String::strip)
+                .filter(command -> !command.isEmpty())
+                .forEach(command -> commands.add(List.of(command.split("\\s+")))));
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            commands.add(List.of("rundll32", "url.dll,FileProtocolHandler"));
+        } else if (os.startsWith("mac")) {
+            commands.add(List.of("open"));
+        } else {
+            commands.add(List.of("xdg-open"));
+        }
+        return commands;
+    }
+
+    /** True when some command opened the URL. */
+    public boolean open(URI url) throws InterruptedException {
+        for (List<String> command : commands) {
+            List<String> argv = new ArrayList<>(command);
+            argv.add(url.toString());
+            try {
+                Process process = new ProcessBuilder(argv)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                process.getOutputStream().close();
+                if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() == 0) {
+                    debug.accept("opened the browser with " + command.get(0));
+                    return true;
+                }
+                debug.accept(command.get(0) + " exited with " + process.exitValue());
+            } catch (IOException e) {
+                debug.accept("cannot run " + command.get(0) + ": " + e.getMessage());
+            }
+        }
+        return false;
+    }
+}

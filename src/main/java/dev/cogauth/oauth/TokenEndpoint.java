@@ -1,0 +1,111 @@
+package dev.cogauth.oauth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogauth.api.AuthenticationResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The managed login's {@code POST /oauth2/token} and {@code /oauth2/revoke}, form-encoded, with
+ * HTTP Basic client authentication when the client has a secret. Plain java.net.http: these are
+ * OAuth endpoints, not AWS API operations, so the SDK has nothing to add.
+ */
+public final class TokenEndpoint {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI domain;
+    private final String clientId;
+    private final Optional<String> clientSecret;
+    private final HttpClient http;
+
+    public TokenEndpoint(URI domain, String clientId, Optional<String> clientSecret) {
+        this.domain = domain;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** {@code grant_type=authorization_code} with the PKCE verifier. */
+    public AuthenticationResult exchangeCode(String code, String redirectUri, String codeVerifier)
+            throws InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("code_verifier", codeVerifier);
+        HttpResponse<String> response = post("/oauth2/token", form);
+        if (response.statusCode() != 200) {
+            throw refused("the token endpoint refused the code", response);
+        }
+        return tokens(response.body());
+    }
+
+    /** {@code POST /oauth2/revoke}: the refresh token and the tokens issued from it. */
+    public void revoke(String refreshToken) throws InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", refreshToken);
+        form.put("client_id", clientId);
+        HttpResponse<String> response = post("/oauth2/revoke", form);
+        if (response.statusCode() != 200) {
+            throw refused("the revocation endpoint refused the refresh token", response);
+        }
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(domain + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Form.encode(form)));
+        clientSecret.ifPresent(secret -> request.header("Authorization", basic(clientId, secret)));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BrowserSignInException(BrowserSignInException.Kind.UNREACHABLE, "cannot reach " + domain + path
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** RFC 6749 section 2.3.1: both parts form-encoded before Base64. */
+    static String basic(String clientId, String secret) {
+        String pair = Form.encode(Map.of("", clientId)).substring(1) + ":" + Form.encode(Map.of("", secret)).substring(1);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private BrowserSignInException refused(String what, HttpResponse<String> response) {
+        if (response.statusCode() >= 500) {
+            return new BrowserSignInException(BrowserSignInException.Kind.UNREACHABLE, what + ": HTTP "
+                    + response.statusCode() + " from " + domain);
+        }
+        return new BrowserSignInException(BrowserSignInException.Kind.REFUSED, what + ": "
+                + OAuthError.fromBody(response.body(), "HTTP " + response.statusCode()));
+    }
+
+    private static AuthenticationResult tokens(String body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.hasNonNull("id_token") || !json.hasNonNull("access_token")) {
+            throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
+                    "the token endpoint answered without an ID and an access token");
+        }
+        return new AuthenticationResult(json.get("id_token").asText(), json.get("access_token").asText(),
+                json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null,
+                json.path("expires_in").asInt(3600), json.path("token_type").asText("Bearer"), null);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.cogauth.localpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local pool's managed login over HTTP, as a browser and an app use it (no browser here: see BrowserSignInIT). */
+class ManagedLoginTest {
+    private static final String CALLBACK = "http://localhost:38511/callback";
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    private static final Pattern LOGIN = Pattern.compile("name=\"login\" value=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalPool.Running pool;
+    private static String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        PoolDefinition definition = PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json"));
+        pool = new LocalPool(definition, PoolLog.to(line -> { }, false)).start(0);
+        base = pool.endpoint().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.close();
+    }
+
+    @Test
+    void password_sign_in_then_code_exchange_with_pkce_refresh_user_info_and_revoke() throws Exception {
+        String code = signIn("bella", "Bella-Passw0rd!", "st");
+        HttpResponse<String> wrongVerifier = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", "x".repeat(43)), null);
+        assertEquals(400, wrongVerifier.statusCode());
+        assertTrue(wrongVerifier.body().contains("invalid_grant"), wrongVerifier.body());
+
+        String fresh = signIn("bella", "Bella-Passw0rd!", "st");
+        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", fresh, "redirect_uri", CALLBACK, "code_verifier", VERIFIER);
+        HttpResponse<String> tokens = token(exchange, null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode answer = JSON.readTree(tokens.body());
+        JsonNode id = claims(answer.get("id_token").asText());
+        assertEquals("bella", id.get("cognito:username").asText());
+        assertEquals("n0nce", id.get("nonce").asText());
+        assertEquals("openid email", claims(answer.get("access_token").asText()).get("scope").asText());
+        assertEquals(400, token(exchange, null).statusCode(), "a code works once");
+
+        HttpResponse<String> refreshed = token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
+                "refresh_token", answer.get("refresh_token").asText()), null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertFalse(JSON.readTree(refreshed.body()).has("refresh_token"));
+
+        HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/userInfo"))
+                .header("Authorization", "Bearer " + answer.get("access_token").asText()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("bella@example.com", JSON.readTree(info.body()).get("email").asText());
+
+        assertEquals(200, post("/oauth2/revoke", Map.of("token", answer.get("refresh_token").asText(),
+                "client_id", "browserapp"), null).statusCode());
+        assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
+                "refresh_token", answer.get("refresh_token").asText()), null).statusCode());
+    }
+
+    @Test
+    void a_wrong_password_shows_the_page_again_with_the_error() throws Exception {
+        HttpResponse<String> page = get(authorize("browserapp", CALLBACK, "s"));
+        HttpResponse<String> again = post("/login", Map.of("login", login(page.body()), "username", "bella",
+                "password", "wrong"), null);
+        assertEquals(200, again.statusCode());
+        assertTrue(again.body().contains("Incorrect username or password."), again.body());
+    }
+
+    @Test
+    void checks_the_client_and_redirect_uri_exactly() throws Exception {
+        HttpResponse<String> mismatch = get(authorize("browserapp", "http://localhost:38511/callback/", "s"));
+        assertEquals(400, mismatch.statusCode());
+        assertTrue(mismatch.body().contains("redirect_mismatch"), mismatch.body());
+        assertEquals(400, get(authorize("nosuchclient", CALLBACK, "s")).statusCode());
+        HttpResponse<String> badScope = get(authorize("browserapp", CALLBACK, "s").replace("scope=openid%20email",
+                "scope=phone"));
+        assertEquals(302, badScope.statusCode());
+        assertTrue(badScope.headers().firstValue("Location").orElseThrow().contains("error=invalid_scope"));
+    }
+
+    @Test
+    void a_client_with_a_secret_authenticates_with_http_basic() throws Exception {
+        String page = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
+                + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();
+        HttpResponse<String> redirect = post("/login", Map.of("login", login(page), "username", "bella",
+                "password", "Bella-Passw0rd!"), null);
+        String code = query(redirect).get("code");
+        Map<String, String> form = Map.of("grant_type", "authorization_code", "client_id", "browsersecret",
+                "code", code, "redirect_uri", "http://127.0.0.1:38512/cb");
+        assertEquals(401, token(form, "Basic " + Base64.getEncoder().encodeToString("browsersecret:wrong".getBytes())).statusCode());
+        String again = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
+                + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();
+        Map<String, String> second = new LinkedHashMap<>(form);
+        second.put("code", query(post("/login", Map.of("login", login(again), "username", "bella",
+                "password", "Bella-Passw0rd!"), null)).get("code"));
+        assertEquals(200, token(second, "Basic " + Base64.getEncoder().encodeToString(
+                "browsersecret:browser-client-s3cret".getBytes())).statusCode());
+    }
+
+    @Test
+    void the_pretend_provider_makes_a_federated_user_or_denies() throws Exception {
+        HttpResponse<String> toProvider = get(authorize("browserapp", CALLBACK, "f") + "&identity_provider=PretendIdP");
+        String page = get(base + toProvider.headers().firstValue("Location").orElseThrow()).body();
+        String login = login(page);
+        HttpResponse<String> back = post("/federated/PretendIdP", Map.of("login", login, "email", "fed@example.com",
+                "action", "continue"), null);
+        Map<String, String> redirect = query(back);
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", redirect.get("code"), "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        JsonNode id = claims(JSON.readTree(tokens.body()).get("id_token").asText());
+        assertTrue(id.get("cognito:username").asText().startsWith("PretendIdP_"), id.toString());
+        assertEquals("PretendIdP", id.get("identities").get(0).get("providerName").asText());
+
+        String cancelPage = get(base + get(authorize("browserapp", CALLBACK, "c") + "&identity_provider=PretendIdP")
+                .headers().firstValue("Location").orElseThrow()).body();
+        Map<String, String> denied = query(post("/federated/PretendIdP", Map.of("login", login(cancelPage),
+                "action", "cancel"), null));
+        assertEquals("access_denied", denied.get("error"));
+        assertEquals("c", denied.get("state"));
+    }
+
+    @Test
+    void serves_discovery_with_the_endpoints() throws Exception {
+        JsonNode discovery = JSON.readTree(get(base + "/.well-known/openid-configuration").body());
+        assertEquals(base + "/oauth2/token", discovery.get("token_endpoint").asText());
+        assertEquals(base + "/" + pool.definition().poolId(), discovery.get("issuer").asText());
+        assertEquals(302, get(base + "/logout?client_id=browserapp&logout_uri=" + enc("http://localhost:38511/signout"))
+                .statusCode());
+        assertEquals(400, get(base + "/logout?client_id=browserapp&logout_uri=" + enc("http://evil.example/"))
+                .statusCode());
+    }
+
+    private String signIn(String username, String password, String state) throws Exception {
+        String page = get(authorize("browserapp", CALLBACK, state)).body();
+        HttpResponse<String> redirect = post("/login", Map.of("login", login(page), "username", username,
+                "password", password), null);
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        Map<String, String> query = query(redirect);
+        assertEquals(state, query.get("state"));
+        return query.get("code");
+    }
+
+    private static String authorize(String client, String redirect, String state) {
+        return base + "/oauth2/authorize?response_type=code&client_id=" + client + "&redirect_uri=" + enc(redirect)
+                + "&scope=openid%20email&state=" + state + "&nonce=n0nce&code_challenge=" + CHALLENGE
+                + "&code_challenge_method=S256";
+    }
+
+    private static Map<String, String> query(HttpResponse<String> redirect) {
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : location.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private static String login(String page) {
+        Matcher m = LOGIN.matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> token(Map<String, String> form, String authorization) throws Exception {
+        return post("/oauth2/token", form, authorization);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, String authorization) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode claims(String jwt) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+}
