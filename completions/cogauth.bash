@@ -221,7 +221,8 @@ function _picocli_cogauth_signin() {
 
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -246,9 +247,14 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-u'|'--username')
@@ -261,6 +267,15 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--preferred-challenge')
+      return
+      ;;
+    '--answer-command')
+      return
+      ;;
+    '--answer-timeout')
+      return
       ;;
     '--domain')
       return
@@ -302,7 +317,8 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -327,12 +343,17 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-t'|'--type')
@@ -362,7 +383,8 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -387,12 +409,17 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-o'|'--output')
@@ -419,7 +446,8 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -443,12 +471,17 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
   esac
@@ -471,6 +504,7 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -494,7 +528,9 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -524,7 +560,8 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -549,12 +586,17 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -590,7 +632,8 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -614,12 +657,17 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '--min-ttl')
@@ -645,6 +693,7 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -668,7 +717,9 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -698,7 +749,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config'"
+  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -713,6 +764,12 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -778,6 +835,8 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
+      # Only profile names: with none saved, offer nothing rather than -o default's file names.
+      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;

@@ -222,7 +222,8 @@ function _picocli_cogauth_signin() {
 
   local commands=""
   local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--client-metadata' '-o' '--output' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -247,9 +248,14 @@ function _picocli_cogauth_signin() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-u'|'--username')
@@ -262,6 +268,15 @@ function _picocli_cogauth_signin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--preferred-challenge')
+      return
+      ;;
+    '--answer-command')
+      return
+      ;;
+    '--answer-timeout')
+      return
       ;;
     '--domain')
       return
@@ -303,7 +318,8 @@ function _picocli_cogauth_token() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-t' '--type' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -328,12 +344,17 @@ function _picocli_cogauth_token() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-t'|'--type')
@@ -363,7 +384,8 @@ function _picocli_cogauth_refresh() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -388,12 +410,17 @@ function _picocli_cogauth_refresh() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-o'|'--output')
@@ -420,7 +447,8 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -444,12 +472,17 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
   esac
@@ -472,6 +505,7 @@ function _picocli_cogauth_status() {
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -495,7 +529,9 @@ function _picocli_cogauth_status() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -525,7 +561,8 @@ function _picocli_cogauth_credentials() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -550,12 +587,17 @@ function _picocli_cogauth_credentials() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '-f'|'--format')
@@ -591,7 +633,8 @@ function _picocli_cogauth_execcredential() {
 
   local commands=""
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--min-ttl'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -615,12 +658,17 @@ function _picocli_cogauth_execcredential() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--timeout')
       return
       ;;
     '--min-ttl')
@@ -646,6 +694,7 @@ function _picocli_cogauth_configure() {
   local commands=""
   local flag_opts="'--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
+  local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -669,7 +718,9 @@ function _picocli_cogauth_configure() {
       return
       ;;
     '--auth-flow')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FLOW_option_args[@]}" ) )
+      return $?
       ;;
     '-p'|'--profile')
       return
@@ -699,7 +750,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config'"
+  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -714,6 +765,12 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--write-config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outbox')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -779,6 +836,8 @@ complete -F _complete_cogauth -o default cogauth cogauth.sh cogauth.bash
 function _complete_cogauth_profiles() {
   case "${COMP_WORDS[COMP_CWORD-1]}" in
     -p|--profile)
+      # Only profile names: with none saved, offer nothing rather than -o default's file names.
+      compopt +o default 2>/dev/null
       local IFS=$'\n'
       COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" _profiles 2>/dev/null)" -- "${COMP_WORDS[COMP_CWORD]}") )
       return 0 ;;
