@@ -103,6 +103,11 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
     }
 
     @Override
+    public void showQrCode(String text) {
+        show(QrText.render(text));
+    }
+
+    @Override
     public void close() {
         try {
             terminal.close();
