@@ -139,4 +139,9 @@ final class AnswerCommandPrompter implements Prompter {
     public void show(String message) {
         others.show(message);
     }
+
+    @Override
+    public void showQrCode(String text) {
+        others.showQrCode(text);
+    }
 }

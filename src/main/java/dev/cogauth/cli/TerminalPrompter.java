@@ -103,6 +103,18 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
     }
 
     @Override
+    public void showQrCode(String text) {
+        String drawn = QrText.render(text);
+        int columns = terminal.getWidth();
+        // Wrapped lines would scan as garbage: better no code than a broken one (0 means the width is unknown).
+        if (columns > 0 && drawn.indexOf('\n') > columns) {
+            show("(the terminal is too narrow for the QR code: " + drawn.indexOf('\n') + " columns needed)");
+            return;
+        }
+        show(drawn);
+    }
+
+    @Override
     public void close() {
         try {
             terminal.close();

@@ -29,9 +29,10 @@ final class MfaSetupHandler implements ChallengeHandler {
         SoftwareTokenAssociation association = exchange.api.associateSoftwareToken(challenge.session());
         exchange.trace.step("AssociateSoftwareToken answered a secret");
         String secret = association.secretCode();
+        String uri = otpauthUri(exchange.settings.poolName(), exchange.username(), secret);
         exchange.prompter.show("Set up an authenticator app for " + exchange.username() + " with this secret:\n  "
-                + secret + "\nor this URI (most apps read it as a QR code):\n  "
-                + otpauthUri(exchange.settings.poolName(), exchange.username(), secret));
+                + secret + "\nor this URI (most apps read it as a QR code):\n  " + uri);
+        exchange.prompter.showQrCode(uri);
         // An answer command gets the secret too: it has to compute the first code from it.
         String code = exchange.ask(new Prompt(PromptKind.CODE, "Code from the authenticator app", List.of(), 0, false),
                 ChallengeName.MFA_SETUP, Map.of(SECRET_CODE, secret), List.of()).trim();

@@ -13,4 +13,11 @@ public interface Prompter {
 
     /** Shows information that needs no answer (where a code was sent, a TOTP secret). */
     void show(String message);
+
+    /**
+     * Shows text, already given by {@link #show}, as a QR code where one can be scanned: on a terminal.
+     * Elsewhere (piped, a log) nothing, which is the default.
+     */
+    default void showQrCode(String text) {
+    }
 }

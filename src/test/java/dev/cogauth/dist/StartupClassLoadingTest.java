@@ -16,12 +16,13 @@ import picocli.CommandLine;
 
 /**
  * Start-up is most of a CLI's run time: commands that don't talk to Cognito must not load the AWS SDK, Jackson
- * databind or JLine. picocli builds every subcommand for any command line, so a heavy field initialiser anywhere
- * shows up here in {@code --version} and {@code --help}.
+ * databind, JLine or the QR code library. picocli builds every subcommand for any command line, so a heavy field
+ * initialiser anywhere shows up here in {@code --version} and {@code --help}.
  */
 class StartupClassLoadingTest {
 
-    private static final List<String> HEAVY = List.of("software.amazon.awssdk.", "com.fasterxml.jackson.databind.", "org.jline.");
+    private static final List<String> HEAVY = List.of("software.amazon.awssdk.", "com.fasterxml.jackson.databind.", "org.jline.",
+            "io.nayuki.qrcodegen.");
 
     static Stream<String> lightCommandLines() {
         List<String> lines = new ArrayList<>(List.of("--version", "--help"));

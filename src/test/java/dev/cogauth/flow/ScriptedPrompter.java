@@ -11,6 +11,7 @@ import java.util.List;
 final class ScriptedPrompter implements Prompter {
     final List<Prompt> asked = new ArrayList<>();
     final List<String> shown = new ArrayList<>();
+    final List<String> qrCodes = new ArrayList<>();
     private final Deque<String> answers;
     private boolean piped;
 
@@ -38,6 +39,11 @@ final class ScriptedPrompter implements Prompter {
     @Override
     public void show(String message) {
         shown.add(message);
+    }
+
+    @Override
+    public void showQrCode(String text) {
+        qrCodes.add(text);
     }
 
     List<String> labels() {

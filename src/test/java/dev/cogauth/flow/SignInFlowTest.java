@@ -277,6 +277,7 @@ class SignInFlowTest {
         assertEquals("s3", pool.calls.get(3).session());
         assertTrue(user.shown.get(0).contains("otpauth://totp/AbCdEf123:lee?secret=JBSWY3DPEHPK3PXP&issuer=AbCdEf123"),
                 user.shown.get(0));
+        assertEquals(List.of("otpauth://totp/AbCdEf123:lee?secret=JBSWY3DPEHPK3PXP&issuer=AbCdEf123"), user.qrCodes);
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.cogauth.it;
 
 import static dev.cogauth.it.SignIns.signedInAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolFile;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class LocalPoolMfaSetupIT {
     private static final Pattern SECRET = Pattern.compile("^  ([A-Z2-7]{32})$");
+    private static final Pattern QR_LINE = Pattern.compile("[ \u2580\u2584\u2588]{29,}");
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static InProcessPool pool;
 
     @BeforeAll
@@ -45,6 +51,8 @@ class LocalPoolMfaSetupIT {
             secret = dialog.awaitStderr(SECRET);
             assertTrue(dialog.stderrLines().stream().anyMatch(line -> line.contains("otpauth://totp/ItMfaOn:sam?secret=" + secret)),
                     dialog.stderrLines()::toString);
+            assertTrue(dialog.stderrLines().stream().noneMatch(line -> QR_LINE.matcher(line).find()),
+                    "no QR code off a terminal: " + dialog.stderrLines());
             dialog.answer(Totp.ofBase32(secret).freshCode(Duration.ofSeconds(5)));
             signedInAs(dialog.finish(), "sam");
         }
@@ -65,6 +73,25 @@ class LocalPoolMfaSetupIT {
             Cogauth.Result run = dialog.finish();
             run.assertExit(3);
             run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains("Exception"), "one line naming the error");
+        }
+    }
+
+    @Test
+    void onATerminalTheUriIsAlsoDrawnAsAQrCode() throws Exception {
+        try (Tty tty = Tty.start(Cogauth.run().env("NO_COLOR", "1").env("COGAUTH_PASSWORD", "Tia-Passw0rd!").environment(),
+                Cogauth.javaCommand(signin("tia")))) {
+            String screen = tty.awaitText("Code from the authenticator app", WAIT);
+            List<String> qr = screen.lines().filter(line -> QR_LINE.matcher(line).matches()).toList();
+            // A version 1 code is 21 modules: with the quiet zone 29 columns, 15 lines; the URI needs more.
+            assertTrue(qr.size() >= 15, () -> "a QR code of half blocks:\n" + screen);
+            assertTrue(qr.get(0).chars().allMatch(c -> c == '\u2588'), () -> "the quiet zone is light (blocks):\n" + screen);
+            Matcher secret = Pattern.compile("(?m)^  ([A-Z2-7]{32})$").matcher(screen);
+            assertTrue(secret.find(), () -> "the secret for manual entry:\n" + screen);
+            tty.typeLine(Totp.ofBase32(secret.group(1)).freshCode(Duration.ofSeconds(5)));
+            int exit = tty.awaitExit(WAIT);
+            String after = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + after);
+            assertFalse(after.contains("eyJ"), "no raw token on a terminal");
         }
     }
 }
