@@ -50,23 +50,8 @@ public final class CogauthCommand {
             err.flush();
             return ExitCode.USAGE;
         });
-        cli.setExecutionExceptionHandler((error, command, parseResult) -> {
-            Failure failure = Failure.of(error);
-            PrintWriter err = command.getErr();
-            err.println("cogauth: " + failure.message());
-            if (failure.hintOrNull() != null) {
-                err.println("cogauth: hint: " + failure.hintOrNull());
-            }
-            if (parseResult.expandedArgs().contains("--debug")) {
-                if (failure.exitCode() == ExitCode.BUG) {
-                    error.printStackTrace(err);
-                } else {
-                    Failure.debugLines(error).forEach(line -> err.println("debug: " + line));
-                }
-            }
-            err.flush();
-            return failure.exitCode();
-        });
+        cli.setExecutionExceptionHandler((error, command, parseResult) ->
+                FailureReport.print(error, command.getErr(), parseResult.expandedArgs().contains(DebugOption.NAME)));
         return cli;
     }
 
