@@ -294,7 +294,8 @@ def classes(name):
     return loaded
 # Milestones: the first class loaded at each step (a class renamed in the code shows as "not loaded").
 milestones = [("JVM up: cogauth's Main", r"dev\.cogauth\.cli\.Main$"),
-              ("picocli model built, the command runs", r"dev\.cogauth\.cli\.ExitCode$"),
+              # ExitCode loads once picocli's model is built; token's fast path never loads it, but TokenCommands.
+              ("options parsed (picocli, or token's fast path), the command runs", r"dev\.cogauth\.cli\.(ExitCode|TokenCommands)$"),
               ("first Jackson databind class", r"com\.fasterxml\.jackson\.databind\."),
               ("AWS SDK client construction starts", r"dev\.cogauth\.api\.SdkCognitoApi$"),
               ("AWS SDK client built", r"software\.amazon\.awssdk\.services\.cognitoidentityprovider\.DefaultCognitoIdentityProviderClient$"),

@@ -24,9 +24,10 @@ public final class CogauthCommand {
 
     /**
      * The command line to run {@code args} with: when the first argument names a subcommand, only that one is
-     * built, since picocli's reflection over all of them is most of a cached {@code token}'s run time. Anything else
-     * ({@code help}, {@code --help}, {@code --version}, a mistyped name, nothing) gets the full tree, so that help
-     * lists every command and a mistyped name gets its suggestions.
+     * built, since picocli's reflection over all of them would be most of a short command's run time (a cached
+     * {@code token} mostly skips picocli: {@link TokenFastPath}). Anything else ({@code help}, {@code --help},
+     * {@code --version}, a mistyped name, nothing) gets the full tree, so that help lists every command and a
+     * mistyped name gets its suggestions.
      */
     static CommandLine forArgs(CliContext context, String... args) {
         if (args.length > 0 && !args[0].equals(Subcommands.HELP) && Subcommands.all().containsKey(args[0])) {
@@ -50,23 +51,8 @@ public final class CogauthCommand {
             err.flush();
             return ExitCode.USAGE;
         });
-        cli.setExecutionExceptionHandler((error, command, parseResult) -> {
-            Failure failure = Failure.of(error);
-            PrintWriter err = command.getErr();
-            err.println("cogauth: " + failure.message());
-            if (failure.hintOrNull() != null) {
-                err.println("cogauth: hint: " + failure.hintOrNull());
-            }
-            if (parseResult.expandedArgs().contains("--debug")) {
-                if (failure.exitCode() == ExitCode.BUG) {
-                    error.printStackTrace(err);
-                } else {
-                    Failure.debugLines(error).forEach(line -> err.println("debug: " + line));
-                }
-            }
-            err.flush();
-            return failure.exitCode();
-        });
+        cli.setExecutionExceptionHandler((error, command, parseResult) ->
+                FailureReport.print(error, command.getErr(), parseResult.expandedArgs().contains(DebugOption.NAME)));
         return cli;
     }
 

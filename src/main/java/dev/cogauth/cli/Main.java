@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Entry point: {@link #run} is what tests call; {@link #main} only adds the process exit. */
 public final class Main {
@@ -22,6 +23,11 @@ public final class Main {
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        // Scripts call a cached `token` in loops: picocli's model would take longer than the rest of its run.
+        Optional<TokenCommand> token = TokenFastPath.parse(context, args);
+        if (token.isPresent()) {
+            return TokenFastPath.execute(token.get(), out, err);
+        }
         var cli = CogauthCommand.forArgs(context, args);
         cli.setOut(out);
         cli.setErr(err);

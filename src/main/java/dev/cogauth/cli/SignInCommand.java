@@ -217,7 +217,7 @@ final class SignInCommand implements Callable<Integer> {
         }
         OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
         if (format == null) {
-            err.println(SignInSummary.describe(tokens, config.poolId(), receivedAt, context.clock().getZone()));
+            err.println(SignInSummary.describe(tokens, config.poolId(), receivedAt, context.zone()));
         } else {
             Payload.write(out, TokenPrinter.render(format, tokens, receivedAt), "the tokens");
         }

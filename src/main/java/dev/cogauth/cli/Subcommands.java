@@ -20,7 +20,7 @@ final class Subcommands {
 
     static {
         add("signin", SignInCommand.class, SignInCommand::new);
-        add("token", TokenCommand.class, TokenCommand::new);
+        add(TokenCommand.NAME, TokenCommand.class, TokenCommand::new);
         add("refresh", RefreshCommand.class, RefreshCommand::new);
         add("signout", SignOutCommand.class, SignOutCommand::new);
         add("status", StatusCommand.class, StatusCommand::new);

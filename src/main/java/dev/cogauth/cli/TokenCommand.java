@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "token",
+@Command(name = TokenCommand.NAME,
         mixinStandardHelpOptions = true,
         description = {
             "Print a cached token with at least --min-ttl left, refreshing it first when needed.",
@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
                     + "never prompts: without a usable refresh token it exits 4.",
         })
 final class TokenCommand implements Callable<Integer> {
+    static final String NAME = "token";
+    static final String DEFAULT_TYPE = "id";
+    static final String DEFAULT_MIN_TTL = "5m";
 
     @Spec
     CommandSpec spec;
@@ -33,11 +36,11 @@ final class TokenCommand implements Callable<Integer> {
     TimeoutOption timeout;
 
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "id or access (default: ${DEFAULT-VALUE}).",
-            converter = TokenTypeConverter.class, defaultValue = "id")
+            converter = TokenTypeConverter.class, defaultValue = DEFAULT_TYPE)
     TokenType type;
 
-    @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = {"Least time the printed token must stay valid: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = DEFAULT_MIN_TTL, description = {"Least time the printed token must stay valid: 90s, 5m, 1h (default: ${DEFAULT-VALUE}).",
                 "Capped at half the token's lifetime, so short-lived tokens are not refreshed on every call;"
                         + " a just-refreshed token that lives less is printed with a note on stderr."})
     Duration minTtl;
@@ -50,8 +53,12 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command with its options set, by picocli or by {@link TokenFastPath}. */
+    int run(PrintWriter out, PrintWriter err) throws Exception {
+        TokenCommands commands = new TokenCommands(context, err, debug.debug);
         Target resolved = commands.target(target);
         TokenEntry entry;
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
