@@ -2,7 +2,7 @@
 # Start-up and command benchmark (issues 5 and 11), one run, side by side: cogauth --version, cogauth token (valid cached
 # token) and a full non-interactive cogauth signin (custom with SRP, one question) against a local pool this script
 # starts, each from three distributions: the zip on JDK 17, the zip on the newest JDK (24+, AOT caches) and the runtime
-# image (its own runtime and build-time AOT cache);
+# image (its own runtime and build-time AOT caches, one per hot command);
 # the peers: the AWS CLI v1 doing one `aws cognito-idp initiate-auth` against moto (started here), and the official
 # amazon-cognito-identity-js client (src/test/js/signin.js) doing the same custom-with-SRP sign-in against the same pool,
 # and `gh auth token` (Debian's gh) printing its cached token from a hosts.yml in GH_CONFIG_DIR; the floor: a Java hello-world with the launcher's JVM flags. Medians and ratios from hyperfine, peak RSS from GNU
@@ -279,7 +279,7 @@ for label, t, si, tname, sname in dists:
     print(f"| {label} | {tr:.2f}× ({verdict(tr <= 0.3)}) | {sr:.2f}× ({verdict(sr <= 0.6)}) | {t['median']/gh['median']:.1f}× "
           f"| {t['rss']:.0f} MiB | {si['rss']:.0f} MiB | {tc[0]} ({tc[1]}); {sc[0]} ({sc[1]}) |")
 unpacked, packed = [int(x) for x in open(work + "/image-size").read().split()]
-print(f"\nRuntime image: {packed/1024:.0f} MiB as tar.gz, {unpacked/1024:.0f} MiB unpacked (runtime, jars and AOT cache).")
+print(f"\nRuntime image: {packed/1024:.0f} MiB as tar.gz, {unpacked/1024:.0f} MiB unpacked (runtime, jars and AOT caches).")
 
 groups = [("picocli", r"^picocli\."), ("Jackson core", r"^com\.fasterxml\.jackson\.core\."),
           ("Jackson databind + annotations", r"^com\.fasterxml\.jackson\.(databind|annotation)\."),

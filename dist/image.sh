@@ -1,7 +1,8 @@
 #!/bin/sh
 # The runtime image: the zip's contents plus a Java runtime trimmed by jlink to the modules jdeps finds in cogauth's
-# jars, and an ahead-of-time cache (lib/cogauth.aot) from a training run of real commands against a local pool started
-# from the image itself. Run by `mvn package -Dimage.jdk=JAVA_HOME` (profile "image"; see dist/README.md).
+# jars, and an ahead-of-time cache per hot command (lib/aot/COMMAND.aot), each from a training run of that command
+# against a local pool started from the image itself. Run by `mvn package -Dimage.jdk=JAVA_HOME` (profile "image"; see
+# dist/README.md).
 #
 # Usage: dist/image.sh ZIP JDK_HOME OUT_DIR VERSION PLATFORM   ->  OUT_DIR/cogauth-VERSION-PLATFORM.tar.gz
 set -eu
@@ -27,8 +28,10 @@ echo "image: modules $modules" >&2
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress zip-6 \
   --output "$image/runtime"
 
-# Training: the launcher's flags and class path exactly (a cache is only used with the class path it was made for),
-# one JVM running --version, signin (custom with SRP, the demo pool's question), token and status in turn.
+# Training: one ahead-of-time cache per hot command, lib/aot/COMMAND.aot, each from its own run of that command, since
+# JDK 25 maps and links every class of a cache at start: `token` with signin's cache would load the AWS SDK too. The
+# launcher's flags and class path exactly (a cache is only used with the flags and class path it was made for), against
+# a local pool started from the image itself.
 flags=$(sed -n "s/^jvm_flags='\(.*\)'\$/\1/p; s/^native_access='\(.*\)'\$/\1/p" "$image/bin/cogauth" | tr '\n' ' ')
 case $flags in *-XX:*--enable-native-access*) ;; *) fail "cannot read jvm_flags and native_access from bin/cogauth" ;; esac
 class_path=
@@ -48,19 +51,42 @@ until [ -s "$train/pool.json" ]; do
   sleep 0.1
 done
 java=$image/runtime/bin/java
-# shellcheck disable=SC2086
-printf '42\n' | HOME=$train/home XDG_CACHE_HOME=$train/xdg COGAUTH_CACHE_DIR=$train/tokens COGAUTH_PASSWORD='Demo-Passw0rd!' \
-  "$java" -XX:AOTMode=record "-XX:AOTConfiguration=$train/cogauth.aotconf" -Xlog:aot*=off,cds*=off \
-  $flags -cp "$class_path" dev.cogauth.cli.TrainingRun \
-  --version --then signin -c "$train/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json \
-  --then token --then status >"$train/out" 2>"$train/err" || { cat "$train/err" >&2; fail "the training run failed"; }
-grep -q '"IdToken"' "$train/out" || fail "the training run's signin printed no tokens"
+aot=$image/lib/aot
+mkdir -p "$aot"
+# train COMMAND ARGS...: lib/aot/COMMAND.aot from one run of `cogauth ARGS` doing its real work (stdin: the demo user's
+# answer), with the launcher's flags and class path; record, then create, as the launcher does for the zip.
+train() {
+  command=$1
+  shift
+  # shellcheck disable=SC2086
+  printf '42\n' | HOME=$train/home XDG_CACHE_HOME=$train/xdg COGAUTH_CACHE_DIR=$train/tokens COGAUTH_PASSWORD='Demo-Passw0rd!' \
+    "$java" -XX:AOTMode=record "-XX:AOTConfiguration=$train/$command.aotconf" -Xlog:aot*=off,cds*=off \
+    $flags -cp "$class_path" dev.cogauth.cli.Main "$@" >"$train/$command.out" 2>"$train/$command.err" \
+    || { cat "$train/$command.err" >&2; fail "the training run of '$*' failed"; }
+  # shellcheck disable=SC2086
+  "$java" -XX:AOTMode=create "-XX:AOTConfiguration=$train/$command.aotconf" "-XX:AOTCache=$aot/$command.aot" \
+    -Xlog:aot*=off,cds*=off $flags -cp "$class_path" >"$train/$command.create" 2>&1 \
+    || { cat "$train/$command.create" >&2; fail "creating the AOT cache of '$*' failed"; }
+}
+expect() {  # expect COMMAND PATTERN: the training run of COMMAND printed PATTERN (it did its real work)
+  grep -q "$2" "$train/$1.out" "$train/$1.err" \
+    || { cat "$train/$1.out" "$train/$1.err" >&2; fail "the training run of $1 printed no '$2'"; }
+}
+# The hot commands: signin, then those that scripts call in loops (token; exec-credential, kubectl's credential plugin)
+# or that people run often (status, --version); signin first, since it stores the tokens the others read. The rest
+# (refresh, credentials, configure, ...) get the zip's per-command cache on their first run.
+train signin signin -c "$train/pool.json" -u demo --auth-flow CUSTOM_WITH_SRP -o json
+expect signin '"IdToken"'
+train token token
+expect token '^eyJ'
+train status status
+expect status '^Signed in as demo'
+train exec-credential exec-credential
+expect exec-credential ExecCredential
+train main --version
+expect main '^cogauth '
 kill "$pool_pid" 2>/dev/null || true
 pool_pid=
-# shellcheck disable=SC2086
-"$java" -XX:AOTMode=create "-XX:AOTConfiguration=$train/cogauth.aotconf" "-XX:AOTCache=$image/lib/cogauth.aot" \
-  -Xlog:aot*=off,cds*=off $flags -cp "$class_path" >"$train/create.out" 2>&1 \
-  || { cat "$train/create.out" >&2; fail "creating the AOT cache failed"; }
 
 tar -czf "$out/$name.tar.gz" -C "$work" "$name"
 echo "image: $out/$name.tar.gz ($(du -k "$out/$name.tar.gz" | cut -f1) KiB; unpacked $(du -sk "$image" | cut -f1) KiB)" >&2

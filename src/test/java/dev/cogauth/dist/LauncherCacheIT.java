@@ -186,9 +186,9 @@ class LauncherCacheIT {
         @Test
         void aCacheThatDoesNotFitTheJdkOrClassPathFallsBackCleanly() throws Exception {
             assertEquals(0, zip.cogauth(jdk("newest"), "--version").code());
-            // The runtime image's place for a built cache, holding one made for another install's class path.
+            // The runtime image's place for a built cache of --version, holding one made for another install's class path.
             Installed other = Installed.unzip(ZIP, temp.resolve("other install"), temp.resolve("other cache"));
-            Files.copy(zip.caches().get(0), other.home.resolve("lib/cogauth.aot"));
+            Files.copy(zip.caches().get(0), Files.createDirectories(other.home.resolve("lib/aot")).resolve("main.aot"));
             for (String which : List.of("newest", "17")) {
                 Run run = other.cogauth(jdk(which), "--version");
                 assertEquals(0, run.code(), which + ": " + run);

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runtime image (target/cogauth-VERSION-PLATFORM.tar.gz, built with -Dimage.jdk), unpacked as a user without a JDK
- * would: every command runs on its trimmed runtime (a module jlink left out shows as a missing class, exit 1), with the
- * ahead-of-time cache made at build time, and still runs when that cache is broken or the install is read-only.
+ * would: every command runs on its trimmed runtime (a module jlink left out shows as a missing class, exit 1), each hot
+ * command with its own ahead-of-time cache made at build time, and still runs when a cache is broken or unreadable or
+ * the install is read-only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuntimeImageIT {
@@ -34,6 +37,8 @@ class RuntimeImageIT {
     private static final Path TARBALL = Path.of(System.getProperty("cogauth.image", "target/cogauth-0.1.0-SNAPSHOT-linux-x86_64.tar.gz"));
     private static final List<String> COMMANDS = List.of("signin", "token", "refresh", "signout", "status", "credentials",
             "exec-credential", "configure", "local-pool", "demo", "help");
+    /** The commands trained at build time (dist/image.sh), each with its cache lib/aot/COMMAND.aot; "main": no subcommand. */
+    private static final List<String> TRAINED = List.of("main", "signin", "token", "status", "exec-credential");
 
     @TempDir
     static Path temp;
@@ -48,7 +53,9 @@ class RuntimeImageIT {
         assertTrue(Files.isRegularFile(TARBALL), TARBALL + " is built with -Dimage.jdk=JAVA_HOME");
         image = Installed.untar(TARBALL, temp.resolve("no jdk here"), temp.resolve("cache"));
         assertTrue(Files.isExecutable(image.home.resolve("runtime/bin/java")), "the image's own runtime");
-        assertTrue(Files.isRegularFile(image.home.resolve("lib/cogauth.aot")), "the AOT cache made at build time");
+        for (String command : TRAINED) {
+            assertTrue(Files.isRegularFile(builtCache(command)), command + "'s AOT cache made at build time");
+        }
         poolConfig = temp.resolve("pool.json");
         answer = Files.writeString(temp.resolve("answer"), "42\n");
         pool = new ProcessBuilder(image.launcher().toString(), "local-pool", "--write-config", poolConfig.toString())
@@ -155,38 +162,86 @@ class RuntimeImageIT {
 
     @Test
     @Order(5)
-    void loadsTheTrainedCommandsClassesFromTheBuiltCache() throws Exception {
-        Path log = temp.resolve("signin-classes.log");
-        Map<String, String> env = env();
-        env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
-        Run signin = image.cogauth(env, answer, "signin", "-c", poolConfig.toString(), "-u", "demo", "--no-store", "-o", "json");
-        assertEquals(0, signin.code(), signin.toString());
-        String classes = Files.readString(log);
-        for (String loaded : List.of("dev.cogauth.cli.Main", "picocli.CommandLine",
-                "software.amazon.awssdk.services.cognitoidentityprovider.DefaultCognitoIdentityProviderClient")) {
-            assertTrue(classes.contains(loaded + " source: shared objects file"), loaded + " from the AOT cache");
+    void eachTrainedCommandMapsItsOwnBuiltCache() throws Exception {
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        // signin first, stored: the others read its tokens.
+        runs.put("signin", List.of("signin", "-c", poolConfig.toString(), "-u", "demo", "--auth-flow", "CUSTOM_WITH_SRP", "-o", "json"));
+        runs.put("token", List.of("token"));
+        runs.put("status", List.of("status"));
+        runs.put("exec-credential", List.of("exec-credential"));
+        runs.put("main", List.of("--version"));
+        Map<String, String> logs = new HashMap<>();
+        for (Map.Entry<String, List<String>> run : runs.entrySet()) {
+            String command = run.getKey();
+            Path log = temp.resolve(command + "-aot.log");
+            Map<String, String> env = env();
+            env.put("JAVA_OPTS", "-Xlog:aot=info,class+load=info:file=" + log);
+            Run done = image.cogauth(env, answer, run.getValue().toArray(String[]::new));
+            assertEquals(0, done.code(), command + ": " + done);
+            String logged = Files.readString(log);
+            assertTrue(logged.contains("Opened AOT cache " + builtCache(command).toRealPath() + "."), command + " maps its own cache");
+            assertTrue(logged.contains("dev.cogauth.cli.Main source: shared objects file"), command + ": Main from the cache");
+            logs.put(command, logged);
         }
-        assertEquals(List.of(), image.caches(), "no per-command cache beside the built one");
+        assertTrue(logs.get("signin").contains(
+                "software.amazon.awssdk.services.cognitoidentityprovider.DefaultCognitoIdentityProviderClient source: shared objects file"),
+                "signin's AWS SDK client from its cache");
+        assertFalse(logs.get("token").contains(" software.amazon."), "token maps and loads no AWS SDK class");
+        long token = classesLoaded(logs.get("token"));
+        long signin = classesLoaded(logs.get("signin"));
+        assertTrue(2 * token < signin, "token loads far fewer classes than signin: " + token + " against " + signin);
+
+        List<String> made = image.caches().stream().map(p -> p.getFileName().toString()).toList();
+        for (String command : TRAINED) {
+            assertFalse(made.stream().anyMatch(name -> name.endsWith("-" + command + ".aot")),
+                    command + " makes no cache of its own: " + made);
+        }
+        assertTrue(made.stream().anyMatch(name -> name.endsWith("-refresh.aot")), "an untrained command gets the zip's cache: " + made);
     }
 
     @Test
     @Order(6)
-    void runsFromAReadOnlyInstallAndWithABrokenCache() throws Exception {
-        Path cache = image.home.resolve("lib/cogauth.aot");
-        Path good = Files.move(cache, temp.resolve("good.aot"));
+    void runsFromAReadOnlyInstallWithBrokenOrUnreadableCaches() throws Exception {
+        Path built = image.home.resolve("lib/aot");
+        // Replaced, not rewritten in place: a running JVM has its cache mapped (rewriting it would crash it).
+        Path good = Files.move(built, temp.resolve("good-aot"));
         try {
-            // Replaced, not rewritten in place: the running local pool has the cache mapped (rewriting it would crash it).
-            Files.write(cache, new byte[8192]);
+            Files.createDirectories(built);
+            Files.write(built.resolve("main.aot"), new byte[8192]);
+            byte[] token = Files.readAllBytes(good.resolve("token.aot"));
+            Files.write(built.resolve("token.aot"), Arrays.copyOf(token, token.length / 2));
+            Files.createDirectories(built.resolve("status.aot"));
+            Files.createSymbolicLink(built.resolve("exec-credential.aot"), temp.resolve("nowhere.aot"));
             setWritable(image.home, false);
-            Run run = cogauth("--version");
-            assertEquals(0, run.code(), run.toString());
-            assertEquals("", run.err(), "nothing about the broken cache");
-            Run token = cogauth("token");
-            assertEquals(4, token.code(), token.toString());
+            for (String[] args : List.of(new String[] {"--version"}, new String[] {"token"}, new String[] {"status"},
+                    new String[] {"exec-credential"})) {
+                Map<String, String> off = env();
+                off.put("COGAUTH_CDS", "off");
+                Run without = image.cogauth(off, null, args);
+                Run run = cogauth(args);
+                assertEquals(0, run.code(), run.toString());
+                assertEquals("", run.err(), args[0] + ": nothing about the broken cache");
+                if (!args[0].equals("status")) {
+                    assertEquals(without.out(), run.out(), args[0] + " prints what it prints without a cache");
+                }
+            }
         } finally {
             setWritable(image.home, true);
-            Files.move(good, cache, StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> broken = Files.walk(built)) {
+                for (Path path : broken.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            Files.move(good, built);
         }
+    }
+
+    private static Path builtCache(String command) {
+        return image.home.resolve("lib/aot/" + command + ".aot");
+    }
+
+    private static long classesLoaded(String log) {
+        return log.lines().filter(line -> line.contains(" source: ")).count();
     }
 
     private static void setWritable(Path root, boolean writable) throws IOException {
