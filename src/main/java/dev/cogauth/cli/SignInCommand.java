@@ -20,7 +20,6 @@ import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.srp.DeviceSecrets;
-import dev.cogauth.srp.SrpKeyPairs;
 import dev.cogauth.srp.Totp;
 import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.CacheException;
@@ -169,15 +168,12 @@ final class SignInCommand implements Callable<Integer> {
                 Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
                         d.devicePassword())))
                 .withFactors(preferredFactor(config.authFlow()), totpSecret());
-        // A = g^a mod N takes tens of milliseconds cold: computed while the API client is built
-        SrpKeyPairs keyPairs = settings.sendsSrpA() ? SrpKeyPairs.firstInBackground(context::random)
-                : SrpKeyPairs.onDemand(context.random());
         AuthenticationResult tokens;
         DeviceSecret device;
         try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId(),
                 timeout.timeouts);
              PrompterHandle prompter = openPrompter(err, trace)) {
-            SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), keyPairs);
+            SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random());
             try {
                 tokens = flow.signIn(settings);
             } catch (CognitoServiceException e) {

@@ -5,7 +5,7 @@ import dev.cogauth.api.CognitoApi;
 import dev.cogauth.protocol.Param;
 import dev.cogauth.srp.SecretHash;
 import dev.cogauth.srp.SrpClient;
-import dev.cogauth.srp.SrpKeyPairs;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class Exchange {
     final Clock clock;
     /** The client half of SRP once the flow sent SRP_A (at the start, or choosing PASSWORD_SRP); null before. */
     SrpClient srp;
-    final SrpKeyPairs keyPairs;
+    final SecureRandom random;
     /** The client half of the device's SRP, from DEVICE_SRP_AUTH on; null before. */
     SrpClient deviceSrp;
 
@@ -39,13 +39,13 @@ final class Exchange {
     private final Map<String, Integer> rounds = new HashMap<>();
 
     Exchange(CognitoApi api, Prompter prompter, SignInSettings settings, Trace trace, Clock clock,
-             SrpKeyPairs keyPairs, String username) {
+             SecureRandom random, String username) {
         this.api = api;
         this.prompter = prompter;
         this.settings = settings;
         this.trace = trace;
         this.clock = clock;
-        this.keyPairs = keyPairs;
+        this.random = random;
         this.username = username;
     }
 
@@ -77,7 +77,7 @@ final class Exchange {
     /** SRP_A for a flow that proves the password by SRP: started once, when first needed. */
     String srpPublicKeyHex() {
         if (srp == null) {
-            srp = keyPairs.next();
+            srp = SrpClient.start(random);
         }
         return srp.publicKeyHex();
     }

@@ -6,7 +6,6 @@ import dev.cogauth.api.CognitoApi;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.Param;
-import dev.cogauth.srp.SrpKeyPairs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,14 +14,14 @@ import java.util.Map;
 /**
  * The whole sign-in exchange: InitiateAuth, then one handler per challenge, for as many
  * rounds as the pool sends, until tokens arrive or the pool refuses. Pure over its ports:
- * the Cognito API, the prompter, a clock and a source of SRP key pairs.
+ * the Cognito API, the prompter, a clock and a random source.
  */
 public final class SignInFlow {
     private final CognitoApi api;
     private final Prompter prompter;
     private final Trace trace;
     private final Clock clock;
-    private final SrpKeyPairs keyPairs;
+    private final SecureRandom random;
     private final Map<String, ChallengeHandler> handlers = Map.ofEntries(
             Map.entry(ChallengeName.PASSWORD_VERIFIER, new PasswordVerifierHandler()),
             Map.entry(ChallengeName.CUSTOM_CHALLENGE, new CustomChallengeHandler()),
@@ -38,17 +37,12 @@ public final class SignInFlow {
             Map.entry(ChallengeName.DEVICE_SRP_AUTH, new DeviceSrpHandler()),
             Map.entry(ChallengeName.DEVICE_PASSWORD_VERIFIER, new DevicePasswordVerifierHandler()));
 
-    /** A flow that computes its SRP key pairs when it needs them. */
     public SignInFlow(CognitoApi api, Prompter prompter, Trace trace, Clock clock, SecureRandom random) {
-        this(api, prompter, trace, clock, SrpKeyPairs.onDemand(random));
-    }
-
-    public SignInFlow(CognitoApi api, Prompter prompter, Trace trace, Clock clock, SrpKeyPairs keyPairs) {
         this.api = api;
         this.prompter = prompter;
         this.trace = trace;
         this.clock = clock;
-        this.keyPairs = keyPairs;
+        this.random = random;
     }
 
     public AuthenticationResult signIn(SignInSettings settings) {
@@ -57,7 +51,7 @@ public final class SignInFlow {
         if (username.isEmpty()) {
             throw new InputUnavailableException("an empty username was given");
         }
-        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, keyPairs, username);
+        Exchange exchange = new Exchange(api, prompter, settings, trace, clock, random, username);
 
         AuthStep step = exchange.initiate(initialParameters(settings.authFlow(), exchange));
         while (step.challengeName() != null) {

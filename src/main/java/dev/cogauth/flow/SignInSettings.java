@@ -1,7 +1,6 @@
 package dev.cogauth.flow;
 
 import dev.cogauth.protocol.AuthFlow;
-import dev.cogauth.protocol.ChallengeName;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,15 +51,6 @@ public record SignInSettings(String poolName, String clientId, Optional<String> 
     public SignInSettings withoutDevice() {
         return new SignInSettings(poolName, clientId, clientSecret, authFlow, username, presetPassword, clientMetadata,
                 Optional.empty(), preferredChallenge, totpSecret);
-    }
-
-    /** Whether InitiateAuth sends SRP_A, so the flow needs an SRP key pair from its first call. */
-    public boolean sendsSrpA() {
-        return switch (authFlow) {
-            case CUSTOM_WITH_SRP, USER_SRP_AUTH -> true;
-            case USER_AUTH -> preferredChallenge.filter(ChallengeName.PASSWORD_SRP::equals).isPresent();
-            case CUSTOM_WITHOUT_SRP, USER_PASSWORD_AUTH -> false;
-        };
     }
 
     @Override
