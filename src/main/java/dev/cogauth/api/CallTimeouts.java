@@ -23,6 +23,15 @@ public record CallTimeouts(Duration connect, Duration attempt, Duration overall)
         return new CallTimeouts(min(CONNECT, overall), min(ATTEMPT, overall), overall);
     }
 
+    /**
+     * As the record's own, written out: picocli prints every option value it sets (--timeout's default
+     * included), and a record's generated toString is linked at run time, cold work on every start.
+     */
+    @Override
+    public String toString() {
+        return "CallTimeouts[connect=" + connect + ", attempt=" + attempt + ", overall=" + overall + "]";
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }

@@ -1,14 +1,14 @@
 package dev.cogauth.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -36,7 +36,7 @@ public final class ConfigFiles {
      * Line and column come from the exception's location. INCLUDE_SOURCE_IN_LOCATION stays off:
      * it would quote the file's text, client secret included, into the message.
      */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -122,7 +122,8 @@ public final class ConfigFiles {
         }
         JsonNode root;
         try (JsonParser parser = JSON.createParser(text)) {
-            root = JSON.readTree(parser);
+            parser.nextToken();
+            root = JsonTree.read(parser);
             if (parser.nextToken() != null) {
                 throw new ConfigException(displayName, null,
                         "not valid JSON" + where(parser.currentTokenLocation()) + ": more text after the end of the JSON value");

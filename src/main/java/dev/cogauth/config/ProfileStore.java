@@ -1,8 +1,8 @@
 package dev.cogauth.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.json.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -17,7 +17,6 @@ import java.util.Optional;
 
 /** Profiles as one small JSON file each in {@code <config dir>/profiles/NAME.json}. */
 public final class ProfileStore {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String[] FIELDS = {
         "configFile", "userPoolId", "clientId", "region", "endpoint", "authFlow", "username", "identityPoolId",
     };
@@ -46,7 +45,7 @@ public final class ProfileStore {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = JsonTree.parse(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), null, "not valid JSON; fix or delete it, or run cogauth configure");
         }
@@ -73,7 +72,7 @@ public final class ProfileStore {
             profile.configFile(), profile.poolId(), profile.clientId(), profile.region(), profile.endpoint(),
             profile.authFlow(), profile.username(), profile.identityPoolId(),
         };
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTree.object();
         for (int i = 0; i < FIELDS.length; i++) {
             if (values[i] != null) {
                 root.put(FIELDS[i], values[i]);
@@ -84,7 +83,7 @@ public final class ProfileStore {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + profile.name() + ".", ".tmp");
             try {
-                Files.writeString(temp, root.toPrettyString() + "\n", StandardCharsets.UTF_8);
+                Files.writeString(temp, JsonTree.pretty(root) + "\n", StandardCharsets.UTF_8);
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);

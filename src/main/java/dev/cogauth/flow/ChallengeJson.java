@@ -1,8 +1,9 @@
 package dev.cogauth.flow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogauth.json.JsonTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.Map;
 
 /** Some challenge parameters are JSON inside a string (MFAS_CAN_CHOOSE, requiredAttributes). */
 final class ChallengeJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ChallengeJson() {
     }
 
@@ -45,8 +44,8 @@ final class ChallengeJson {
 
     private static JsonNode parse(String name, String json) {
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+            return JsonTree.parse(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw new UnsupportedChallengeException("the pool's " + name + " is not valid JSON");
         }
     }

@@ -1,8 +1,8 @@
 package dev.cogauth.tokens;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.api.AwsCredentials;
+import dev.cogauth.json.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,7 +21,7 @@ final class CacheFormat {
     }
 
     static byte[] write(TokenEntry entry) {
-        ObjectNode root = Databind.MAPPER.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("version", VERSION);
         putKey(root, entry.key());
         putIfPresent(root, "signInName", entry.signInName());
@@ -55,7 +55,7 @@ final class CacheFormat {
             node.put("redirectUri", entry.browser().redirectUri());
             node.put("logoutUri", entry.browser().logoutUri());
         }
-        return (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+        return (JsonTree.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The entry, or empty with the reason when the bytes are not a usable version-1 entry. */
@@ -98,10 +98,10 @@ final class CacheFormat {
 
     /** The pointer to the most recent sign-in: only its key. */
     static byte[] writeCurrent(CacheKey key) {
-        ObjectNode root = Databind.MAPPER.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("version", VERSION);
         putKey(root, key);
-        return (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+        return (JsonTree.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The key the pointer holds, or empty when it is not JSON, from another version or incomplete. */
@@ -188,10 +188,5 @@ final class CacheFormat {
         MissingField(String field) {
             super(field, null, false, false);
         }
-    }
-
-    /** Initialised on first use only: loading databind costs the cached {@code token} path a third of its run. */
-    private static final class Databind {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,7 +1,7 @@
 package dev.cogauth.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogauth.json.JsonTree;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public final class Jwt {
     public static JsonNode claims(String token) {
         byte[] payload = payload(token);
         try {
-            JsonNode claims = Databind.MAPPER.readTree(payload);
+            JsonNode claims = JsonTree.parse(payload);
             if (claims == null || !claims.isObject()) {
                 throw new IllegalArgumentException("JWT payload is not a JSON object");
             }
@@ -71,10 +71,5 @@ public final class Jwt {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("JWT payload is not base64url JSON");
         }
-    }
-
-    /** Initialised on first use only: loading databind costs the cached {@code token} path a third of its run. */
-    private static final class Databind {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,15 +1,13 @@
 package dev.cogauth.tokens;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.json.JsonTree;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Renders a sign-in's tokens in an {@link OutputFormat}; the text ends with a newline. */
 public final class TokenPrinter {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private TokenPrinter() {
     }
 
@@ -25,7 +23,7 @@ public final class TokenPrinter {
     }
 
     private static String json(AuthenticationResult tokens, Instant expiresAt) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTree.object();
         node.put("IdToken", tokens.idToken());
         node.put("AccessToken", tokens.accessToken());
         if (tokens.refreshToken() != null) {
@@ -34,7 +32,7 @@ public final class TokenPrinter {
         node.put("ExpiresIn", tokens.expiresIn());
         node.put("TokenType", tokens.tokenType() == null ? "Bearer" : tokens.tokenType());
         node.put("ExpiresAt", expiresAt.toString());
-        return node.toString() + "\n";
+        return JsonTree.compact(node) + "\n";
     }
 
     private static String env(AuthenticationResult tokens, Instant expiresAt) {

@@ -31,6 +31,11 @@ class CallTimeoutsTest {
     }
 
     @Test
+    void printsAsARecordDoes() {
+        assertEquals("CallTimeouts[connect=PT5S, attempt=PT10S, overall=PT30S]", CallTimeouts.DEFAULT.toString());
+    }
+
+    @Test
     void zeroIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CallTimeouts.of(Duration.ZERO));
     }

@@ -16,7 +16,7 @@ class ConfigImportsTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/cogauth/config");
     private static final List<String> ALLOWED = List.of(
             "import java.", "import com.fasterxml.jackson.", "import dev.cogauth.protocol.",
-            "import dev.cogauth.api.", "import dev.cogauth.srp.");
+            "import dev.cogauth.api.", "import dev.cogauth.srp.", "import dev.cogauth.json.");
 
     @Test
     void importsOnlyTheJdkJacksonAndLowerPackages() throws IOException {
