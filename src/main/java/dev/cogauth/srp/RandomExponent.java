@@ -9,8 +9,8 @@ final class RandomExponent {
     /**
      * The client draws 128 bytes, as amplify-js does: what Cognito's clients are known to send. 32 bytes would be
      * enough by the argument below, and the pool cannot tell; it would make A about twice as cheap cold and halve
-     * the password proof's (a + u·x) exponent (1024 to 512 bits), some 10–15 ms of CPU at start-up. Kept at 128: a
-     * security parameter is not traded for that without the project deciding so (bench/RESULTS.md).
+     * the password proof's (a + u·x) exponent (1024 to 512 bits), some 10–15 ms of CPU at start-up, about 2% of a
+     * sign-in. Kept at 128: too little gain to send what no official client sends (bench/RESULTS.md).
      */
     static final int CLIENT_BYTES = 128;
     /**
