@@ -75,8 +75,9 @@ final class Cogauth {
     static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Faster start-up for short runs; it changes nothing cogauth does.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                // Faster start-up for short runs; it changes nothing cogauth does. No perf-data file, as the
+                // launcher: concurrent runs under load could otherwise warn on stderr about locking one.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
                 "-jar", jar().toString()));
         command.addAll(List.of(args));
         return command;
