@@ -31,6 +31,7 @@ public final class CogauthCommand {
      */
     static CommandLine forArgs(CliContext context, String... args) {
         if (args.length > 0 && !args[0].equals(Subcommands.HELP) && Subcommands.all().containsKey(args[0])) {
+            SlowClassInit.startInBackground();
             return build(context, Map.of(args[0], Subcommands.all().get(args[0])));
         }
         return commandLine(context);

@@ -23,10 +23,6 @@ public final class Main {
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            // A subcommand reads JSON (a cached token, a config file): get the JDK's slow class ready meanwhile.
-            SlowClassInit.startInBackground();
-        }
         // Scripts call a cached `token` in loops: picocli's model would take longer than the rest of its run.
         Optional<TokenCommand> token = TokenFastPath.parse(context, args);
         if (token.isPresent()) {
