@@ -2,7 +2,8 @@
 // The official Amplify JS v6 client (aws-amplify, pinned in package-lock.json) signs in with
 // choice-based sign-in (authFlowType 'USER_AUTH') against the cogauth local pool, started here from
 // the packaged jar with an outbox from which the email and SMS codes are read.
-// Needs target/cogauth.jar (mvn package; .ci/run runs mvn verify before npm test) or COGAUTH_JAR.
+// Needs target/cogauth.jar (mvn package; .ci/run runs mvn verify before npm test) or COGAUTH_JAR;
+// with COGAUTH_EXECUTABLE (a native cogauth binary) the pool is that binary instead.
 // Run: cd src/test/js && npm ci && npm test
 
 const test = require('node:test');
@@ -44,14 +45,22 @@ class MemoryStorage {
   async clear() { this.items.clear(); }
 }
 
-/** Starts `java -jar cogauth.jar local-pool` on a free port; resolves once it printed its endpoint. */
+/** The command starting cogauth: the native binary when given, else `java -jar cogauth.jar`. */
+function cogauthCommand(args) {
+  if (process.env.COGAUTH_EXECUTABLE) {
+    return [path.resolve(process.env.COGAUTH_EXECUTABLE), args];
+  }
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  return [java, ['-jar', JAR, ...args]];
+}
+
+/** Starts `cogauth local-pool` on a free port; resolves once it printed its endpoint. */
 function startPool(dir) {
   const poolFile = path.join(dir, 'pool.json');
   const outbox = path.join(dir, 'outbox');
   fs.writeFileSync(poolFile, JSON.stringify(POOL));
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  const child = spawn(java, ['-jar', JAR, 'local-pool', '--pool', poolFile, '--outbox', outbox],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = cogauthCommand(['local-pool', '--pool', poolFile, '--outbox', outbox]);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   return new Promise((resolve, reject) => {
@@ -83,14 +92,15 @@ async function signedInAs(username) {
   await signOut();
 }
 
-const jarMissing = !fs.existsSync(JAR);
+const UNDER_TEST = process.env.COGAUTH_EXECUTABLE || JAR;
+const jarMissing = !fs.existsSync(UNDER_TEST);
 if (jarMissing && process.env.CI === 'true') {
   // .ci/run builds the jar before npm test: a missing jar there is a broken build, not a reason to skip.
-  throw new Error(`${JAR} does not exist: build it first (mvn package); with CI=true this must not be skipped`);
+  throw new Error(`${UNDER_TEST} does not exist: build it first (mvn package); with CI=true this must not be skipped`);
 }
 
 test('Amplify JS v6 signs in to the local pool with USER_AUTH',
-  { skip: jarMissing && `${JAR} does not exist: run mvn package first (with CI=true this fails)`, timeout: 120000 },
+  { skip: jarMissing && `${UNDER_TEST} does not exist: run mvn package first (with CI=true this fails)`, timeout: 120000 },
   async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogauth-amplify-'));
     const pool = await startPool(dir);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (ahead-of-time caches): what a first run leaves behind when it is interrupted, fails or only prints help; the pruning
  * and the size bound of the cache directory; a broken, read-only or foreign cache.
  */
+@DisabledIfSystemProperty(named = "cogauth.executable", matches = ".+",
+        disabledReason = "the JVM launcher's ahead-of-time caches, which a native binary has no use for: it runs in the JVM pass")
 class LauncherCacheIT {
 
     private static final Path ZIP = Path.of(System.getProperty("cogauth.zip", "target/cogauth-0.1.0-SNAPSHOT.zip"));

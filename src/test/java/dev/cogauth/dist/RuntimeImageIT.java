@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * command with its own ahead-of-time cache made at build time, and still runs when a cache is broken or unreadable or
  * the install is read-only.
  */
+@DisabledIfSystemProperty(named = "cogauth.executable", matches = ".+",
+        disabledReason = "the jlink runtime image, another distribution than the native binary: it runs in the JVM pass")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuntimeImageIT {
 

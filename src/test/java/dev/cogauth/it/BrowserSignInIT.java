@@ -209,7 +209,7 @@ class BrowserSignInIT {
     @Test
     void ctrl_c_while_waiting_exits_130_and_frees_the_callback_port() throws Exception {
         int port = freePort();
-        List<String> command = Cogauth.javaCommand("signin", "--browser", "--no-browser", "--pool-id",
+        List<String> command = Cogauth.command("signin", "--browser", "--no-browser", "--pool-id",
                 "us-east-1_BrowserPool", "--client-id", "browserapp", "--domain", pool.endpoint().toString(),
                 "--redirect-uri", "http://127.0.0.1:" + port + "/cb");
         Map<String, String> env = new LinkedHashMap<>(cogauth().environment());

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the packaged jar as users do, {@code java -jar cogauth.jar args...}, with a clean
+ * Runs cogauth as users do, {@code java -jar cogauth.jar args...} or the native binary given by
+ * the {@code cogauth.executable} system property, with a clean
  * environment (PATH, HOME, JAVA_HOME and what the test gives: no inherited COGAUTH_* variables),
  * the given stdin and a timeout.
  * <pre>{@code Cogauth.run().stdin("secret\n").env("COGAUTH_PASSWORD", "x").exec("signin", ...)}</pre>
@@ -71,14 +72,38 @@ final class Cogauth {
         return Path.of(path);
     }
 
-    /** The command line that starts the jar on this JVM, for other launchers (a terminal). */
-    static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Faster start-up for short runs; it changes nothing cogauth does. No perf-data file, as the
-                // launcher: concurrent runs under load could otherwise warn on stderr about locking one.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                "-jar", jar().toString()));
+    /**
+     * The native executable under test instead of the jar: failsafe's {@code cogauth.executable}
+     * system property ({@code mvn -Pnative verify -Dcogauth.executable=target/cogauth}), or null.
+     */
+    static Path executable() {
+        String path = System.getProperty("cogauth.executable", "");
+        if (path.isBlank()) {
+            return null;
+        }
+        Path executable = Path.of(path).toAbsolutePath();
+        if (!Files.isExecutable(executable)) {
+            fail("system property cogauth.executable must name the native binary; got " + path);
+        }
+        return executable;
+    }
+
+    /**
+     * The command line that starts cogauth under test with these arguments, for any launcher (a
+     * terminal, a background pool): the native executable when one is given, else the jar on this JVM.
+     */
+    static List<String> command(String... args) {
+        Path executable = executable();
+        List<String> command = new ArrayList<>();
+        if (executable != null) {
+            command.add(executable.toString());
+        } else {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Faster start-up for short runs; it changes nothing cogauth does. No perf-data file, as the
+                    // launcher: concurrent runs under load could otherwise warn on stderr about locking one.
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+                    "-jar", jar().toString()));
+        }
         command.addAll(List.of(args));
         return command;
     }
@@ -116,7 +141,7 @@ final class Cogauth {
     }
 
     Result exec(String... args) {
-        List<String> command = javaCommand(args);
+        List<String> command = command(args);
         Path out = null;
         Path err = null;
         try {

@@ -37,7 +37,7 @@ final class CogauthDialog implements AutoCloseable {
 
     /** Starts {@code cogauth args} with the environment {@code run} was given. */
     static CogauthDialog start(Cogauth run, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Cogauth.javaCommand(args));
+        ProcessBuilder builder = new ProcessBuilder(Cogauth.command(args));
         builder.environment().clear();
         builder.environment().putAll(run.environment());
         Path out = Files.createTempFile("cogauth-stdout-", ".txt");

@@ -42,7 +42,7 @@ class LeanSignInIT {
     void loadsNoTerminalLibraryAndNoTls() throws IOException {
         Path answers = Files.writeString(dir.resolve("answers"), "Alice-Passw0rd!\n42\n");
         Path classes = dir.resolve("classes.log");
-        List<String> command = new java.util.ArrayList<>(Cogauth.javaCommand("signin", "--pool-id", "us-east-1_ItPool",
+        List<String> command = new java.util.ArrayList<>(Cogauth.command("signin", "--pool-id", "us-east-1_ItPool",
                 "--client-id", "itpublicclient", "--endpoint-url", pool.endpoint().toString(),
                 "--auth-flow", "CUSTOM_WITH_SRP", "-u", "alice", "--no-store", "-o", "json"));
         command.add(1, "-Xlog:class+load=info:file=" + classes);

@@ -79,7 +79,7 @@ class LocalPoolMfaSetupIT {
     @Test
     void onATerminalTheUriIsAlsoDrawnAsAQrCode() throws Exception {
         try (Tty tty = Tty.start(Cogauth.run().env("NO_COLOR", "1").env("COGAUTH_PASSWORD", "Tia-Passw0rd!").environment(),
-                Cogauth.javaCommand(signin("tia")))) {
+                Cogauth.command(signin("tia")))) {
             String screen = tty.awaitText("Code from the authenticator app", WAIT);
             List<String> qr = screen.lines().filter(line -> QR_LINE.matcher(line).matches()).toList();
             // A version 1 code is 21 modules: with the quiet zone 29 columns, 15 lines; the URI needs more.

@@ -39,7 +39,7 @@ final class LocalPoolProcess implements AutoCloseable {
             args.addAll(List.of("--pool", poolFile.toString()));
         }
         args.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(Cogauth.javaCommand(args.toArray(String[]::new)))
+        ProcessBuilder builder = new ProcessBuilder(Cogauth.command(args.toArray(String[]::new)))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(Cogauth.run().environment());

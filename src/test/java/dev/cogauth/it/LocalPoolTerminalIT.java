@@ -30,7 +30,7 @@ class LocalPoolTerminalIT {
 
     @Test
     void showsTheQuestionAndItsRoundAndNeverEchoesThePassword() throws Exception {
-        try (Tty tty = Tty.start(Cogauth.run().env("NO_COLOR", "1").environment(), Cogauth.javaCommand("signin",
+        try (Tty tty = Tty.start(Cogauth.run().env("NO_COLOR", "1").environment(), Cogauth.command("signin",
                 "--pool-id", DemoPool.POOL_ID, "--client-id", DemoPool.CLIENT_ID, "--endpoint-url", pool.endpoint().toString(),
                 "--auth-flow", "CUSTOM_WITH_SRP", "-u", DemoPool.USERNAME))) {
             tty.awaitText("Password", WAIT);

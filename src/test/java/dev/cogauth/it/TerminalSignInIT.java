@@ -41,7 +41,7 @@ class TerminalSignInIT {
         List<String> args = new ArrayList<>(List.of("signin", "--pool-id", pool.poolId(), "--client-id", pool.clientId(),
                 "--endpoint-url", moto.endpoint().toString(), "--auth-flow", "USER_PASSWORD_AUTH"));
         args.addAll(List.of(more));
-        return Cogauth.javaCommand(args.toArray(String[]::new));
+        return Cogauth.command(args.toArray(String[]::new));
     }
 
     private static Tty start(List<String> command) throws Exception {

@@ -255,7 +255,7 @@ class TokenIT {
         assertEquals(1, process.get("Version").asInt());
 
         // moto's credentials last 90 seconds, so the test lowers the 16-minute floor.
-        String command = Cogauth.javaCommand().stream().map(TokenIT::shellQuote).reduce((a, b) -> a + " " + b).orElseThrow()
+        String command = Cogauth.command().stream().map(TokenIT::shellQuote).reduce((a, b) -> a + " " + b).orElseThrow()
                 + " credentials --identity-pool-id " + identityPoolId + " --min-ttl 30s --format process";
         Path config = temp.resolve("aws-config");
         Files.writeString(config, "[profile dev]\nregion = us-east-1\ncredential_process = " + command + "\n");
@@ -358,7 +358,7 @@ class TokenIT {
     }
 
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(Cogauth.javaCommand());
+        List<String> command = new ArrayList<>(Cogauth.command());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -69,7 +69,7 @@ class TokenLocalPoolIT {
                 }
                 """.formatted(POOL_ID, SECRET, PASSWORD));
         poolLog = temp.resolve("pool.log");
-        List<String> command = new ArrayList<>(Cogauth.javaCommand());
+        List<String> command = new ArrayList<>(Cogauth.command());
         command.addAll(List.of("local-pool", "--pool", poolFile.toString(), "--log"));
         pool = new ProcessBuilder(command).redirectError(poolLog.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -263,7 +263,7 @@ class TokenLocalPoolIT {
     }
 
     private Process start(Path cache, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(Cogauth.javaCommand());
+        List<String> command = new ArrayList<>(Cogauth.command());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

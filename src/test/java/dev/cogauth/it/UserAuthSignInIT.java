@@ -267,7 +267,7 @@ class UserAuthSignInIT {
     @Test
     void theTerminalMenuIsMovedWithArrowKeysAndChosenWithEnter() throws Exception {
         try (Tty tty = Tty.start(Cogauth.run().env("NO_COLOR", "1").environment(),
-                Cogauth.javaCommand(signin("-u", "uma")))) {
+                Cogauth.command(signin("-u", "uma")))) {
             String menu = tty.awaitText("5) passkey (not usable here)", WAIT);
             assertTrue(menu.contains("> 1) password"), () -> "the first entry is highlighted:\n" + menu);
             tty.keys("Down", "Down");
