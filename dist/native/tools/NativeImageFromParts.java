@@ -58,7 +58,7 @@ public final class NativeImageFromParts {
 
     /** API options taking a value ({@code --name=value}), and the builder option it goes to. */
     private static final Map<String, String> VALUED = Map.ofEntries(
-            Map.entry("-march", "-H:Microarchitecture="),
+            Map.entry("-march", "-H:MicroArchitecture="),
             Map.entry("--enable-url-protocols", "-H:EnableURLProtocols="),
             Map.entry("--features", "-H:Features="),
             Map.entry("--link-at-build-time", "-H:LinkAtBuildTime="),
