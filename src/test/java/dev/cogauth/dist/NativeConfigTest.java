@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -313,5 +314,32 @@ class NativeConfigTest {
         Matcher value = Pattern.compile("static\\s+final\\s+String\\s+" + Pattern.quote(name) + "\\s*=\\s*\"([^\"]+)\"\\s*;")
                 .matcher(text);
         return value.find() ? value.group(1) : null;
+    }
+
+    @Nested
+    class TheBuildArgs {
+
+        /**
+         * native-image initialises the JDK's sun.net.* at build time; the HTTP server's ServerConfig and
+         * ServerImpl read their limits into static fields then, so the ones LocalPool sets at run time
+         * (the request-time limit that closes slowloris connections) would be the build's defaults.
+         */
+        @Test
+        void initialiseTheHttpServerAtRunTimeWhenTheLocalPoolSetsItsLimits() throws IOException {
+            String localPool = Files.readString(SOURCES.resolve("dev/cogauth/localpool/LocalPool.java"));
+            assertTrue(localPool.contains("\"sun.net.httpserver.maxReqTime\""), "LocalPool sets the request-time limit");
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(NATIVE_CONFIG.resolve("dev.cogauth/cogauth/native-image.properties"))) {
+                properties.load(in);
+            }
+            Set<String> runTime = new TreeSet<>();
+            for (String arg : properties.getProperty("Args", "").split("\\s+")) {
+                if (arg.startsWith("--initialize-at-run-time=")) {
+                    runTime.addAll(List.of(arg.substring(arg.indexOf('=') + 1).split(",")));
+                }
+            }
+            assertTrue(runTime.containsAll(List.of("sun.net.httpserver.ServerConfig", "sun.net.httpserver.ServerImpl")),
+                    "native-image.properties must initialise the JDK HTTP server at run time: " + runTime);
+        }
     }
 }
