@@ -164,7 +164,7 @@ final class SignInCommand implements Callable<Integer> {
                 : commands.findEntry(config, username);
         DeviceSecret knownDevice = previous.map(TokenEntry::device).orElse(null);
         SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
-                config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata,
+                config.authFlow(), Optional.ofNullable(username), context.env(SecretVariables.PASSWORD), clientMetadata,
                 Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
                         d.devicePassword())))
                 .withFactors(preferredFactor(config.authFlow()), totpSecret());
@@ -328,12 +328,12 @@ final class SignInCommand implements Callable<Integer> {
 
     /** COGAUTH_TOTP_SECRET, checked up front so a typo fails before any code is sent; never echoed. */
     private Optional<String> totpSecret() {
-        Optional<String> secret = context.env("COGAUTH_TOTP_SECRET").filter(s -> !s.isBlank());
+        Optional<String> secret = context.env(SecretVariables.TOTP_SECRET).filter(s -> !s.isBlank());
         secret.ifPresent(s -> {
             try {
                 Totp.decodeBase32(s);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("COGAUTH_TOTP_SECRET: " + e.getMessage());
+                throw new UsageException(SecretVariables.TOTP_SECRET + ": " + e.getMessage());
             }
         });
         return secret;
