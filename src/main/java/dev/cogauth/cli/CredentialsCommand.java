@@ -72,7 +72,7 @@ final class CredentialsCommand implements Callable<Integer> {
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         String poolId = identityPoolId(resolved, entry);
-        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock());
+        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;
         if (cached.isPresent()) {

@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
             "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument)",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
             "  COGAUTH_ANSWER_COMMAND the answer command, when --answer-command is not given",
-            "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it",
+            "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it;"
+                    + " a malformed one is exit 2",
             "  COGAUTH_PROFILE        the profile to use when --profile is not given",
             "  COGAUTH_CACHE_DIR      where tokens are cached (default: $XDG_CACHE_HOME/cogauth)",
         })
@@ -111,7 +112,7 @@ final class SignInCommand implements Callable<Integer> {
     @Option(names = "--mask-answers", description = "Hide custom answers and codes as they are typed, like passwords.")
     boolean maskAnswers;
 
-    @Option(names = "--preferred-challenge", paramLabel = "FACTOR",
+    @Option(names = "--preferred-challenge", paramLabel = "FACTOR", completionCandidates = FirstFactorNames.class,
             description = "With --auth-flow USER_AUTH: the first factor to ask the pool for, EMAIL_OTP, SMS_OTP, PASSWORD,"
                     + " PASSWORD_SRP or WEB_AUTHN (any case). Without it the pool offers a choice."
                     + " Example: --auth-flow USER_AUTH --preferred-challenge email_otp")
@@ -119,8 +120,10 @@ final class SignInCommand implements Callable<Integer> {
 
     @Option(names = "--answer-command", paramLabel = "CMD",
             description = "Run CMD (through sh -c; cmd /c on Windows) for every answer but the username and passwords:"
-                    + " codes, custom challenges, choices. It gets COGAUTH_CHALLENGE in its environment and a JSON"
-                    + " question on stdin; the first line it prints is the answer. Example (CI):"
+                    + " codes, custom challenges, choices. It gets COGAUTH_CHALLENGE in its environment (but not"
+                    + " COGAUTH_PASSWORD, COGAUTH_CLIENT_SECRET or COGAUTH_TOTP_SECRET) and a JSON question on stdin;"
+                    + " the first line it prints is the answer. It runs in its own process group, ended when it exits."
+                    + " Example (CI):"
                     + " --answer-command './read-code-from-mailbox.sh'")
     String answerCommand;
 
