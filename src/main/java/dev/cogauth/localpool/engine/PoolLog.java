@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.engine;
 
 import dev.cogauth.protocol.PrintableText;
 import java.util.function.Consumer;
