@@ -106,7 +106,7 @@ complete -c cogauth -n '__fish_seen_subcommand_from credentials' -l timeout -x -
 complete -c cogauth -n '__fish_seen_subcommand_from credentials' -s f -l format -x -a 'process env json' -d 'process (the AWS credential_process JSON), env (export lines) or json (default: process).'
 complete -c cogauth -n '__fish_seen_subcommand_from credentials' -l identity-pool-id -x -d 'Identity pool id, e.g. us-east-1:0a1b... (default: the config\'s or the profile\'s).'
 complete -c cogauth -n '__fish_seen_subcommand_from credentials' -l identity-endpoint-url -x -d 'Cognito identity endpoint to use instead of AWS\'s (default: the sign-in\'s --endpoint-url).'
-complete -c cogauth -n '__fish_seen_subcommand_from credentials' -l min-ttl -x -d 'Least time the printed credentials must stay valid (default: 16m; the AWS CLI asks again below 15 minutes).'
+complete -c cogauth -n '__fish_seen_subcommand_from credentials' -l min-ttl -x -d 'Least time cached credentials must have left to be printed again (default: 16m; the AWS CLI asks again below 15 minutes). New ones that the pool issues for less are printed with a note.'
 complete -c cogauth -n '__fish_seen_subcommand_from credentials' -s h -l help -d 'Show this help message and exit.'
 complete -c cogauth -n '__fish_seen_subcommand_from credentials' -s V -l version -d 'Print version information and exit.'
 complete -c cogauth -n '__fish_use_subcommand' -a 'exec-credential' -d 'Print a Kubernetes ExecCredential with the ID token and its expiry, for kubectl\'s exec credential plugin.'
