@@ -15,6 +15,7 @@ import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
@@ -198,10 +199,16 @@ final class SignInCommand implements Callable<Integer> {
         Optional<String> configFile = configFile(saved);
         OAuthSettings fromFile = configFile.isEmpty() ? OAuthSettings.none()
                 : ConfigFiles.loadOAuth(Path.of(configFile.get()));
-        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null));
+        Optional<String> whyNoBrowser = BrowserLaunch.whyNot(browser.noBrowser, context.env());
+        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null),
+                whyNoBrowser.isEmpty(), timeout.timeouts);
         trace.step("browser sign-in: " + settings);
+        if (whyNoBrowser.isPresent() && !browser.noBrowser) {
+            err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
+        }
         BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), trace::step);
-        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println).signIn(settings);
+        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println, context.stdin())
+                .signIn(settings);
         BrowserSession session = new BrowserSession(settings.domain().toString(), settings.redirectUri(),
                 BrowserOptions.logoutUri(fromFile, settings.redirectUri()));
         return finish(commands, config, saved, null, tokens, null, session, out, err);
