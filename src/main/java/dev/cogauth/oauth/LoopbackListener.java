@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -109,7 +110,7 @@ public final class LoopbackListener implements AutoCloseable {
                 closeAll(bound);
                 throw new BrowserSignInException(BrowserSignInException.Kind.UNUSABLE_REDIRECT, "cannot listen for"
                         + " the redirect URI " + redirectUri + ": port " + uri.getPort() + " on "
-                        + address.getHostAddress() + " is in use (" + e.getMessage() + "), and a browser could be"
+                        + (address instanceof Inet6Address ? "[::1]" : address.getHostAddress()) + " is in use (" + e.getMessage() + "), and a browser could be"
                         + " sent there; stop what uses it or register another callback URL");
             } catch (IOException e) {
                 closeAll(bound);
