@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -286,7 +285,7 @@ class BrowserSignInIT {
         Cogauth run = Cogauth.run().env("PATH", bin + ":" + System.getenv("PATH"))
                 .env("COGAUTH_CACHE_DIR", cache.toString())
                 .env("SSH_CONNECTION", "192.0.2.7 50000 192.0.2.8 22");
-        try (Chromium chromium = Chromium.start();
+        try (Chromium chromium = remoteChromium();
              CogauthDialog signin = CogauthDialog.start(run, "signin", "--browser", "--config", config.toString(),
                      "-o", "json")) {
             String url = signin.awaitStderr(Pattern.compile("^  (http\\S+/oauth2/authorize\\?\\S+)$"));
@@ -310,7 +309,7 @@ class BrowserSignInIT {
         List<String> command = Cogauth.javaCommand("signin", "--browser", "--no-browser", "--config",
                 config.toString());
         Map<String, String> env = new LinkedHashMap<>(cogauth().environment());
-        try (Chromium chromium = Chromium.start(); Tty tty = Tty.start(env, command)) {
+        try (Chromium chromium = remoteChromium(); Tty tty = Tty.start(env, command)) {
             tty.awaitText("paste that whole address here", PAGE_WAIT);
             Matcher url = Pattern.compile("(http://\\S+/oauth2/authorize\\?\\S+)").matcher(tty.screen());
             assertTrue(url.find(), tty.screen());
@@ -326,13 +325,18 @@ class BrowserSignInIT {
     }
 
     /**
-     * Signs bella in where the browser cannot reach cogauth (it runs on another machine): Chromium is told to
-     * block the redirect URI, so it ends on an error page for that address, which is what the user copies.
+     * A browser as if on another machine: everything but the pool goes through a proxy that is not there, so
+     * the redirect to cogauth's loopback address fails to load, as it does on the user's laptop.
      */
+    private static Chromium remoteChromium() throws IOException {
+        int nothing = freePort();
+        return Chromium.start(List.of("--proxy-server=http://127.0.0.1:" + nothing,
+                "--proxy-bypass-list=<-loopback>;127.0.0.1:" + pool.endpoint().getPort()));
+    }
+
+    /** Signs bella in; the browser ends on the redirect's address, which failed to load: what the user copies. */
     private static String signInWhereTheRedirectCannotArrive(Chromium chromium, String url, String redirect) {
-        ChromeDriver page = (ChromeDriver) chromium.driver();
-        page.executeCdpCommand("Network.enable", Map.of());
-        page.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(redirect + "*")));
+        WebDriver page = chromium.driver();
         page.get(url);
         fillSignIn(page, "bella", "Bella-Passw0rd!");
         new WebDriverWait(page, PAGE_WAIT).until(driver -> driver.getCurrentUrl().startsWith(redirect + "?"));
