@@ -77,8 +77,8 @@ public final class BrowserSignIn {
                 settings.loginHint());
         AtomicBoolean warned = new AtomicBoolean();
         LoopbackListener.Check sameState = query -> state.equals(query.get("state")) ? Optional.empty()
-                : Optional.of("The address's state does not match this sign-in's (an old tab, or a redirect cogauth"
-                        + " did not ask for).");
+                : Optional.of("Its state does not match this sign-in's (an old tab, or a redirect cogauth did not"
+                        + " ask for).");
         Runnable onRefusal = () -> {
             if (warned.compareAndSet(false, true)) {
                 tell.accept("cogauth: warning: refused a request to " + settings.redirectUri() + " that is not this"

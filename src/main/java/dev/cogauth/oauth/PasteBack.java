@@ -52,7 +52,8 @@ final class PasteBack {
             if (refusal.isEmpty()) {
                 return;
             }
-            tell.accept("cogauth: " + refusal.get() + " Paste the address of this sign-in, or finish it in the browser.");
+            tell.accept("cogauth: not this sign-in's address. " + refusal.get() + " Paste the address of this sign-in,"
+                    + " or finish it in the browser.");
         }
     }
 
