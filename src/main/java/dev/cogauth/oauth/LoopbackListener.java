@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 409 and change nothing.
  *
  * <p>Another local process may connect and send nothing, or trickle bytes: each connection has
- * {@link #HEAD_DEADLINE} in all to send its request head of at most {@link #HEAD_LIMIT} bytes, and
- * {@link #WORKERS} connections are served at once; one more is closed at once. A Ctrl-C closes the sockets
+ * {@link #HEAD_DEADLINE} in all to send its request head of at most {@link #HEAD_LIMIT} bytes;
+ * {@link #WORKERS} connections are served at once and {@link #QUEUED} more wait their turn. When even the
+ * queue is full, the connection that has been sending its head longest is dropped to make room, so a flood
+ * of idle connections delays the browser's redirect but cannot keep it out. A Ctrl-C closes the sockets
  * before the JVM exits.
  */
 public final class LoopbackListener implements AutoCloseable {
@@ -48,6 +50,8 @@ public final class LoopbackListener implements AutoCloseable {
     static final Duration HEAD_DEADLINE = Duration.ofSeconds(5);
     static final int HEAD_LIMIT = 8 * 1024;
     static final int WORKERS = 32;
+    static final int QUEUED = 64;
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(1);
     private static final int BACKLOG = 50;
     private static final Duration DRAIN = Duration.ofSeconds(1);
 
@@ -68,8 +72,10 @@ public final class LoopbackListener implements AutoCloseable {
     /** Counted down when the browser's own redirect got its page; nothing else releases it. */
     private final CountDownLatch pageSent = new CountDownLatch(1);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(0, WORKERS, 10, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> daemon(runnable, "cogauth-listener"));
+    /** The connections whose request head is being read, with when that began. */
+    private final Map<Socket, Long> reading = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 10, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUED), runnable -> daemon(runnable, "cogauth-listener"), this::makeRoom);
     private final Thread closeOnExit;
 
     private LoopbackListener(List<ServerSocket> sockets, URI redirectUri, Check check, Runnable onRefusal) {
@@ -78,6 +84,7 @@ public final class LoopbackListener implements AutoCloseable {
         this.path = redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/" : redirectUri.getRawPath();
         this.check = check;
         this.onRefusal = onRefusal;
+        workers.allowCoreThreadTimeOut(true);
         // Runs only when the JVM exits while listening: Ctrl-C or a kill. Says so on a line of its own.
         this.closeOnExit = new Thread(() -> {
             closeSockets();
@@ -211,10 +218,25 @@ public final class LoopbackListener implements AutoCloseable {
         }
     }
 
+    /** Every worker busy and the queue full: drops the slowest sender, then waits briefly for a place. */
+    private void makeRoom(Runnable task, ThreadPoolExecutor executor) {
+        reading.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).ifPresent(this::forget);
+        try {
+            if (!executor.isShutdown() && executor.getQueue().offer(task, ROOM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new RejectedExecutionException("the listener is busy");
+    }
+
     private void serve(Socket connection) {
         boolean theRedirect = false;
         try {
+            reading.put(connection, System.nanoTime());
             Optional<RequestHead> head = RequestHead.read(connection, HEAD_DEADLINE, HEAD_LIMIT);
+            reading.remove(connection);
             if (head.isEmpty()) {
                 send(connection, 431, "text/plain", "Request header too large");
                 return;
@@ -265,6 +287,7 @@ public final class LoopbackListener implements AutoCloseable {
     }
 
     private void forget(Socket connection) {
+        reading.remove(connection);
         open.remove(connection);
         try {
             connection.close();
