@@ -450,7 +450,7 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -486,6 +486,9 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--browser-timeout')
       return
       ;;
   esac

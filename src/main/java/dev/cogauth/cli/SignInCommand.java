@@ -15,6 +15,7 @@ import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
@@ -57,11 +58,18 @@ import picocli.CommandLine.Spec;
             "With --browser, signs in through the pool's managed login in a browser instead (federated users, "
                     + "passkeys): the app client needs the authorization code grant, a callback URL "
                     + "http://localhost:PORT/ and the scopes asked for.",
+            "With --no-browser, or over SSH without a display (SSH_CONNECTION or SSH_TTY set, no DISPLAY or "
+                    + "WAYLAND_DISPLAY, no BROWSER), no browser is started: the URL is printed and the address the "
+                    + "browser ended on (http://localhost:PORT/...?code=...&state=..., which fails to load on another "
+                    + "machine) may be pasted on stdin; the loopback redirect is listened for too.",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
-            "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument)",
+            "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument);"
+                    + " set, it is run over SSH too",
+            "  SSH_CONNECTION, SSH_TTY, DISPLAY, WAYLAND_DISPLAY  with --browser: an SSH session without a display"
+                    + " starts no browser",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
             "  COGAUTH_ANSWER_COMMAND the answer command, when --answer-command is not given",
             "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it;"
@@ -201,10 +209,16 @@ final class SignInCommand implements Callable<Integer> {
         Optional<String> configFile = configFile(saved);
         OAuthSettings fromFile = configFile.isEmpty() ? OAuthSettings.none()
                 : ConfigFiles.loadOAuth(Path.of(configFile.get()));
-        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null));
+        Optional<String> whyNoBrowser = BrowserLaunch.whyNot(browser.noBrowser, context.env());
+        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null),
+                whyNoBrowser.isEmpty(), timeout.timeouts);
         trace.step("browser sign-in: " + settings);
+        if (whyNoBrowser.isPresent() && !browser.noBrowser) {
+            err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
+        }
         BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), trace::step);
-        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println).signIn(settings);
+        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println, context.stdin())
+                .signIn(settings);
         BrowserSession session = new BrowserSession(settings.domain().toString(), settings.redirectUri(),
                 BrowserOptions.logoutUri(fromFile, settings.redirectUri()));
         return finish(commands, config, saved, null, tokens, null, session, out, err);
