@@ -163,6 +163,12 @@ final class LocalPoolCommand implements Callable<Integer> {
         if (client.hasSecret()) {
             pool.put("AppClientSecret", client.clientSecret());
         }
+        if (!definition.identityPools().isEmpty()) {
+            // cogauth credentials reads the identity pool from here; the identity service is on the same port.
+            root.putObject("CredentialsProvider").putObject("CognitoIdentity").putObject("Default")
+                    .put("PoolId", definition.identityPools().get(0).identityPoolId())
+                    .put("Region", definition.identityPools().get(0).region());
+        }
         ObjectNode auth = root.putObject("Auth").putObject("Default")
                 .put("authenticationFlowType", flowFor(definition, client));
         // The managed login is on the pool's own port, so signin --browser --config FILE finds it.

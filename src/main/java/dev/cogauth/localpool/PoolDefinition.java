@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
                              List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
-                             SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin) {
+                             SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin,
+                             List<IdentityPoolDefinition> identityPools) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
@@ -46,9 +47,17 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(signInPolicy, "signInPolicy");
         Objects.requireNonNull(managedLogin, "managedLogin");
+        identityPools = List.copyOf(identityPools);
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
+    }
+
+    /** A pool without identity pools. */
+    public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
+                          List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
+                          SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin) {
+        this(poolId, region, mfa, clients, users, triggers, deviceTracking, signInPolicy, managedLogin, List.of());
     }
 
     /** A pool whose sign-in policy allows only the password as first factor, as Cognito's default, and without a managed login. */
@@ -66,7 +75,19 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The same pool with another sign-in policy. */
     public PoolDefinition withSignInPolicy(SignInPolicy policy) {
-        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy, managedLogin);
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy, managedLogin,
+                identityPools);
+    }
+
+    /** The same pool with these identity pools. */
+    public PoolDefinition withIdentityPools(List<IdentityPoolDefinition> pools) {
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, signInPolicy,
+                managedLogin, pools);
+    }
+
+    /** The Logins key of this pool's ID tokens: {@code cognito-idp.<region>.amazonaws.com/<poolId>}. */
+    public String providerName() {
+        return IdentityPoolDefinition.Provider.nameOf(region, poolId);
     }
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */

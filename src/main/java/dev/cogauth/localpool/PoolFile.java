@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
 public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
-            "triggers", "triggerTimeout", "signInPolicy", "identityProviders");
+            "triggers", "triggerTimeout", "signInPolicy", "identityProviders", "identityPools");
+    private static final Set<String> IDENTITY_POOL = Set.of("identityPoolId", "identityPoolName",
+            "allowUnauthenticatedIdentities", "cognitoIdentityProviders");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds",
             "preventUserExistenceErrors", "accessTokenValidity", "idTokenValidity", "refreshTokenValidity",
@@ -96,7 +98,64 @@ public final class PoolFile {
         SignInPolicy signInPolicy = signInPolicy(top);
         List<UserDefinition> users = users(top, signInPolicy);
         return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top),
-                signInPolicy, managedLogin(top));
+                signInPolicy, managedLogin(top), identityPools(top, IdentityPoolDefinition.Provider.nameOf(region, poolId),
+                clients));
+    }
+
+    /**
+     * {@code "identityPools": [{"identityPoolId", "identityPoolName", "allowUnauthenticatedIdentities",
+     * "cognitoIdentityProviders": [{"clientId"}]}]}: identity pools that take this pool's ID tokens
+     * (for the listed app clients; all of them when none are listed).
+     */
+    private List<IdentityPoolDefinition> identityPools(ObjectNode top, String providerName,
+                                                       List<ClientDefinition> clients) throws PoolFileException {
+        JsonNode list = top.get("identityPools");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw fail("identityPools", "must be an array of identity pools");
+        }
+        List<IdentityPoolDefinition> pools = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "identityPools[" + i + "]";
+            ObjectNode node = object(list.get(i), at);
+            known(node, IDENTITY_POOL, at + ".");
+            String id = text(node, "identityPoolId", at + ".identityPoolId", true);
+            if (!id.matches("[a-z]{2}(-[a-z]+)+-\\d:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw fail(at + ".identityPoolId", "must look like <region>:<lower-case uuid>, e.g."
+                        + " us-east-1:0a1b2c3d-1111-2222-3333-444455556666");
+            }
+            if (!ids.add(id)) {
+                throw fail(at + ".identityPoolId", "duplicate identity pool id " + id);
+            }
+            String name = node.has("identityPoolName") ? text(node, "identityPoolName", at + ".identityPoolName", true)
+                    : "LocalIdentityPool" + i;
+            if (!IdentityPoolDefinition.NAME.matcher(name).matches()) {
+                throw fail(at + ".identityPoolName", "must be 1-128 letters, digits, '_' or spaces, as in Cognito");
+            }
+            List<IdentityPoolDefinition.Provider> providers = new ArrayList<>();
+            JsonNode array = node.get("cognitoIdentityProviders");
+            if (array == null) {
+                clients.forEach(client -> providers.add(new IdentityPoolDefinition.Provider(providerName, client.clientId())));
+            } else if (!array.isArray()) {
+                throw fail(at + ".cognitoIdentityProviders", "must be an array of {\"clientId\"}");
+            }
+            for (int j = 0; array != null && j < array.size(); j++) {
+                String here = at + ".cognitoIdentityProviders[" + j + "]";
+                ObjectNode provider = object(array.get(j), here);
+                known(provider, Set.of("clientId"), here + ".");
+                String clientId = text(provider, "clientId", here + ".clientId", true);
+                if (clients.stream().noneMatch(client -> client.clientId().equals(clientId))) {
+                    throw fail(here + ".clientId", "no app client " + clientId + " in this pool");
+                }
+                providers.add(new IdentityPoolDefinition.Provider(providerName, clientId));
+            }
+            pools.add(new IdentityPoolDefinition(id, name, bool(node, "allowUnauthenticatedIdentities", at, false),
+                    providers));
+        }
+        return pools;
     }
 
     /** {@code "signInPolicy": {"allowedFirstAuthFactors": [...]}}, as Cognito's SignInPolicy. */

@@ -60,6 +60,14 @@ class PoolFileTest {
             UserDefinition erin = pool.users().get(4);
             assertNull(erin.password(), "a passwordless user");
             assertEquals(List.of("AQIDBAUGBwgJCgsMDQ4PEA"), erin.passkeys());
+            IdentityPoolDefinition identities = pool.identityPools().get(0);
+            assertEquals("us-east-1:0a1b2c3d-1111-2222-3333-444455556666", identities.identityPoolId());
+            assertFalse(identities.allowUnauthenticated());
+            assertEquals(List.of(new IdentityPoolDefinition.Provider(
+                    "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalSample", "samplepublicclient"),
+                    new IdentityPoolDefinition.Provider(
+                    "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalSample", "samplesecretclient")),
+                    identities.providers());
         }
 
         @Test
@@ -159,6 +167,9 @@ class PoolFileTest {
             no first factor          | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":[]}} | signInPolicy.allowedFirstAuthFactors: must list each allowed factor once
             a typo in the policy     | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFactors":["PASSWORD"]}} | signInPolicy.allowedFactors: unknown field
             no password, no code     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD"]}} | users[0].password: is required
+            a bad identity pool id   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1_nope"}]} | identityPools[0].identityPoolId: must look like <region>:<lower-case uuid>
+            an unknown identity client | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","cognitoIdentityProviders":[{"clientId":"x"}]}]} | identityPools[0].cognitoIdentityProviders[0].clientId: no app client x in this pool
+            a typo in an identity pool | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","allowGuests":true}]} | identityPools[0].allowGuests: unknown field
             a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

@@ -69,11 +69,29 @@ public final class PoolEngine {
         operations.put("UpdateDeviceStatus", deviceOperations.updateStatus());
         operations.put("ForgetDevice", deviceOperations.forget());
 
+        Map<String, Operation> identity = identityOperations(definition, json, pool, signer, issuer);
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
-        HttpHandler api = new PoolHttpHandler(json, operations, Map.of(
+        HttpHandler api = new PoolHttpHandler(json, operations, identity, Map.of(
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", openIdConfiguration(json, issuer, baseUri)), log);
         return new Served(api, new PoolAccounts(json, pool.clients(), users, passwords, tokens, random));
+    }
+
+    /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
+    private static Map<String, Operation> identityOperations(PoolDefinition definition, ObjectMapper json,
+                                                             PoolServices pool, JwtSigner signer, String issuer) {
+        IdTokenCheck idTokens = new IdTokenCheck(definition.providerName(), definition.region(), issuer, pool.clients(),
+                signer, pool.clock());
+        IdentityOperations identity = new IdentityOperations(json,
+                new IdentityStore(definition.identityPools(), pool.random()), idTokens, signer, pool.random(),
+                pool.clock(), pool.log());
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        operations.put("CreateIdentityPool", identity.createIdentityPool());
+        operations.put("DescribeIdentityPool", identity.describeIdentityPool());
+        operations.put("GetId", identity.getId());
+        operations.put("GetCredentialsForIdentity", identity.getCredentialsForIdentity());
+        operations.put("GetOpenIdToken", identity.getOpenIdToken());
+        return operations;
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
