@@ -81,8 +81,11 @@ public final class LocalPool {
             Trigger define = open(triggers, t.define());
             Trigger create = open(triggers, t.create());
             Trigger verify = open(triggers, t.verify());
+            PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
+                    open(triggers, t.postAuthentication()), open(triggers, t.preTokenGeneration()),
+                    t.preTokenGenerationVersion());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, clock, log,
+            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock, log,
                     limits.openSessions(), outbox);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),

@@ -112,10 +112,29 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         }
     }
 
-    /** The three custom-auth triggers, any of them absent, and how long one may run. */
+    /**
+     * The three custom-auth triggers, any of them absent, and how long one may run; and the
+     * sign-in path's triggers (Pre and Post Authentication, Pre Token Generation with its event
+     * version 1, 2 or 3), each optional.
+     */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
-                                     TriggerDefinition verify, Duration timeout) {
+                                     TriggerDefinition verify, Duration timeout,
+                                     TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
+                                     TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+        public TriggerDefinitions {
+            Objects.requireNonNull(timeout, "timeout");
+            if (preTokenGenerationVersion < 1 || preTokenGenerationVersion > 3) {
+                throw new IllegalArgumentException("Pre Token Generation's event version must be 1, 2 or 3");
+            }
+        }
+
+        /** Only the custom-auth triggers. */
+        public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
+                                  Duration timeout) {
+            this(define, create, verify, timeout, null, null, null, 1);
+        }
 
         public static TriggerDefinitions none() {
             return new TriggerDefinitions(null, null, null, DEFAULT_TIMEOUT);
@@ -123,6 +142,13 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
         public boolean complete() {
             return define != null && create != null && verify != null;
+        }
+
+        /** The same custom-auth triggers with these sign-in path triggers. */
+        public TriggerDefinitions withSignIn(TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
+                                             TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
+            return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
+                    preTokenGeneration, preTokenGenerationVersion);
         }
     }
 }

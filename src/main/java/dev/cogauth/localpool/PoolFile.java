@@ -53,7 +53,10 @@ public final class PoolFile {
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
-    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
+    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify", "preAuthentication",
+            "postAuthentication", "preTokenGeneration");
+    /** Cognito's PreTokenGenerationConfig.LambdaVersion values, and the event version each sends. */
+    private static final Map<String, Integer> PRE_TOKEN_VERSIONS = Map.of("V1_0", 1, "V2_0", 2, "V3_0", 3);
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
     private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
     private static final Map<String, ChronoUnit> VALIDITY_UNITS = Map.of("seconds", ChronoUnit.SECONDS,
@@ -475,7 +478,37 @@ public final class PoolFile {
         if (any && !triggers.complete()) {
             throw fail("triggers", "define, create and verify must all be given (custom auth needs the three)");
         }
-        return triggers;
+        int version = 1;
+        if (node.has("preTokenGeneration")) {
+            ObjectNode preToken = object(node.get("preTokenGeneration"), "triggers.preTokenGeneration");
+            String lambdaVersion = text(preToken, "lambdaVersion", "triggers.preTokenGeneration.lambdaVersion", false);
+            if (lambdaVersion != null) {
+                if (!PRE_TOKEN_VERSIONS.containsKey(lambdaVersion)) {
+                    throw fail("triggers.preTokenGeneration.lambdaVersion", "must be V1_0, V2_0 or V3_0, as Cognito's"
+                            + " PreTokenGenerationConfig");
+                }
+                version = PRE_TOKEN_VERSIONS.get(lambdaVersion);
+            }
+        }
+        return triggers.withSignIn(signInTrigger(node, "preAuthentication"), signInTrigger(node, "postAuthentication"),
+                signInTrigger(node, "preTokenGeneration"), version);
+    }
+
+    /** A sign-in path trigger: a Node.js handler or a Lambda function; the built-ins are custom-auth triggers only. */
+    private TriggerDefinition signInTrigger(ObjectNode triggers, String slot) throws PoolFileException {
+        if (!triggers.has(slot)) {
+            return null;
+        }
+        ObjectNode node = object(triggers.get(slot), "triggers." + slot).deepCopy();
+        if (node.has("builtin")) {
+            throw fail("triggers." + slot, "the built-in triggers are custom-auth triggers (define, create, verify);"
+                    + " give a \"node\" handler or a \"lambda\" function");
+        }
+        if (slot.equals("preTokenGeneration")) {
+            node.remove("lambdaVersion"); // read by triggers()
+        }
+        ObjectNode copy = (ObjectNode) triggers.deepCopy().set(slot, node);
+        return trigger(copy, slot);
     }
 
     private TriggerDefinition trigger(ObjectNode triggers, String slot) throws PoolFileException {
