@@ -170,6 +170,10 @@ class PoolFileTest {
             a bad identity pool id   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1_nope"}]} | identityPools[0].identityPoolId: must look like <region>:<lower-case uuid>
             an unknown identity client | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","cognitoIdentityProviders":[{"clientId":"x"}]}]} | identityPools[0].cognitoIdentityProviders[0].clientId: no app client x in this pool
             a typo in an identity pool | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","allowGuests":true}]} | identityPools[0].allowGuests: unknown field
+            a built-in sign-in trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preAuthentication":{"builtin":"demo-question"}}} | triggers.preAuthentication: the built-in triggers are custom-auth triggers
+            a bad token event version | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preTokenGeneration":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V4_0"}}} | triggers.preTokenGeneration.lambdaVersion: must be V1_0, V2_0 or V3_0
+            a version on another trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"postAuthentication":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V2_0"}}} | triggers.postAuthentication.lambdaVersion: unknown field
+            a trigger the pool does not run | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"customSmsSender":{"lambda":"http://127.0.0.1:1","function":"f"}}} | triggers.customSmsSender: unknown field
             a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {
