@@ -89,7 +89,8 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
         LocalPool.Running running;
         try {
-            running = new LocalPool(definition, poolLog, Clock.systemUTC(), outbox).start(port);
+            running = LocalPool.builder().definition(definition)
+                    .log(poolLog).clock(Clock.systemUTC()).outbox(outbox).build().start(port);
         } catch (IOException e) {
             err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCode.USAGE;

@@ -50,7 +50,7 @@ class LocalPoolIdentityTest {
                 new IdentityPoolDefinition(IDENTITY_POOL, "Signed in", false,
                         List.of(new IdentityPoolDefinition.Provider(provider, TestPools.PUBLIC))),
                 new IdentityPoolDefinition(GUEST_POOL, "Guests", true, List.of())));
-        pool = new LocalPool(definition, PoolLog.silent(), clock).start(0);
+        pool = LocalPool.builder().definition(definition).log(PoolLog.silent()).clock(clock).build().start(0);
         identity = CognitoIdentityClient.builder().endpointOverride(pool.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create()).build();

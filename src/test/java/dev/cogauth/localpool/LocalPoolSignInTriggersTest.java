@@ -65,7 +65,8 @@ class LocalPoolSignInTriggersTest {
     private static LocalPool.Running serve(Recording pre, Recording post, Recording token, int version) throws Exception {
         TriggerDefinitions triggers = TriggerDefinitions.none().withSignIn(new TriggerDefinition.InProcess(pre),
                 new TriggerDefinition.InProcess(post), new TriggerDefinition.InProcess(token), version);
-        return new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, triggers), PoolLog.silent()).start(0);
+        return LocalPool.builder().definition(TestPools.withUsers(MfaMode.OPTIONAL, triggers))
+                .log(PoolLog.silent()).build().start(0);
     }
 
     private static CognitoIdentityProviderClient sdk(LocalPool.Running pool) {

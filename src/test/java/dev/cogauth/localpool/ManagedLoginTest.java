@@ -38,7 +38,7 @@ class ManagedLoginTest {
     @BeforeAll
     static void start() throws Exception {
         PoolDefinition definition = PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json"));
-        pool = new LocalPool(definition, PoolLog.to(line -> { }, false)).start(0);
+        pool = LocalPool.builder().definition(definition).log(PoolLog.to(line -> { }, false)).build().start(0);
         base = pool.endpoint().toString();
     }
 

@@ -72,7 +72,8 @@ class PoolFileTest {
 
         @Test
         void servesASignInWithAnEmailAlias() throws Exception {
-            try (LocalPool.Running running = new LocalPool(PoolFile.load(sample), PoolLog.silent()).start(0)) {
+            try (LocalPool.Running running = LocalPool.builder().definition(PoolFile.load(sample))
+                    .log(PoolLog.silent()).build().start(0)) {
                 assertTrue(new PoolClient(running, Clock.systemUTC()).initiate("samplepublicclient", "USER_PASSWORD_AUTH",
                         Map.of("USERNAME", "alice@example.com", "PASSWORD", "Alice-Passw0rd!")).signedIn());
             }
