@@ -1,5 +1,9 @@
 package dev.cogauth.localpool;
 
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.definition.TriggerDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.localpool.IdentityPoolDefinition;
+import dev.cogauth.localpool.definition.IdentityPoolDefinition;
 import dev.cogauth.protocol.ErrorType;
 import java.security.SecureRandom;
 import java.util.Collection;

@@ -1,7 +1,6 @@
 package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.localpool.trigger.TokenClaimOverrides;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
