@@ -6,6 +6,7 @@ import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -66,6 +67,10 @@ public final class LocalPoolExtension implements BeforeAllCallback, BeforeEachCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        boolean ownAnnotation = AnnotationSupport.isAnnotated(context.getRequiredTestClass(), LocalCognitoPool.class);
+        if (settings == null && !ownAnnotation && context.getStore(NAMESPACE).get(KEY) != null) {
+            return; // a @Nested class shares its enclosing class's pool
+        }
         if (!perTest(context)) {
             start(context);
         }
@@ -100,10 +105,16 @@ public final class LocalPoolExtension implements BeforeAllCallback, BeforeEachCa
         return annotation(context).perTest();
     }
 
+    /** The class's annotation, or its nearest enclosing class's (for @Nested classes). */
     private static LocalCognitoPool annotation(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LocalCognitoPool.class)
-                .orElseThrow(() -> new ExtensionConfigurationException(
-                        "LocalPoolExtension needs @LocalCognitoPool on the class, or LocalPoolExtension.with(...)"));
+        for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+            Optional<LocalCognitoPool> found = AnnotationSupport.findAnnotation(type, LocalCognitoPool.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new ExtensionConfigurationException(
+                "LocalPoolExtension needs @LocalCognitoPool on the class, or LocalPoolExtension.with(...)");
     }
 
     private void start(ExtensionContext context) {

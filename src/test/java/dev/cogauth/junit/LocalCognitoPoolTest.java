@@ -63,6 +63,14 @@ class LocalCognitoPoolTest {
                 assertEquals("alice", sdk.getUser(r -> r.accessToken(token)).username());
             }
         }
+
+        @Nested
+        class InANestedClass {
+            @Test
+            void theEnclosingClassesPoolIsShared(LocalPool.Running pool) {
+                assertSame(first, pool);
+            }
+        }
     }
 
     @Nested
