@@ -1,8 +1,8 @@
 package dev.cogauth.it;
 
 import dev.cogauth.localpool.LocalPool;
-import dev.cogauth.localpool.PoolDefinition;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -23,7 +23,8 @@ final class InProcessPool implements AutoCloseable {
 
     static InProcessPool start(PoolDefinition definition, Clock clock) throws IOException {
         Lines log = new Lines();
-        LocalPool.Running running = new LocalPool(definition, PoolLog.to(log::add, true), clock).start(0);
+        LocalPool.Running running = LocalPool.builder().definition(definition)
+                .log(PoolLog.to(log::add, true)).clock(clock).build().start(0);
         return new InProcessPool(running, log);
     }
 

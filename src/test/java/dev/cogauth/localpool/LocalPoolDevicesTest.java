@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.PoolClient.Reply;
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.srp.DeviceSecrets;
 import dev.cogauth.srp.SrpClient;
 import dev.cogauth.srp.SrpTimestamp;
@@ -50,7 +52,8 @@ class LocalPoolDevicesTest {
     private void serve(DeviceTracking tracking) throws IOException {
         UserDefinition emma = new UserDefinition(EMMA, EMMA_PASSWORD, UserStatus.CONFIRMED,
                 new MfaSettings(false, true, null, null), Map.of("email", "emma@example.org"));
-        pool = new LocalPool(TestPools.trackingDevices(tracking, emma), PoolLog.to(console::add, true), clock).start(0);
+        pool = LocalPool.builder().definition(TestPools.trackingDevices(tracking, emma))
+                .log(PoolLog.to(console::add, true)).clock(clock).build().start(0);
         client = new PoolClient(pool, clock);
     }
 

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class LocalPoolHttpTest {
 
     @BeforeAll
     void start() throws IOException {
-        pool = new LocalPool(DemoPool.definition(), PoolLog.silent()).start(0);
+        pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent()).build().start(0);
         client = new PoolClient(pool, Clock.systemUTC());
     }
 

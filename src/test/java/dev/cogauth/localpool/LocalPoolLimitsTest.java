@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -34,7 +37,8 @@ class LocalPoolLimitsTest {
     private PoolClient client;
 
     private void serve() throws IOException {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock, LIMITS).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard())
+                .log(PoolLog.silent()).clock(clock).limits(LIMITS).build().start(0);
         client = new PoolClient(pool, clock);
     }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -28,8 +30,8 @@ class LocalPoolMfaTest {
     private final List<String> console = new CopyOnWriteArrayList<>();
 
     private LocalPool.Running serve(MfaMode mode, UserDefinition... users) throws IOException {
-        return new LocalPool(TestPools.withUsers(mode, DemoPool.definition().triggers(), users),
-                PoolLog.to(console::add, false), clock).start(0);
+        return LocalPool.builder().definition(TestPools.withUsers(mode, DemoPool.definition().triggers(), users))
+                .log(PoolLog.to(console::add, false)).clock(clock).build().start(0);
     }
 
     private static UserDefinition user(String name, UserStatus status, MfaSettings mfa) {

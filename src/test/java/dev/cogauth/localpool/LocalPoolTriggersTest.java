@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.PoolClient.Reply;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
 import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.definition.TriggerDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
 import dev.cogauth.srp.SrpClient;
@@ -56,7 +58,8 @@ class LocalPoolTriggersTest {
         TriggerDefinitions triggers = new TriggerDefinitions(new TriggerDefinition.InProcess(define),
                 new TriggerDefinition.InProcess(create), new TriggerDefinition.InProcess(verify),
                 TriggerDefinitions.DEFAULT_TIMEOUT);
-        return new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, triggers), log).start(0);
+        return LocalPool.builder().definition(TestPools.withUsers(MfaMode.OPTIONAL, triggers))
+                .log(log).build().start(0);
     }
 
     @Nested
@@ -216,8 +219,8 @@ class LocalPoolTriggersTest {
 
     @Test
     void aPoolWithoutTriggersRefusesCustomAuth() throws IOException {
-        try (LocalPool.Running pool = new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, TriggerDefinitions.none()),
-                PoolLog.silent()).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(TestPools.withUsers(MfaMode.OPTIONAL, TriggerDefinitions.none()))
+                .log(PoolLog.silent()).build().start(0)) {
             Reply refused = new PoolClient(pool, java.time.Clock.systemUTC())
                     .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", TestPools.ALICE))
                     .expectError("InvalidParameterException");

@@ -2,8 +2,8 @@ package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +110,8 @@ public final class PoolAccounts {
      */
     public ObjectNode issue(String username, ClientDefinition client, List<String> scopes, String nonce) {
         PoolUser user = users.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
-        return oauthShape(tokens.signIn(user, client, null, String.join(" ", scopes), nonce));
+        return oauthShape(tokens.signIn(user, client, null, false, String.join(" ", scopes), nonce,
+                SignInTriggers.TokenSource.HOSTED_AUTH));
     }
 
     /** The refresh_token grant: new ID and access tokens; empty for a refresh token the pool refuses. */

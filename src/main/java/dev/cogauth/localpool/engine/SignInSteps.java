@@ -3,10 +3,9 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.PoolLog;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import dev.cogauth.localpool.engine.CustomAuthTriggers.Challenge;
 import dev.cogauth.localpool.engine.CustomAuthTriggers.Decision;
 import dev.cogauth.localpool.engine.SrpPasswords.SrpChallenge;
@@ -252,7 +251,9 @@ final class SignInSteps {
      */
     ObjectNode issueTokens(ClientDefinition client, PoolUser user, String provenDeviceKey) {
         PoolDevice offered = provenDeviceKey == null && devices.tracking() ? devices.offer(user) : null;
-        ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey);
+        ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey,
+                offered != null, provenDeviceKey != null ? SignInTriggers.TokenSource.AUTHENTICATE_DEVICE
+                        : SignInTriggers.TokenSource.AUTHENTICATION);
         if (offered != null) {
             result.putObject("NewDeviceMetadata").put("DeviceKey", offered.key()).put("DeviceGroupKey", offered.groupKey());
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.cogauth.localpool.PoolLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,7 +34,7 @@ class PoolHttpHandlerTest {
             throw new IllegalStateException("a bug in an operation");
         };
         Operation fine = request -> json.createObjectNode().put("ok", true);
-        PoolHttpHandler handler = new PoolHttpHandler(json, Map.of("Broken", broken, "Fine", fine), Map.of(),
+        PoolHttpHandler handler = new PoolHttpHandler(json, Map.of("Broken", broken, "Fine", fine), Map.of(), Map.of(),
                 PoolLog.to(notices::add, false));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", handler);
