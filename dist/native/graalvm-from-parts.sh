@@ -125,6 +125,7 @@ build_static_libs() { # $1 version, $2 dir
       >>"$CACHE/apt.log" 2>&1 || die "installing$missing failed (log: $CACHE/apt.log)"
   fi
   src=$dir/src
+  [ -d "$src/tree" ] || die "the source of openjdk-17 $v is gone: remove $dir and run again"
   local log=$dir/static-build.log
   step "jdk static libs: configure and make (15-40 min on 2 cores; log: $log)"
   (
@@ -147,7 +148,7 @@ build_static_libs() { # $1 version, $2 dir
     cp "$f" "$dir/static.tmp/"
   done
   rm -rf "$dir/static"; mv "$dir/static.tmp" "$dir/static"
-  rm -rf "$src/tree/build"   # 1-2 GB of objects; only the libraries are kept
+  rm -rf "$src/tree"   # about 1 GB of source and objects; only the libraries are kept
 }
 
 # --- GraalVM's builder jars (and svm's sources, for the 17u fixes) from Maven Central. ---
@@ -275,6 +276,10 @@ DRIVER
   chmod +x "$tmp/bin/native-image"
   "$tmp/bin/native-image" --version >/dev/null || die "the assembled native-image does not run"
   rm -rf "$home"; mv "$tmp" "$home"
+  # Homes made by an older version of this folder's code are superseded (about 300 MB each).
+  for old in "${home%-*}"-*; do
+    [ "$old" = "$home" ] || [ ! -d "$old/lib/svm" ] || { step "home: removing the superseded $old"; rm -rf "$old"; }
+  done
 }
 
 main() {
