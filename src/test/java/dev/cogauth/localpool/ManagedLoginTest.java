@@ -84,6 +84,21 @@ class ManagedLoginTest {
     }
 
     @Test
+    void a_code_issued_without_pkce_is_refused_with_a_verifier_and_accepted_without() throws Exception {
+        String withoutPkce = authorize("browserapp", CALLBACK, "np")
+                .replace("&code_challenge=" + CHALLENGE + "&code_challenge_method=S256", "");
+        HttpResponse<String> downgrade = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", signIn(withoutPkce, "bella", "Bella-Passw0rd!", "np"), "redirect_uri", CALLBACK,
+                "code_verifier", VERIFIER), null);
+        assertEquals(400, downgrade.statusCode(), downgrade.body());
+        assertTrue(downgrade.body().contains("invalid_grant"), downgrade.body());
+
+        HttpResponse<String> plain = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", signIn(withoutPkce, "bella", "Bella-Passw0rd!", "np"), "redirect_uri", CALLBACK), null);
+        assertEquals(200, plain.statusCode(), plain.body());
+    }
+
+    @Test
     void a_wrong_password_shows_the_page_again_with_the_error() throws Exception {
         HttpResponse<String> page = get(authorize("browserapp", CALLBACK, "s"));
         HttpResponse<String> again = post("/login", Map.of("login", login(page.body()), "username", "bella",
@@ -157,7 +172,11 @@ class ManagedLoginTest {
     }
 
     private String signIn(String username, String password, String state) throws Exception {
-        String page = get(authorize("browserapp", CALLBACK, state)).body();
+        return signIn(authorize("browserapp", CALLBACK, state), username, password, state);
+    }
+
+    private String signIn(String authorize, String username, String password, String state) throws Exception {
+        String page = get(authorize).body();
         HttpResponse<String> redirect = post("/login", Map.of("login", login(page), "username", username,
                 "password", password), null);
         assertEquals(302, redirect.statusCode(), redirect.body());

@@ -79,6 +79,11 @@ final class TokenEndpoints {
             error(exchange, 400, "invalid_grant", "The code_verifier does not match the code_challenge.");
             return;
         }
+        if (request.challenge() == null && form.containsKey("code_verifier")) {
+            // A verifier for a code issued without a challenge is a PKCE downgrade (RFC 9700 section 4.8.2).
+            error(exchange, 400, "invalid_grant", "A code_verifier was sent for a code issued without code_challenge.");
+            return;
+        }
         log.step("managed login: code exchanged for client " + client.clientId() + " user " + issued.get().username());
         Http.json(exchange, 200, accounts.issue(issued.get().username(), client, request.scopes(), request.nonce())
                 .toString());
