@@ -7,39 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The local pool's managed login over HTTP, as a browser and an app use it (no browser here: see BrowserSignInIT). */
 class ManagedLoginTest {
-    private static final String CALLBACK = "http://localhost:38511/callback";
-    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-    private static final Pattern LOGIN = Pattern.compile("name=\"login\" value=\"([^\"]+)\"");
+    private static final String CALLBACK = LoginBrowser.CALLBACK;
+    private static final String VERIFIER = LoginBrowser.VERIFIER;
+    private static final String CHALLENGE = LoginBrowser.CHALLENGE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalPool.Running pool;
     private static String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private LoginBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
         PoolDefinition definition = PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json"));
         pool = new LocalPool(definition, PoolLog.to(line -> { }, false)).start(0);
         base = pool.endpoint().toString();
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new LoginBrowser(pool);
     }
 
     @AfterAll
@@ -72,9 +72,9 @@ class ManagedLoginTest {
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         assertFalse(JSON.readTree(refreshed.body()).has("refresh_token"));
 
-        HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/userInfo"))
-                .header("Authorization", "Bearer " + answer.get("access_token").asText()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                        + "/oauth2/userInfo")).header("Authorization", "Bearer " + answer.get("access_token").asText())
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("bella@example.com", JSON.readTree(info.body()).get("email").asText());
 
         assertEquals(200, post("/oauth2/revoke", Map.of("token", answer.get("refresh_token").asText(),
@@ -129,6 +129,7 @@ class ManagedLoginTest {
         Map<String, String> form = Map.of("grant_type", "authorization_code", "client_id", "browsersecret",
                 "code", code, "redirect_uri", "http://127.0.0.1:38512/cb");
         assertEquals(401, token(form, "Basic " + Base64.getEncoder().encodeToString("browsersecret:wrong".getBytes())).statusCode());
+        browser = new LoginBrowser(pool);
         String again = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
                 + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();
         Map<String, String> second = new LinkedHashMap<>(form);
@@ -175,7 +176,9 @@ class ManagedLoginTest {
         return signIn(authorize("browserapp", CALLBACK, state), username, password, state);
     }
 
+    /** A sign-in in a new browser (no managed login session yet, so the page is shown). */
     private String signIn(String authorize, String username, String password, String state) throws Exception {
+        browser = new LoginBrowser(pool);
         String page = get(authorize).body();
         HttpResponse<String> redirect = post("/login", Map.of("login", login(page), "username", username,
                 "password", password), null);
@@ -186,29 +189,19 @@ class ManagedLoginTest {
     }
 
     private static String authorize(String client, String redirect, String state) {
-        return base + "/oauth2/authorize?response_type=code&client_id=" + client + "&redirect_uri=" + enc(redirect)
-                + "&scope=openid%20email&state=" + state + "&nonce=n0nce&code_challenge=" + CHALLENGE
-                + "&code_challenge_method=S256";
+        return new LoginBrowser(pool).authorize(client, redirect, state);
     }
 
     private static Map<String, String> query(HttpResponse<String> redirect) {
-        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
+        return LoginBrowser.query(redirect);
     }
 
     private static String login(String page) {
-        Matcher m = LOGIN.matcher(page);
-        assertTrue(m.find(), page);
-        return m.group(1);
+        return LoginBrowser.login(page);
     }
 
     private HttpResponse<String> get(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(uri);
     }
 
     private HttpResponse<String> token(Map<String, String> form, String authorization) throws Exception {
@@ -216,19 +209,11 @@ class ManagedLoginTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String authorization) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form, authorization);
     }
 
     private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return LoginBrowser.enc(value);
     }
 
     private static JsonNode claims(String jwt) throws Exception {
