@@ -3,7 +3,6 @@ package dev.cogauth.localpool;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,6 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The managed login's pages over HTTP as one browser uses them: its own cookies, redirects
  * not followed, so a test reads where the pool sends it. No Origin header unless a test adds one.
+ * Cookies are kept by name and sent everywhere (the JDK's CookieManager refuses a cookie whose
+ * Path is not the setting request's, which browsers take); Path scoping is BrowserSignInIT's to prove.
  */
 final class LoginBrowser {
     static final String CALLBACK = "http://localhost:38511/callback";
@@ -27,8 +28,8 @@ final class LoginBrowser {
     private static final Pattern LOGIN = Pattern.compile("name=\"login\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager()).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     LoginBrowser(LocalPool.Running pool) {
         this.base = pool.endpoint().toString();
@@ -46,7 +47,32 @@ final class LoginBrowser {
     }
 
     HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(uri)));
+    }
+
+    /** The cookies this browser holds, by name. */
+    Map<String, String> cookies() {
+        return cookies;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=')
+                    .append(value));
+            request.header("Cookie", header.toString());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (set.contains("Max-Age=0")) {
+                cookies.remove(pair.substring(0, eq));
+            } else {
+                cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return response;
     }
 
     HttpResponse<String> post(String path, Map<String, String> form, String authorization)
@@ -62,7 +88,7 @@ final class LoginBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(request);
     }
 
     /** The pending sign-in's id in a sign-in page's form. */

@@ -26,11 +26,20 @@ final class Codes<T> {
     }
 
     String add(T value) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key = randomKey();
         entries.put(key, new Entry<>(value, clock.instant().plus(lifetime)));
         return key;
+    }
+
+    /** A new random value of the kind the keys are (24 random bytes, base64url). */
+    String randomKey() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    Duration lifetime() {
+        return lifetime;
     }
 
     /** The value while it lives, leaving it in place. */
