@@ -83,7 +83,7 @@ public final class LocalPool {
             Trigger verify = open(triggers, t.verify());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, clock, log,
-                    limits.openSessions(), outbox);
+                    limits, outbox);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
                     endpoint.toString(), clock, new SecureRandom(), log);

@@ -99,6 +99,16 @@ class ManagedLoginTest {
     }
 
     @Test
+    void parameters_longer_than_the_limits_are_refused_before_anything_is_kept() throws Exception {
+        HttpResponse<String> huge = get(authorize("browserapp", CALLBACK, "x".repeat(60_000)));
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("state is longer than 2048 characters"), huge.body());
+        assertTrue(huge.headers().allValues("Set-Cookie").isEmpty(), "no pending sign-in");
+        assertEquals(400, get(authorize("browserapp", CALLBACK, "s") + "&nonce2=" + "n".repeat(2049)).statusCode());
+        assertEquals(200, get(authorize("browserapp", CALLBACK, "x".repeat(2048))).statusCode());
+    }
+
+    @Test
     void a_wrong_password_shows_the_page_again_with_the_error() throws Exception {
         HttpResponse<String> page = get(authorize("browserapp", CALLBACK, "s"));
         HttpResponse<String> again = post("/login", Map.of("login", login(page.body()), "username", "bella",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.PoolDefinition;
+import dev.cogauth.localpool.PoolLimits;
 import dev.cogauth.localpool.Outbox;
 import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.localpool.UserDefinition;
@@ -32,20 +33,20 @@ public final class PoolEngine {
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
-     * @param maxSessions how many sign-in Sessions the pool keeps at once
+     * @param limits   how many sign-in Sessions and refresh grants the pool keeps at once
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                               Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
+                               Trigger verify, Clock clock, PoolLog log, PoolLimits limits, Outbox outbox) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
         SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
-        SessionStore sessions = new SessionStore(random, clock, maxSessions);
+        SessionStore sessions = new SessionStore(random, clock, limits.openSessions());
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = baseUri + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices);
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, limits.refreshGrants());
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
                 definition.region(), json, log);
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),

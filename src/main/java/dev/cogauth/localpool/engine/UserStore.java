@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.engine;
 
+import dev.cogauth.protocol.ErrorType;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
@@ -12,6 +13,9 @@ final class UserStore {
 
     private final Map<String, PoolUser> byUsername = new ConcurrentHashMap<>();
     private final Map<String, PoolUser> byAlias = new ConcurrentHashMap<>();
+    /** Users a running pool may create (federated sign-ins), beyond those of the pool file. */
+    static final int MAX_CREATED = 10_000;
+    private int created;
 
     UserStore(Collection<PoolUser> users) {
         users.forEach(this::add);
@@ -23,6 +27,10 @@ final class UserStore {
         if (existing != null) {
             return existing;
         }
+        if (created >= MAX_CREATED) {
+            throw new CognitoError(ErrorType.TOO_MANY_REQUESTS, "The local pool holds too many federated users.");
+        }
+        created++;
         add(user);
         return user;
     }

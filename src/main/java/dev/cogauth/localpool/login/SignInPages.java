@@ -3,6 +3,7 @@ package dev.cogauth.localpool.login;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cogauth.localpool.ManagedLoginDefinition;
 import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,12 @@ final class SignInPages {
 
     void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = Http.query(exchange);
+        Optional<String> tooLong = AuthorizeLimits.problem(query);
+        if (tooLong.isPresent()) {
+            // Before anything else, and not to the redirect URI: it may be the parameter too long.
+            Http.html(exchange, 400, Pages.error("invalid_request", "The request is too long: " + tooLong.get() + "."));
+            return;
+        }
         String clientId = query.getOrDefault("client_id", "");
         Optional<ManagedLoginDefinition.OAuthClient> client = accounts.client(clientId)
                 .flatMap(c -> definition.codeClient(c.clientId()));
@@ -201,8 +208,14 @@ final class SignInPages {
             return;
         }
         String subject = UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)).toString();
-        String username = accounts.federatedUser(provider.get().name(), provider.get().type(), subject,
-                Map.of("email", email, "email_verified", "true"));
+        String username;
+        try {
+            username = accounts.federatedUser(provider.get().name(), provider.get().type(), subject,
+                    Map.of("email", email, "email_verified", "true"));
+        } catch (CognitoError full) {
+            redirectError(exchange, request.get().redirectUri(), request.get().state(), "server_error", full.getMessage());
+            return;
+        }
         startSession(exchange, username);
         complete(exchange, request.get(), username);
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.cogauth.localpool.ClientDefinition;
 import dev.cogauth.localpool.ManagedLoginDefinition;
 import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +86,14 @@ final class TokenEndpoints {
             return;
         }
         log.step("managed login: code exchanged for client " + client.clientId() + " user " + issued.get().username());
-        Http.json(exchange, 200, accounts.issue(issued.get().username(), client, request.scopes(), request.nonce())
-                .toString());
+        ObjectNode tokens;
+        try {
+            tokens = accounts.issue(issued.get().username(), client, request.scopes(), request.nonce());
+        } catch (CognitoError throttled) {
+            error(exchange, 429, "too_many_requests", throttled.getMessage());
+            return;
+        }
+        Http.json(exchange, 200, tokens.toString());
     }
 
     void userInfo(HttpExchange exchange) throws IOException {
