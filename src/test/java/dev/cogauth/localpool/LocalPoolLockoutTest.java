@@ -1,5 +1,7 @@
 package dev.cogauth.localpool;
 
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.cogauth.localpool;
 
+import dev.cogauth.localpool.engine.PoolLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package dev.cogauth.localpool;
 
+import dev.cogauth.localpool.definition.PoolLimits;
+import dev.cogauth.localpool.engine.Outbox;
+import dev.cogauth.localpool.engine.PoolLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.engine;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
