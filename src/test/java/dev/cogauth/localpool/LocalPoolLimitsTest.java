@@ -37,7 +37,8 @@ class LocalPoolLimitsTest {
     private PoolClient client;
 
     private void serve() throws IOException {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock, LIMITS).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard())
+                .log(PoolLog.silent()).clock(clock).limits(LIMITS).build().start(0);
         client = new PoolClient(pool, clock);
     }
 
@@ -55,8 +56,8 @@ class LocalPoolLimitsTest {
 
     @Test
     void refreshGrantsAreBoundedAndFreedAsTheyExpire() throws Exception {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock,
-                new PoolLimits(SESSIONS, THREADS, 512, Duration.ofSeconds(10), 5)).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).clock(clock)
+                .limits(new PoolLimits(SESSIONS, THREADS, 512, Duration.ofSeconds(10), 5)).build().start(0);
         client = new PoolClient(pool, clock);
         Map<String, String> alice = Map.of("USERNAME", TestPools.ALICE, "PASSWORD", TestPools.PASSWORD);
         for (int i = 0; i < 5; i++) {

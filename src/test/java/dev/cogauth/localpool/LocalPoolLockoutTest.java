@@ -24,6 +24,10 @@ class LocalPoolLockoutTest {
 
     private final TestClock clock = new TestClock();
 
+    private LocalPool.Running serve(PoolDefinition definition) throws Exception {
+        return LocalPool.builder().definition(definition).log(PoolLog.silent()).clock(clock).build().start(0);
+    }
+
     /** Five wrong passwords, then the right one refused; a second later it works, and the count starts over. */
     private void locksOutAfterFiveWrongPasswords(Function<String, Reply> signIn) {
         for (int i = 0; i < 5; i++) {
@@ -42,7 +46,7 @@ class LocalPoolLockoutTest {
 
     @Test
     void userPasswordAuth() throws Exception {
-        try (LocalPool.Running pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock).start(0)) {
+        try (LocalPool.Running pool = serve(TestPools.standard())) {
             PoolClient client = new PoolClient(pool, clock);
             locksOutAfterFiveWrongPasswords(password -> client.initiate(TestPools.PASSWORD_ONLY, "USER_PASSWORD_AUTH",
                     Map.of("USERNAME", TestPools.ALICE, "PASSWORD", password)));
@@ -51,7 +55,7 @@ class LocalPoolLockoutTest {
 
     @Test
     void srpPasswordVerifier() throws Exception {
-        try (LocalPool.Running pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock).start(0)) {
+        try (LocalPool.Running pool = serve(TestPools.standard())) {
             PoolClient client = new PoolClient(pool, clock);
             locksOutAfterFiveWrongPasswords(password -> {
                 SrpClient srp = PoolClient.srp();
@@ -69,7 +73,7 @@ class LocalPoolLockoutTest {
         PoolDefinition withAlice = new PoolDefinition(demo.poolId(), demo.region(), demo.mfa(), demo.clients(),
                 TestPools.standard().users(), demo.triggers(), demo.deviceTracking(), demo.signInPolicy(),
                 demo.managedLogin());
-        try (LocalPool.Running pool = new LocalPool(withAlice, PoolLog.silent(), clock).start(0)) {
+        try (LocalPool.Running pool = serve(withAlice)) {
             PoolClient client = new PoolClient(pool, clock);
             locksOutAfterFiveWrongPasswords(password -> client.initiate(DemoPool.CLIENT_ID, "USER_AUTH",
                     Map.of("USERNAME", TestPools.ALICE, "PREFERRED_CHALLENGE", "PASSWORD", "PASSWORD", password)));
@@ -79,7 +83,7 @@ class LocalPoolLockoutTest {
     @Test
     void theManagedLoginForm() throws Exception {
         PoolDefinition definition = PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json"));
-        try (LocalPool.Running pool = new LocalPool(definition, PoolLog.silent(), clock).start(0)) {
+        try (LocalPool.Running pool = serve(definition)) {
             LoginBrowser browser = new LoginBrowser(pool);
             String login = LoginBrowser.login(browser.get(browser.authorize("browserapp", LoginBrowser.CALLBACK, "s"))
                     .body());

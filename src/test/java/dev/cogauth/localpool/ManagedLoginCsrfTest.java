@@ -25,8 +25,8 @@ class ManagedLoginCsrfTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pool = new LocalPool(PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json")), PoolLog.silent())
-                .start(0);
+        pool = LocalPool.builder().definition(PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json")))
+                .log(PoolLog.silent()).build().start(0);
     }
 
     @AfterAll

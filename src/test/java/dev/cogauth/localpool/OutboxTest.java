@@ -28,8 +28,8 @@ class OutboxTest {
     @Test
     void theDirectoryIsCreated0700AndEachMessage0600() throws IOException {
         Path outbox = dir.resolve("new/outbox");
-        try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), PoolLog.silent(), new TestClock(),
-                Outbox.in(outbox)).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent())
+                .clock(new TestClock()).outbox(Outbox.in(outbox)).build().start(0)) {
             new PoolClient(pool, new TestClock()).initiate(DemoPool.CLIENT_ID, "USER_AUTH",
                     Map.of("USERNAME", DemoPool.CODE_USERNAME, "PREFERRED_CHALLENGE", "EMAIL_OTP")).expectOk();
         }
@@ -52,8 +52,9 @@ class OutboxTest {
         Path outbox = dir.resolve("outbox");
         int capacity = 5;
         TestClock clock = new TestClock();
-        try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), PoolLog.silent(), clock,
-                new PoolLimits(capacity, 4, 512, Duration.ofSeconds(10)), Outbox.in(outbox)).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent())
+                .clock(clock).limits(new PoolLimits(capacity, 4, 512, Duration.ofSeconds(10))).outbox(Outbox.in(outbox))
+                .build().start(0)) {
             PoolClient client = new PoolClient(pool, clock);
             int refused = 0;
             for (int i = 0; i < 3 * capacity; i++) {

@@ -7,6 +7,7 @@ import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
+import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,13 @@ final class TokenEndpoints {
         ObjectNode tokens;
         try {
             tokens = accounts.issue(issued.get().username(), client, request.scopes(), request.nonce());
-        } catch (CognitoError throttled) {
-            error(exchange, 429, "too_many_requests", throttled.getMessage());
+        } catch (CognitoError refused) {
+            if (refused.type().equals(ErrorType.TOO_MANY_REQUESTS)) {
+                error(exchange, 429, "too_many_requests", refused.getMessage());
+                return;
+            }
+            // A Post Authentication or Pre Token Generation trigger failed: no tokens, and the client learns why.
+            error(exchange, 400, "invalid_grant", refused.type() + ": " + refused.getMessage());
             return;
         }
         Http.json(exchange, 200, tokens.toString());
