@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +132,12 @@ final class SignInCommand implements Callable<Integer> {
     @Mixin
     BrowserOptions browser;
 
+    @Option(names = "--client-credentials", description = "Sign in as the app client itself (machine to machine):"
+            + " the client_credentials grant at --domain's /oauth2/token for --scope (default: all the client is"
+            + " allowed), with the client secret from COGAUTH_CLIENT_SECRET, the config file or stdin. Gives an"
+            + " access token only.")
+    boolean clientCredentials;
+
     private final CliContext context;
 
     SignInCommand(CliContext context) {
@@ -143,6 +150,9 @@ final class SignInCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
         Optional<Profile> saved = commands.profile(profile);
+        if (clientCredentials) {
+            return signInAsClient(commands, saved, out, err);
+        }
         PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty(),
                 commands::warn);
         String username = this.username != null ? this.username : saved.map(Profile::username).orElse(null);
@@ -190,6 +200,41 @@ final class SignInCommand implements Callable<Integer> {
             device = deviceAfter(api, tokens, knownDevice, trace, err);
         }
         return finish(commands, config, saved, username, tokens, device, null, out, err);
+    }
+
+    /** The client_credentials grant instead of a user's sign-in; the access token ends up where a sign-in's do. */
+    private int signInAsClient(TokenCommands commands, Optional<Profile> saved, PrintWriter out, PrintWriter err)
+            throws Exception {
+        browser.checkClientCredentials();
+        if (username != null || rememberDevice || preferredChallenge != null || answerCommand != null
+                || !clientMetadata.isEmpty()) {
+            throw new UsageException("--client-credentials signs in as the app client: --username, --remember-device,"
+                    + " --preferred-challenge, --answer-command and --client-metadata do not go with it");
+        }
+        if (output == OutputFormat.ID_TOKEN) {
+            throw new UsageException("--output id-token: the client credentials grant gives an access token only");
+        }
+        ClientCredentials client = ClientCredentials.resolve(context, pool, saved, browser.domain, browser.scope);
+        commands.debug().accept("client_credentials grant for " + client);
+        AuthenticationResult tokens = client.grant(!noInput);
+        Instant receivedAt = context.clock().instant();
+        if (!noStore) {
+            try {
+                commands.grantedTokens().store(client.key(), tokens);
+                commands.debug().accept("cached the token in " + commands.cache().dir().resolve(client.key().fileName()));
+            } catch (CacheException e) {
+                err.println("cogauth: warning: " + e.getMessage() + "; the token was not cached");
+            }
+        }
+        OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
+        if (format == null) {
+            err.println("Signed in as " + client.key().describe() + "; the access token expires "
+                    + receivedAt.plusSeconds(tokens.expiresIn()).truncatedTo(ChronoUnit.SECONDS)
+                    .atZone(context.zone()).toLocalDateTime() + ".");
+        } else {
+            Payload.write(out, TokenPrinter.render(format, tokens, receivedAt), "the token");
+        }
+        return ExitCode.OK;
     }
 
     /** The managed login in a browser instead of the exchange; the tokens end up where a sign-in's do. */
