@@ -159,6 +159,11 @@ class PoolFileTest {
             no first factor          | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":[]}} | signInPolicy.allowedFirstAuthFactors: must list each allowed factor once
             a typo in the policy     | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFactors":["PASSWORD"]}} | signInPolicy.allowedFactors: unknown field
             no password, no code     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD"]}} | users[0].password: is required
+            a public machine client  | {"poolId":"us-east-1_P","resourceServers":[{"identifier":"r","scopes":[{"scopeName":"s"}]}],"clients":[{"clientId":"c","allowedOAuthFlows":["client_credentials"],"allowedOAuthScopes":["r/s"]}],"users":[]} | clients[0].clientSecret: the client_credentials flow needs a client with a secret
+            an undefined custom scope | {"poolId":"us-east-1_P","resourceServers":[{"identifier":"r","scopes":[{"scopeName":"s"}]}],"clients":[{"clientId":"c","clientSecret":"x","allowedOAuthFlows":["client_credentials"],"allowedOAuthScopes":["r/t"]}],"users":[]} | clients[0].allowedOAuthScopes: r/t is not a custom scope of a resource server
+            a machine client with code | {"poolId":"us-east-1_P","clients":[{"clientId":"c","clientSecret":"x","allowedOAuthFlows":["client_credentials","code"],"callbackURLs":["http://localhost:1/"]}],"users":[]} | clients[0].allowedOAuthFlows: client_credentials cannot be combined with code
+            a typo in a resource server | {"poolId":"us-east-1_P",CLIENTS,"users":[],"resourceServers":[{"identifer":"r"}]} | resourceServers[0].identifer: unknown field
+            a scope name with a slash | {"poolId":"us-east-1_P",CLIENTS,"users":[],"resourceServers":[{"identifier":"r","scopes":[{"scopeName":"a/b"}]}]} | resourceServers[0].scopes[0].scopeName: must be 1-256 printable
             a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

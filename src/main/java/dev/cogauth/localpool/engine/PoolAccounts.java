@@ -113,6 +113,11 @@ public final class PoolAccounts {
         return oauthShape(tokens.signIn(user, client, null, String.join(" ", scopes), nonce));
     }
 
+    /** The client_credentials grant's answer: {@code access_token}, {@code expires_in}, {@code token_type}. */
+    public ObjectNode issueToClient(ClientDefinition client, List<String> scopes) {
+        return tokens.clientCredentials(client, String.join(" ", scopes));
+    }
+
     /** The refresh_token grant: new ID and access tokens; empty for a refresh token the pool refuses. */
     public Optional<ObjectNode> refresh(ClientDefinition client, String refreshToken) {
         try {

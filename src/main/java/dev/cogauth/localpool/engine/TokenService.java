@@ -99,6 +99,24 @@ final class TokenService {
         return result;
     }
 
+    /**
+     * A client_credentials grant's access token, as Cognito issues it to a machine: the client is its
+     * own subject, there is no user, no ID and no refresh token.
+     *
+     * @param scope the granted scopes, space-separated
+     */
+    ObjectNode clientCredentials(ClientDefinition client, String scope) {
+        Instant now = clock.instant();
+        ObjectNode access = json.createObjectNode()
+                .put("sub", client.clientId()).put("token_use", "access").put("scope", scope)
+                .put("iss", issuer).put("version", 2).put("client_id", client.clientId());
+        times(access, now, now, client.tokenValidity().access());
+        return json.createObjectNode()
+                .put("access_token", signer.sign(access))
+                .put("expires_in", client.tokenValidity().access().toSeconds())
+                .put("token_type", "Bearer");
+    }
+
     /** The user a refresh token belongs to, for SECRET_HASH checks; empty for an unknown token. */
     Optional<PoolUser> refreshTokenUser(String refreshToken) {
         Grant grant = grants.get(refreshToken);
