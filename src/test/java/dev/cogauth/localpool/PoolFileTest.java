@@ -36,7 +36,9 @@ class PoolFileTest {
             PoolDefinition pool = PoolFile.load(sample);
             assertEquals("us-east-1_LocalSample", pool.poolId());
             assertEquals(MfaMode.OPTIONAL, pool.mfa());
-            assertEquals(2, pool.clients().size());
+            assertEquals(3, pool.clients().size());
+            assertEquals(List.of("orders/read", "orders/write"), pool.managedLogin()
+                    .clientCredentialsClient("samplemachineclient").orElseThrow().scopes());
             ClientDefinition secret = pool.clients().get(1);
             assertTrue(secret.hasSecret());
             assertFalse(secret.allows("USER_PASSWORD_AUTH"));
