@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Print a Kubernetes ExecCredential with the ID token and its expiry, for kubectl's exec credential plugin.",
-            "Never prompts: when a sign-in is needed it exits 4 and says so (kubectl shows the message).",
+            "When a sign-in is needed and kubectl says the session is interactive (spec.interactive in"
+                    + " KUBERNETES_EXEC_INFO), it signs in on the terminal (/dev/tty) as signin does, then prints the"
+                    + " ExecCredential; otherwise it exits 4 and says so (kubectl shows the message).",
             "With --client-credentials, the app client's own access token, granted anew when due (as cogauth token).",
         })
 final class ExecCredentialCommand implements Callable<Integer> {
@@ -64,9 +66,13 @@ final class ExecCredentialCommand implements Callable<Integer> {
             Target resolved = commands.target(target, machine);
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), TokenType.ID, minTtl);
         } catch (SignInNeededException e) {
-            // Even when kubectl says it is interactive, a sign-in belongs in its own command, not inside kubectl.
-            throw new SignInNeededException(e.getMessage().replaceFirst(": run cogauth signin$", "")
-                    + " (kubectl cannot sign in for you)");
+            if (!info.interactive()) {
+                throw new SignInNeededException(e.getMessage().replaceFirst(": run cogauth signin$", "")
+                        + " (kubectl runs cogauth without a terminal: run cogauth signin)");
+            }
+            // kubectl lets the plugin use the terminal: sign in there, as signin would.
+            entry = new TerminalSignIn(context, commands, timeout.timeouts, spec.commandLine().getErr(), debug.debug)
+                    .signIn(commands.target(target, machine), e, "kubectl");
         }
         return print(info, entry.idToken(), entry.expiryOf(TokenType.ID));
     }
