@@ -63,13 +63,14 @@ final class TtyPrompter implements Prompter, AutoCloseable {
     }
 
     private String read(Prompt prompt, boolean secret, String text) {
-        out.print(text);
-        out.flush();
         Thread restore = new Thread(() -> echo(true));
         if (secret) {
+            // Off before the prompt shows: a fast typist (or a test) starts typing as soon as it does.
             Runtime.getRuntime().addShutdownHook(restore);
             echo(false);
         }
+        out.print(text);
+        out.flush();
         try {
             String line = in.readLine();
             if (line == null) {
