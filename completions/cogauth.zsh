@@ -578,7 +578,7 @@ function _picocli_cogauth_credentials() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--interactive' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
@@ -716,7 +716,7 @@ function _picocli_cogauth_configure() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--list' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--interactive' '--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 

@@ -2,6 +2,7 @@ package dev.cogauth.cli;
 
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.config.ConfigException;
+import dev.cogauth.config.Profile;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
@@ -60,8 +61,9 @@ final class CredentialsCommand implements Callable<Integer> {
     Duration minTtl;
 
     @Option(names = "--interactive", description = "When a sign-in is needed, sign in on the terminal (/dev/tty) as"
-            + " signin does, then print the credentials: for credential_process run by the AWS CLI from a terminal."
-            + " Without it (or without a terminal) a needed sign-in is exit 4.")
+            + " signin does, then print the credentials: for credential_process run by the AWS CLI from a terminal"
+            + " (also a profile setting: configure --interactive). Without it (or without a terminal) a needed"
+            + " sign-in is exit 4.")
     boolean interactive;
 
     private final CliContext context;
@@ -110,7 +112,8 @@ final class CredentialsCommand implements Callable<Integer> {
     /** A sign-in on the terminal with --interactive; else the need for one stands (exit 4). */
     private TokenEntry signInIfAllowed(TokenCommands commands, Target resolved, SignInNeededException needed)
             throws ConfigException {
-        if (!interactive) {
+        boolean allowed = interactive || commands.profile(target.profile).map(Profile::interactive).orElse(false);
+        if (!allowed) {
             throw needed;
         }
         return new TerminalSignIn(context, commands, timeout.timeouts, spec.commandLine().getErr(), debug.debug)
