@@ -2,7 +2,7 @@ package dev.cogauth.cli;
 
 import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

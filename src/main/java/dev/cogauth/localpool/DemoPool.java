@@ -2,13 +2,18 @@ package dev.cogauth.localpool;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.PoolDefinition.SignInPolicy;
-import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
 import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.ManagedLoginDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.PoolDefinition.SignInPolicy;
+import dev.cogauth.localpool.definition.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.TriggerDefinition;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
 import java.util.List;
 import java.util.Map;
 

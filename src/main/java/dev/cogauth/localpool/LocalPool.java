@@ -1,7 +1,12 @@
 package dev.cogauth.localpool;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
+import dev.cogauth.localpool.definition.TriggerDefinition;
+import dev.cogauth.localpool.engine.Outbox;
 import dev.cogauth.localpool.engine.PoolEngine;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.login.ManagedLogin;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.cogauth.localpool;
 
 import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import dev.cogauth.localpool.definition.TriggerDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.trigger.LambdaInvokeTrigger;
 import dev.cogauth.localpool.trigger.NodeTriggerHost;
 import dev.cogauth.localpool.trigger.Trigger;

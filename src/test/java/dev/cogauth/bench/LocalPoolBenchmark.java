@@ -13,7 +13,7 @@ import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
 import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.protocol.AuthFlow;
 import dev.cogauth.srp.SrpClient;
 import dev.cogauth.srp.SrpServer;

@@ -1,8 +1,8 @@
 package dev.cogauth.it;
 
 import dev.cogauth.localpool.LocalPool;
-import dev.cogauth.localpool.PoolDefinition;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

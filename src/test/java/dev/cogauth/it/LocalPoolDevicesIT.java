@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cogauth.localpool.PoolDefinition;
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.PoolFile;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.DemoPool;
-import dev.cogauth.localpool.PoolLimits;
+import dev.cogauth.localpool.definition.PoolLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.PoolClient.Reply;
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.srp.DeviceSecrets;
 import dev.cogauth.srp.SrpClient;
 import dev.cogauth.srp.SrpTimestamp;

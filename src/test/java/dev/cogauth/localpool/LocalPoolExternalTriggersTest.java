@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.cogauth.localpool.PoolClient.Reply;
 import dev.cogauth.localpool.builtin.BuiltinTriggers;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.io.IOException;
 import java.net.InetAddress;

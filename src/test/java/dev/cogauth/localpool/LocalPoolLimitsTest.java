@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.localpool.PoolClient.Reply;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.TokenValidity;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.srp.SecretHash;
 import dev.cogauth.srp.SrpClient;
 import java.io.IOException;

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogauth.localpool.PoolClient.Reply;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.TokenValidity;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

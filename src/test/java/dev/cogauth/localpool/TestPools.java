@@ -1,10 +1,13 @@
 package dev.cogauth.localpool;
 
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
-import dev.cogauth.localpool.PoolDefinition.MfaMode;
-import dev.cogauth.localpool.PoolDefinition.TriggerDefinitions;
-import dev.cogauth.localpool.UserDefinition.MfaSettings;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
+import dev.cogauth.localpool.definition.PoolDefinition.TriggerDefinitions;
+import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.engine.SrpPasswords.SrpChallenge;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.srp.SecretHash;
 import java.security.MessageDigest;

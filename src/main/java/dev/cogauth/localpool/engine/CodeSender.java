@@ -1,7 +1,5 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.localpool.Outbox;
-import dev.cogauth.localpool.PoolLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 

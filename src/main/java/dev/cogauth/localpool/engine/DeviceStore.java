@@ -1,6 +1,6 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.localpool.PoolDefinition.DeviceTracking;
+import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.srp.SrpVerifier;
 import java.security.SecureRandom;

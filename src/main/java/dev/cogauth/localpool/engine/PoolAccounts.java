@@ -2,8 +2,8 @@ package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.cogauth.localpool.PoolLog;
 import dev.cogauth.protocol.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cogauth.localpool.PoolDefinition.SignInPolicy;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.definition.PoolDefinition.SignInPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 

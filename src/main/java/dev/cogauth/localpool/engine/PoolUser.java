@@ -1,6 +1,6 @@
 package dev.cogauth.localpool.engine;
 
-import dev.cogauth.localpool.UserDefinition.UserStatus;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.definition.ClientDefinition;
 
 /** The operations on issued tokens: GetTokensFromRefreshToken, RevokeToken, GlobalSignOut, GetUser. */
 final class TokenOperations {

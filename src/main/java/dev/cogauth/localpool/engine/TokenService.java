@@ -3,7 +3,7 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.definition.ClientDefinition;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cogauth.localpool.ClientDefinition;
+import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.protocol.Param;
 import java.util.Base64;

@@ -1,8 +1,8 @@
 package dev.cogauth.localpool.login;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.cogauth.localpool.ManagedLoginDefinition;
-import dev.cogauth.localpool.PoolLog;
+import dev.cogauth.localpool.definition.ManagedLoginDefinition;
+import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

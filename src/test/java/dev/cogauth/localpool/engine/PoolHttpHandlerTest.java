@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.cogauth.localpool.PoolLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

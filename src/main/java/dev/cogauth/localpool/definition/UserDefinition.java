@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.definition;
 
 import java.util.List;
 import java.util.Map;

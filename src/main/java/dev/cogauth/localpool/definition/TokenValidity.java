@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.definition;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

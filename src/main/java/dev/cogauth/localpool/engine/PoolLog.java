@@ -1,4 +1,4 @@
-package dev.cogauth.localpool;
+package dev.cogauth.localpool.engine;
 
 import java.util.function.Consumer;
 
