@@ -91,7 +91,7 @@ public final class LocalPool {
                     limits.openSessions(), outbox);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
-                    endpoint.toString(), clock, new SecureRandom(), log);
+                    endpoint.toString(), clock, new SecureRandom(), log, open(triggers, t.preTokenGeneration()));
             ManagedLogin.PATHS.forEach(path -> server.createContext(path, login));
             ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);

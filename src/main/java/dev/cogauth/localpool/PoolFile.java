@@ -59,7 +59,7 @@ public final class PoolFile {
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
-    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
+    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify", "preTokenGeneration");
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
     private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
     private static final Map<String, ChronoUnit> VALIDITY_UNITS = Map.of("seconds", ChronoUnit.SECONDS,
@@ -475,7 +475,7 @@ public final class PoolFile {
         ObjectNode node = object(top.get("triggers"), "triggers");
         known(node, TRIGGERS, "triggers.");
         TriggerDefinitions triggers = new TriggerDefinitions(trigger(node, "define"), trigger(node, "create"),
-                trigger(node, "verify"), timeout);
+                trigger(node, "verify"), trigger(node, "preTokenGeneration"), timeout);
         boolean any = triggers.define() != null || triggers.create() != null || triggers.verify() != null;
         if (any && !triggers.complete()) {
             throw fail("triggers", "define, create and verify must all be given (custom auth needs the three)");

@@ -93,8 +93,15 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The three custom-auth triggers, any of them absent, and how long one may run. */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
-                                     TriggerDefinition verify, Duration timeout) {
+                                     TriggerDefinition verify, TriggerDefinition preTokenGeneration,
+                                     Duration timeout) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+        /** The custom auth triggers, without pre token generation. */
+        public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
+                                  Duration timeout) {
+            this(define, create, verify, null, timeout);
+        }
 
         public static TriggerDefinitions none() {
             return new TriggerDefinitions(null, null, null, DEFAULT_TIMEOUT);

@@ -103,12 +103,18 @@ final class TokenService {
      * A client_credentials grant's access token, as Cognito issues it to a machine: the client is its
      * own subject, there is no user, no ID and no refresh token.
      *
-     * @param scope the granted scopes, space-separated
+     * @param scope            the granted scopes, space-separated
+     * @param claimsToAdd      claims a pre token generation trigger adds (protected ones already left out)
+     * @param claimsToSuppress claims it drops
      */
-    ObjectNode clientCredentials(ClientDefinition client, String scope) {
+    ObjectNode clientCredentials(ClientDefinition client, String scope, Map<String, JsonNode> claimsToAdd,
+                                 Set<String> claimsToSuppress) {
         Instant now = clock.instant();
-        ObjectNode access = json.createObjectNode()
-                .put("sub", client.clientId()).put("token_use", "access").put("scope", scope)
+        ObjectNode access = json.createObjectNode();
+        // A pre token generation trigger's claims first: the token's own claims below win over them.
+        claimsToAdd.forEach(access::set);
+        claimsToSuppress.forEach(access::remove);
+        access.put("sub", client.clientId()).put("token_use", "access").put("scope", scope)
                 .put("iss", issuer).put("version", 2).put("client_id", client.clientId());
         times(access, now, now, client.tokenValidity().access());
         return json.createObjectNode()

@@ -7,10 +7,12 @@ import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
+import dev.cogauth.localpool.trigger.TriggerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,11 @@ final class TokenEndpoints {
     private final Codes<IssuedCode> codes;
     private final ObjectMapper json;
     private final PoolLog log;
+    private final MachineTokenTrigger machineTrigger;
 
     TokenEndpoints(ManagedLoginDefinition definition, PoolAccounts accounts, Codes<IssuedCode> codes, ObjectMapper json,
-                   PoolLog log) {
+                   PoolLog log, MachineTokenTrigger machineTrigger) {
+        this.machineTrigger = machineTrigger;
         this.definition = definition;
         this.accounts = accounts;
         this.codes = codes;
@@ -95,9 +99,34 @@ final class TokenEndpoints {
             error(exchange, 400, "invalid_grant", "The client is allowed no custom scope of a resource server.");
             return;
         }
+        MachineTokenTrigger.Outcome outcome;
+        try {
+            outcome = machineTrigger.run(client.get().clientId(), scopes, clientMetadata(form));
+        } catch (TriggerException e) {
+            log.notice("PreTokenGeneration failed: " + e.getMessage());
+            error(exchange, 400, "invalid_request", "PreTokenGeneration failed with error " + e.kind().errorType()
+                    + ".");
+            return;
+        }
         log.step("managed login: client_credentials grant for client " + client.get().clientId() + " scope "
-                + String.join(" ", scopes));
-        Http.json(exchange, 200, accounts.issueToClient(client.get(), scopes).toString());
+                + String.join(" ", outcome.scopes()));
+        Http.json(exchange, 200, accounts.issueToClient(client.get(), outcome.scopes(), outcome.claimsToAdd(),
+                outcome.claimsToSuppress()).toString());
+    }
+
+    /** {@code aws_client_metadata}: a JSON object of strings, Cognito's ClientMetadata for the token endpoint. */
+    private Map<String, String> clientMetadata(Map<String, String> form) {
+        String raw = form.get("aws_client_metadata");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (raw == null || raw.isBlank()) {
+            return metadata;
+        }
+        try {
+            json.readTree(raw).fields().forEachRemaining(field -> metadata.put(field.getKey(), field.getValue().asText()));
+        } catch (IOException unreadable) {
+            log.notice("ignoring aws_client_metadata: not a JSON object");
+        }
+        return metadata;
     }
 
     private void code(HttpExchange exchange, Map<String, String> form, ClientDefinition client) throws IOException {
