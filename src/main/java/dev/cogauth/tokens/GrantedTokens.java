@@ -54,10 +54,13 @@ public final class GrantedTokens {
         return entry;
     }
 
-    /** Caches a grant's tokens (signin) and makes them the most recent sign-in. */
+    /**
+     * Caches a grant's tokens (signin). They do not become the most recent sign-in, which commands
+     * given no target act on: that stays a user's.
+     */
     public TokenEntry store(CacheKey key, AuthenticationResult tokens) {
         TokenEntry entry = granted(key, tokens);
-        cache.store(entry);
+        cache.update(key, old -> entry);
         return entry;
     }
 

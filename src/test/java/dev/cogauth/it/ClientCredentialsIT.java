@@ -66,6 +66,13 @@ class ClientCredentialsIT {
             assertEquals(json.get("AccessToken").asText(), cached.stdout().strip(), cached.describe());
             assertEquals(1, server.grants(), "the cached token was printed without asking again");
 
+            Cogauth.Result exec = cogauth().exec("exec-credential", "--client-credentials", "--domain", server.domain(),
+                    "--client-id", "machine", "--scope", "orders/read orders/write").assertExit(0);
+            assertEquals(json.get("AccessToken").asText(), JSON.readTree(exec.stdout()).path("status").path("token")
+                    .asText(), "the ExecCredential carries the cached access token");
+            // No user signed in: the client's entry is not the most recent sign-in that a bare token acts on.
+            cogauth().exec("token").assertExit(4);
+
             Cogauth.Result status = cogauth().exec("status", "--client-credentials", "--domain", server.domain(),
                     "--client-id", "machine", "--scope", "orders/read orders/write", "--output", "json").assertExit(0);
             JsonNode shown = JSON.readTree(status.stdout());

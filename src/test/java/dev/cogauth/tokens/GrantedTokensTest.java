@@ -81,6 +81,15 @@ class GrantedTokensTest {
     }
 
     @Test
+    void aStoredGrantIsNotTheMostRecentSignIn() {
+        TokenCache cache = new TokenCache(dir, message -> { });
+        cache.store(TestTokens.entry(TestTokens.KEY, NOW.plus(Duration.ofHours(1))));
+        granted().store(KEY, grant(Duration.ofHours(1)).get());
+        assertEquals(java.util.Optional.of(TestTokens.KEY), cache.current(), "commands without a target act on users");
+        assertTrue(cache.read(KEY).isPresent());
+    }
+
+    @Test
     void grantsAgainWhenTheCachedTokenIsDue() {
         // An hour's token with 10 minutes left: more than --min-ttl 5m, so fresh.
         granted().atLeast(KEY, Duration.ofMinutes(5), grant(NOW.minus(Duration.ofMinutes(50)),
