@@ -1,6 +1,7 @@
 package dev.cogauth.cli;
 
 import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.api.CallTimeouts;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.config.ConfigFiles;
 import dev.cogauth.config.OAuthSettings;
@@ -97,11 +98,12 @@ final class ClientCredentials {
      * Asks the token endpoint for the client's access token.
      *
      * @param mayPrompt whether a terminal on stdin may be asked for the secret (signin), or not (token)
+     * @param timeouts  --timeout, for the call to the token endpoint
      */
-    AuthenticationResult grant(boolean mayPrompt) {
+    AuthenticationResult grant(boolean mayPrompt, CallTimeouts timeouts) {
         String secret = secret(mayPrompt);
         try {
-            return new TokenEndpoint(domain, clientId, Optional.of(secret)).clientCredentials(scopes);
+            return new TokenEndpoint(domain, clientId, Optional.of(secret), timeouts).clientCredentials(scopes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInCancelledException("interrupted while asking the token endpoint", false);

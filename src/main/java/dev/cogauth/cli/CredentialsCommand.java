@@ -56,8 +56,9 @@ final class CredentialsCommand implements Callable<Integer> {
     String identityEndpoint;
 
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "16m",
-            description = "Least time the printed credentials must stay valid (default: ${DEFAULT-VALUE}; "
-                    + "the AWS CLI asks again below 15 minutes).")
+            description = "Least time cached credentials must have left to be printed again (default: ${DEFAULT-VALUE}; "
+                    + "the AWS CLI asks again below 15 minutes). New ones that the pool issues for less are printed"
+                    + " with a note.")
     Duration minTtl;
 
     @Option(names = "--interactive", description = "When a sign-in is needed, sign in on the terminal (/dev/tty) as"
@@ -82,7 +83,7 @@ final class CredentialsCommand implements Callable<Integer> {
                     new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         }
         String poolId = identityPoolId(resolved, entry);
-        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock());
+        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;
         if (cached.isPresent()) {

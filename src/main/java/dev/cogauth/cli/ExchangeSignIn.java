@@ -55,7 +55,7 @@ final class ExchangeSignIn {
                 : commands.findEntry(config, username);
         DeviceSecret knownDevice = previous.map(TokenEntry::device).orElse(null);
         SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
-                config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata,
+                config.authFlow(), Optional.ofNullable(username), context.env(SecretVariables.PASSWORD), clientMetadata,
                 Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
                         d.devicePassword())))
                 .withFactors(preferredFactor, totpSecret);

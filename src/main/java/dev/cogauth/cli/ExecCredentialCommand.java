@@ -58,7 +58,7 @@ final class ExecCredentialCommand implements Callable<Integer> {
         commands.debug().accept("KUBERNETES_EXEC_INFO: " + info.apiVersion() + ", interactive " + info.interactive());
         if (machine.requested()) {
             ClientCredentials client = commands.clientCredentials(target, machine);
-            TokenEntry entry = commands.grantedTokens().atLeast(client.key(), minTtl, () -> client.grant(false));
+            TokenEntry entry = commands.grantedTokens().atLeast(client.key(), minTtl, () -> client.grant(false, timeout.timeouts));
             return print(info, entry.accessToken(), entry.expiryOf(TokenType.ACCESS));
         }
         TokenEntry entry;

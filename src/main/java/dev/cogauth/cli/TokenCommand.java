@@ -90,7 +90,7 @@ final class TokenCommand implements Callable<Integer> {
         ClientCredentials client = commands.clientCredentials(target, machine);
         TokenEntry entry = commands.grantedTokens().atLeast(client.key(), minTtl, () -> {
             commands.debug().accept("client_credentials grant for " + client);
-            return client.grant(false);
+            return client.grant(false, timeout.timeouts);
         });
         if (debug.debug) {
             commands.debug().accept("access token valid until " + entry.expiryOf(TokenType.ACCESS));

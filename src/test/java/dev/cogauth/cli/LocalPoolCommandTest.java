@@ -110,6 +110,19 @@ class LocalPoolCommandTest {
     }
 
     @Test
+    void theConfigNamesTheFirstIdentityPoolForCogauthCredentials(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), """
+                {"poolId": "eu-west-1_Ids", "users": [], "clients": [{"clientId": "c1"}],
+                 "identityPools": [{"identityPoolId": "eu-west-1:0a1b2c3d-1111-2222-3333-444455556666"}]}
+                """);
+        JsonNode config = new ObjectMapper().readTree(LocalPoolCommand.awsConfiguration(
+                dev.cogauth.localpool.PoolFile.load(file), "http://127.0.0.1:1"));
+        JsonNode identity = config.path("CredentialsProvider").path("CognitoIdentity").path("Default");
+        assertEquals("eu-west-1:0a1b2c3d-1111-2222-3333-444455556666", identity.path("PoolId").asText());
+        assertEquals("eu-west-1", identity.path("Region").asText());
+    }
+
+    @Test
     void aClientThatAllowsOnlyChoiceBasedSignInGetsUserAuthInTheConfig(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pool.json"), """
                 {"poolId": "eu-west-1_Choice", "users": [], "signInPolicy": {"allowedFirstAuthFactors": ["EMAIL_OTP"]},

@@ -48,7 +48,7 @@ class LocalPoolMachineTriggerIT {
                   "clients": [ { "clientId": "machine", "clientSecret": "%s",
                     "allowedOAuthFlows": ["client_credentials"], "allowedOAuthScopes": ["orders/read", "orders/write"] } ],
                   "users": [],
-                  "triggers": { "preTokenGeneration": { "node": "pretoken.js" } }
+                  "triggers": { "preTokenGeneration": { "node": "pretoken.js", "lambdaVersion": "V3_0" } }
                 }
                 """.formatted(SECRET));
         try (LocalPoolProcess pool = LocalPoolProcess.start(temp.resolve("pool.json"))) {

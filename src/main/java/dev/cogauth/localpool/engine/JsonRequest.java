@@ -15,6 +15,11 @@ final class JsonRequest {
         this.body = body;
     }
 
+    /** The whole body, for members that are not strings or string maps. */
+    ObjectNode body() {
+        return body;
+    }
+
     String required(String member) {
         String value = optional(member);
         if (value == null || value.isEmpty()) {

@@ -112,7 +112,8 @@ public final class PoolAccounts {
      */
     public ObjectNode issue(String username, ClientDefinition client, List<String> scopes, String nonce) {
         PoolUser user = users.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
-        return oauthShape(tokens.signIn(user, client, null, String.join(" ", scopes), nonce));
+        return oauthShape(tokens.signIn(user, client, null, false, String.join(" ", scopes), nonce,
+                SignInTriggers.TokenSource.HOSTED_AUTH));
     }
 
     /** The client_credentials grant's answer: {@code access_token}, {@code expires_in}, {@code token_type}. */

@@ -20,6 +20,12 @@ public final class PoolEngine {
     private PoolEngine() {
     }
 
+    /** The sign-in path's triggers, each null when not configured, and Pre Token Generation's event version. */
+    public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                   int preTokenGenerationVersion) {
+        public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
+    }
+
     /** The API's handler and the accounts the managed login shares with it. */
     public record Served(HttpHandler api, PoolAccounts accounts) {
     }
@@ -30,10 +36,12 @@ public final class PoolEngine {
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
+     * @param signIn   the sign-in path's triggers
      * @param maxSessions how many sign-in Sessions the pool keeps at once
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                               Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
+                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, int maxSessions,
+                               Outbox outbox) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SecureRandom random = new SecureRandom();
@@ -43,13 +51,15 @@ public final class PoolEngine {
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = baseUri + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices);
-        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
-                definition.region(), json, log);
+        TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
+        SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
+                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers);
+        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
                 new CodeSender(random, clock, log, outbox), log);
         PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
-                tokens, devices, definition.signInPolicy(), random, clock, log);
+                tokens, devices, definition.signInPolicy(), signInTriggers, random, clock, log);
 
         Map<String, Operation> operations = new LinkedHashMap<>();
         operations.put("InitiateAuth", new InitiateAuth(pool));
@@ -67,11 +77,29 @@ public final class PoolEngine {
         operations.put("UpdateDeviceStatus", deviceOperations.updateStatus());
         operations.put("ForgetDevice", deviceOperations.forget());
 
+        Map<String, Operation> identity = identityOperations(definition, json, pool, signer, issuer);
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
-        HttpHandler api = new PoolHttpHandler(json, operations, Map.of(
+        HttpHandler api = new PoolHttpHandler(json, operations, identity, Map.of(
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", openIdConfiguration(json, issuer, baseUri)), log);
         return new Served(api, new PoolAccounts(json, pool.clients(), users, passwords, tokens, random));
+    }
+
+    /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
+    private static Map<String, Operation> identityOperations(PoolDefinition definition, ObjectMapper json,
+                                                             PoolServices pool, JwtSigner signer, String issuer) {
+        IdTokenCheck idTokens = new IdTokenCheck(definition.providerName(), definition.region(), issuer, pool.clients(),
+                signer, pool.clock());
+        IdentityOperations identity = new IdentityOperations(json,
+                new IdentityStore(definition.identityPools(), pool.random()), idTokens, signer, pool.random(),
+                pool.clock(), pool.log());
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        operations.put("CreateIdentityPool", identity.createIdentityPool());
+        operations.put("DescribeIdentityPool", identity.describeIdentityPool());
+        operations.put("GetId", identity.getId());
+        operations.put("GetCredentialsForIdentity", identity.getCredentialsForIdentity());
+        operations.put("GetOpenIdToken", identity.getOpenIdToken());
+        return operations;
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
