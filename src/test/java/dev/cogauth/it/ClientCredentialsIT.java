@@ -151,6 +151,23 @@ class ClientCredentialsIT {
     }
 
     @Test
+    void onATerminalSigninAsksForTheSecretWithoutEchoingIt() throws Exception {
+        try (ClientCredentialsServer server = new ClientCredentialsServer(CLIENTS, Duration.ofHours(1));
+             Tty tty = Tty.start(cogauth().env("NO_COLOR", "1").environment(), Cogauth.javaCommand("signin",
+                     "--client-credentials", "--domain", server.domain(), "--client-id", "machine"))) {
+            tty.awaitText("Client secret of machine", Duration.ofSeconds(60));
+            tty.typeLine(SECRET);
+            int exit = tty.awaitExit(Duration.ofSeconds(60));
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+            assertFalse(screen.contains(SECRET), () -> "the secret was echoed:\n" + screen);
+            assertTrue(screen.contains("Signed in as client machine"), () -> "the summary:\n" + screen);
+            assertFalse(screen.contains("eyJ"), () -> "no raw token on a terminal:\n" + screen);
+            assertEquals(1, server.grants());
+        }
+    }
+
+    @Test
     void refusalsAreExit3WithWhatToCheckAndNeverTheSecret() throws Exception {
         try (ClientCredentialsServer server = new ClientCredentialsServer(CLIENTS, Duration.ofHours(1))) {
             String wrong = "not-the-secret-XYZ";
