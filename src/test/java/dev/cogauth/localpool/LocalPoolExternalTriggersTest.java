@@ -34,7 +34,7 @@ class LocalPoolExternalTriggersTest {
         return Files.writeString(dir.resolve("pool.json"), """
                 {"poolId": "us-east-1_Ext", "clients": [{"clientId": "c"}],
                  "users": [{"username": "ann", "email": "ann@example.com", "password": "Ann-Passw0rd!"}],
-                 "triggerTimeout": "5s",
+                 "triggerTimeout": "60s",
                  "triggers": {"define": %s, "create": %s, "verify": %s}}
                 """.formatted(define, create, verify));
     }
