@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
-import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.localpool.trigger.TokenClaimOverrides;
+import dev.cogauth.protocol.ErrorType;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,6 +121,30 @@ final class TokenService {
                     grant.authTime(), grant.deviceKey(), null, grant.scope(), grant.expiresAt())));
         }
         return result;
+    }
+
+    /**
+     * A client_credentials grant's access token, as Cognito issues it to a machine: the client is its
+     * own subject, there is no user, no ID and no refresh token.
+     *
+     * @param scope            the granted scopes, space-separated
+     * @param claimsToAdd      claims a pre token generation trigger adds (protected ones already left out)
+     * @param claimsToSuppress claims it drops
+     */
+    ObjectNode clientCredentials(ClientDefinition client, String scope, Map<String, JsonNode> claimsToAdd,
+                                 Set<String> claimsToSuppress) {
+        Instant now = clock.instant();
+        ObjectNode access = json.createObjectNode();
+        // A pre token generation trigger's claims first: the token's own claims below win over them.
+        claimsToAdd.forEach(access::set);
+        claimsToSuppress.forEach(access::remove);
+        access.put("sub", client.clientId()).put("token_use", "access").put("scope", scope)
+                .put("iss", issuer).put("version", 2).put("client_id", client.clientId());
+        times(access, now, now, client.tokenValidity().access());
+        return json.createObjectNode()
+                .put("access_token", signer.sign(access))
+                .put("expires_in", client.tokenValidity().access().toSeconds())
+                .put("token_type", "Bearer");
     }
 
     /** The user a refresh token belongs to, for SECRET_HASH checks; empty for an unknown token. */
