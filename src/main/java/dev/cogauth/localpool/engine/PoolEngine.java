@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
-import dev.cogauth.localpool.definition.UserDefinition;
 import dev.cogauth.localpool.trigger.Trigger;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** Wires a pool definition into the HTTP handler that serves it; the only public door into this package. */
 public final class PoolEngine {
@@ -34,53 +29,21 @@ public final class PoolEngine {
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
                                Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
-        // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        SecureRandom random = new SecureRandom();
-        SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
-        UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
-        SessionStore sessions = new SessionStore(random, clock, maxSessions);
-        JwtSigner signer = new JwtSigner(json, random);
-        String issuer = baseUri + "/" + definition.poolId();
-        DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices);
-        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
-                definition.region(), json, log);
-        SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
-                new CodeSender(random, clock, log, outbox), log);
-        PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
-                tokens, devices, definition.signInPolicy(), random, clock, log);
-
-        Map<String, Operation> operations = new LinkedHashMap<>();
-        operations.put("InitiateAuth", new InitiateAuth(pool));
-        operations.put("RespondToAuthChallenge", new RespondToAuthChallenge(pool));
-        SoftwareTokenOperations softwareTokens = new SoftwareTokenOperations(pool);
-        operations.put("AssociateSoftwareToken", softwareTokens.associate());
-        operations.put("VerifySoftwareToken", softwareTokens.verify());
-        TokenOperations tokenOperations = new TokenOperations(pool);
-        operations.put("GetTokensFromRefreshToken", tokenOperations.getTokensFromRefreshToken());
-        operations.put("RevokeToken", tokenOperations.revokeToken());
-        operations.put("GlobalSignOut", tokenOperations.globalSignOut());
-        operations.put("GetUser", tokenOperations.getUser());
-        DeviceOperations deviceOperations = new DeviceOperations(pool);
-        operations.put("ConfirmDevice", deviceOperations.confirm());
-        operations.put("UpdateDeviceStatus", deviceOperations.updateStatus());
-        operations.put("ForgetDevice", deviceOperations.forget());
-
-        String wellKnown = "/" + definition.poolId() + "/.well-known/";
-        HttpHandler api = new PoolHttpHandler(json, operations, Map.of(
-                wellKnown + "jwks.json", signer.jwks(),
-                wellKnown + "openid-configuration", openIdConfiguration(json, issuer, baseUri)), log);
-        return new Served(api, new PoolAccounts(json, pool.clients(), users, passwords, tokens, random));
+        return serve(definition, baseUri, define, create, verify, clock, log, maxSessions, outbox, ManagementLimits.DEFAULT);
     }
 
-    private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
-        UserDefinition.MfaSettings mfa = user.mfa();
-        boolean hasPassword = user.password() != null;
-        String password = hasPassword ? user.password() : UUID.randomUUID() + "-" + UUID.randomUUID();
-        return new PoolUser(user.username(), user.attributes().getOrDefault("sub", UUID.randomUUID().toString()),
-                user.attributes(), user.status(), passwords.verifier(user.username(), password), hasPassword,
-                mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred(), user.passkeys());
+    static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create, Trigger verify,
+                        Clock clock, PoolLog log, int maxSessions, Outbox outbox, ManagementLimits limits) {
+        // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits);
+        RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
+                PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
+        PoolDirectory directory = new PoolDirectory(wiring, filePool);
+        HttpHandler api = new PoolHttpHandler(json, directory, log);
+        PoolServices pool = filePool.services();
+        return new Served(api, new PoolAccounts(json, pool.clients(), pool.users(), filePool.passwords(), pool.tokens(),
+                pool.random()));
     }
 
     /** The issuer's discovery document; the managed login's endpoints are on the pool's own port. */

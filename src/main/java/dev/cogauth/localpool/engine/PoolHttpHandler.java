@@ -24,15 +24,17 @@ final class PoolHttpHandler implements HttpHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final ObjectMapper json;
-    private final Map<String, Operation> operations;
-    private final Map<String, ObjectNode> documents;
+    private final PoolRouter router;
     private final PoolLog log;
 
     /** @param documents GET paths such as {@code /us-east-1_x/.well-known/jwks.json} and their bodies */
     PoolHttpHandler(ObjectMapper json, Map<String, Operation> operations, Map<String, ObjectNode> documents, PoolLog log) {
+        this(json, PoolRouter.fixed(operations, documents), log);
+    }
+
+    PoolHttpHandler(ObjectMapper json, PoolRouter router, PoolLog log) {
         this.json = json;
-        this.operations = Map.copyOf(operations);
-        this.documents = Map.copyOf(documents);
+        this.router = router;
         this.log = log;
     }
 
@@ -59,7 +61,7 @@ final class PoolHttpHandler implements HttpHandler {
     }
 
     private void get(HttpExchange exchange) throws IOException {
-        ObjectNode document = documents.get(exchange.getRequestURI().getPath());
+        ObjectNode document = router.document(exchange.getRequestURI().getPath()).orElse(null);
         if (document == null) {
             error(exchange, new CognitoError(ErrorType.RESOURCE_NOT_FOUND, "Not found: " + exchange.getRequestURI().getPath(), 404));
             return;
@@ -71,12 +73,12 @@ final class PoolHttpHandler implements HttpHandler {
         long start = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
-        Operation operation = name == null ? null : operations.get(name);
         try {
-            if (operation == null) {
+            if (name == null || !router.knows(name)) {
                 throw new CognitoError(ErrorType.UNKNOWN_OPERATION, "Unknown operation " + (target == null ? "(no X-Amz-Target header)" : target));
             }
-            ObjectNode response = operation.handle(new JsonRequest(body(exchange)));
+            JsonRequest request = new JsonRequest(body(exchange));
+            ObjectNode response = router.route(name, request).handle(request);
             send(exchange, 200, CONTENT_TYPE, response);
             log.step(name + " ← 200 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (CognitoError e) {

@@ -1,19 +1,29 @@
 package dev.cogauth.localpool.engine;
 
+import dev.cogauth.protocol.ErrorType;
 import java.util.Collection;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The pool's users, found by username or by an alias (email or phone number), as Cognito signs them in. */
+/**
+ * The pool's users, found by username or by an alias (email or phone number), as Cognito signs them in.
+ * Users created at run time (sign-up, AdminCreateUser) count against {@code maxUsers}.
+ */
 final class UserStore {
 
     private static final String[] ALIASES = {"email", "phone_number"};
 
+    private final int maxUsers;
     private final Map<String, PoolUser> byUsername = new ConcurrentHashMap<>();
     private final Map<String, PoolUser> byAlias = new ConcurrentHashMap<>();
+    /** Usernames in the order users were added, for ListUsers' pages. */
+    private final LinkedHashSet<String> order = new LinkedHashSet<>();
 
-    UserStore(Collection<PoolUser> users) {
+    UserStore(Collection<PoolUser> users, int maxUsers) {
+        this.maxUsers = maxUsers;
         users.forEach(this::add);
     }
 
@@ -23,12 +33,53 @@ final class UserStore {
         if (existing != null) {
             return existing;
         }
+        checkRoom();
         add(user);
         return user;
     }
 
+    /** A new user (SignUp, AdminCreateUser); UsernameExistsException when the name is taken. */
+    synchronized PoolUser create(PoolUser user, String existsMessage) {
+        if (byUsername.containsKey(user.username())) {
+            throw new CognitoError("UsernameExistsException", existsMessage);
+        }
+        checkRoom();
+        add(user);
+        return user;
+    }
+
+    private void checkRoom() {
+        if (byUsername.size() >= maxUsers) {
+            throw new CognitoError(ErrorType.LIMIT_EXCEEDED, "The local pool holds at most " + maxUsers + " users.");
+        }
+    }
+
+    synchronized void remove(PoolUser user) {
+        if (byUsername.remove(user.username(), user)) {
+            order.remove(user.username());
+            byAlias.values().removeIf(aliased -> aliased == user);
+        }
+    }
+
+    /** Changes a user's attributes (null deletes one) and the aliases they are found by. */
+    synchronized void update(PoolUser user, Map<String, String> changes) {
+        byAlias.values().removeIf(aliased -> aliased == user);
+        user.changeAttributes(changes);
+        aliases(user);
+    }
+
+    /** Every user, in the order they were added. */
+    synchronized List<PoolUser> all() {
+        return order.stream().map(byUsername::get).toList();
+    }
+
     private void add(PoolUser user) {
         byUsername.put(user.username(), user);
+        order.add(user.username());
+        aliases(user);
+    }
+
+    private void aliases(PoolUser user) {
         for (String alias : ALIASES) {
             String value = user.attributes().get(alias);
             if (value != null) {
@@ -41,5 +92,14 @@ final class UserStore {
     Optional<PoolUser> find(String name) {
         PoolUser user = byUsername.get(name);
         return Optional.ofNullable(user != null ? user : byAlias.get(name));
+    }
+
+    /** The user of exactly this username (management calls name users, not aliases). */
+    Optional<PoolUser> byUsername(String username) {
+        return Optional.ofNullable(byUsername.get(username));
+    }
+
+    int size() {
+        return byUsername.size();
     }
 }
