@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
@@ -390,6 +392,72 @@ class ManagementApiTest {
             assertNotNull(passwordSignIn("lea", "N3w-Passw0rd!").authenticationResult());
             assertEquals("lea", sdk.getUser(r -> r.accessToken(access)).username(), "GetUser finds the created pool by the token");
         }
+    }
+
+    @Nested
+    class GroupsAndAdminSignIn {
+        @Test
+        void groupsShowInAdminListGroupsForUserAndInBothTokens() throws IOException {
+            confirmedUser("max", "max@example.com");
+            var group = sdk.createGroup(r -> r.userPoolId(poolId).groupName("admins").description("the admins").precedence(1)).group();
+            assertEquals("admins", group.groupName());
+            assertEquals(poolId, group.userPoolId());
+            assertThrows(GroupExistsException.class,
+                    () -> sdk.createGroup(r -> r.userPoolId(poolId).groupName("admins")));
+            sdk.createGroup(r -> r.userPoolId(poolId).groupName("readers"));
+            assertEquals(List.of(), sdk.adminListGroupsForUser(r -> r.userPoolId(poolId).username("max")).groups());
+            sdk.adminAddUserToGroup(r -> r.userPoolId(poolId).username("max").groupName("admins"));
+            sdk.adminAddUserToGroup(r -> r.userPoolId(poolId).username("max").groupName("readers"));
+            assertEquals(List.of("admins", "readers"), sdk.adminListGroupsForUser(r -> r.userPoolId(poolId).username("max"))
+                    .groups().stream().map(g -> g.groupName()).toList());
+            assertThrows(ResourceNotFoundException.class,
+                    () -> sdk.adminAddUserToGroup(r -> r.userPoolId(poolId).username("max").groupName("nosuch")));
+
+            AuthenticationResultType tokens = passwordSignIn("max", STRONG).authenticationResult();
+            assertEquals("[\"admins\",\"readers\"]", claims(tokens.idToken()).get("cognito:groups").toString());
+            assertEquals("[\"admins\",\"readers\"]", claims(tokens.accessToken()).get("cognito:groups").toString());
+            sdk.adminRemoveUserFromGroup(r -> r.userPoolId(poolId).username("max").groupName("admins"));
+            assertEquals("[\"readers\"]",
+                    claims(passwordSignIn("max", STRONG).authenticationResult().idToken()).get("cognito:groups").toString());
+        }
+
+        @Test
+        void adminInitiateAuthAndAdminRespondToAuthChallenge() {
+            String adminClient = sdk.createUserPoolClient(r -> r.userPoolId(poolId).clientName("server")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH)).userPoolClient().clientId();
+            sdk.adminCreateUser(r -> r.userPoolId(poolId).username("ned").temporaryPassword(STRONG)
+                    .messageAction(MessageActionType.SUPPRESS));
+            var challenge = sdk.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(adminClient)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "ned", "PASSWORD", STRONG)));
+            assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, challenge.challengeName());
+            var done = sdk.adminRespondToAuthChallenge(r -> r.userPoolId(poolId).clientId(adminClient)
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
+                    .challengeResponses(Map.of("USERNAME", "ned", "NEW_PASSWORD", "N3w-Passw0rd!")));
+            assertNotNull(done.authenticationResult().idToken());
+            assertThrows(NotAuthorizedException.class, () -> sdk.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(adminClient)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "ned", "PASSWORD", STRONG))));
+            assertThrows(InvalidParameterException.class, () -> sdk.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "ned", "PASSWORD", "N3w-Passw0rd!"))), "the client does not allow it");
+        }
+
+        @Test
+        void aSignedInUserUpdatesAndVerifiesTheirEmail() {
+            confirmedUser("oli", "oli@example.com");
+            String access = passwordSignIn("oli", STRONG).authenticationResult().accessToken();
+            var sent = sdk.updateUserAttributes(r -> r.accessToken(access).userAttributes(attribute("email", "oli@new.example.com")))
+                    .codeDeliveryDetailsList();
+            assertEquals("o***@n***", sent.get(0).destination());
+            assertTrue(sdk.getUser(r -> r.accessToken(access)).userAttributes().contains(attribute("email_verified", "false")));
+            assertThrows(CodeMismatchException.class, () -> sdk.verifyUserAttribute(r -> r.accessToken(access)
+                    .attributeName("email").code(otherThan(code("oli")))));
+            sdk.verifyUserAttribute(r -> r.accessToken(access).attributeName("email").code(code("oli")));
+            assertTrue(sdk.getUser(r -> r.accessToken(access)).userAttributes().contains(attribute("email_verified", "true")));
+        }
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
     private SignUpResponse signUp(String username, String password) {

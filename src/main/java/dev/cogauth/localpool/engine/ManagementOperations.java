@@ -54,6 +54,16 @@ final class ManagementOperations {
         operations.put("ForgotPassword", new ForgotPassword(running));
         operations.put("ConfirmForgotPassword", new ConfirmForgotPassword(running));
         operations.put("ChangePassword", new ChangePassword(running));
+        operations.put("CreateGroup", new CreateGroup(running));
+        operations.put("AdminAddUserToGroup", new AdminAddUserToGroup(running, true));
+        operations.put("AdminRemoveUserFromGroup", new AdminAddUserToGroup(running, false));
+        operations.put("AdminListGroupsForUser", new AdminListGroupsForUser(running));
+        operations.put("AdminInitiateAuth", new AdminInitiateAuth(running));
+        // The same exchange as RespondToAuthChallenge; UserPoolId only picks the pool.
+        operations.put("AdminRespondToAuthChallenge", operations.get("RespondToAuthChallenge"));
+        operations.put("UpdateUserAttributes", new UpdateUserAttributes(running, limits));
+        operations.put("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(running));
+        operations.put("VerifyUserAttribute", new VerifyUserAttribute(running));
         return Map.copyOf(operations);
     }
 }

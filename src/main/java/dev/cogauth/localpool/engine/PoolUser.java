@@ -4,6 +4,7 @@ import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,12 @@ final class PoolUser {
     private volatile Instant modified = Instant.EPOCH;
     private volatile PendingCode confirmationCode;
     private volatile PendingCode resetCode;
+    private volatile List<String> groups = List.of();
+    private volatile AttributeCode attributeCode;
+
+    /** A code GetUserAttributeVerificationCode / UpdateUserAttributes sent to verify {@code attribute}. */
+    record AttributeCode(String attribute, PendingCode code) {
+    }
     private volatile SrpVerifier verifier;
     private final boolean smsMfa;
     private final boolean emailMfa;
@@ -130,6 +137,31 @@ final class PoolUser {
             created = now;
         }
         modified = now;
+    }
+
+    /** The groups the user is in, in the order added: the tokens' {@code cognito:groups}. */
+    List<String> groups() {
+        return groups;
+    }
+
+    synchronized void joinGroup(String group) {
+        if (!groups.contains(group)) {
+            List<String> more = new ArrayList<>(groups);
+            more.add(group);
+            groups = List.copyOf(more);
+        }
+    }
+
+    synchronized void leaveGroup(String group) {
+        groups = groups.stream().filter(name -> !name.equals(group)).toList();
+    }
+
+    AttributeCode attributeCode() {
+        return attributeCode;
+    }
+
+    void setAttributeCode(AttributeCode code) {
+        attributeCode = code;
     }
 
     /** The code ConfirmSignUp expects, or null. */

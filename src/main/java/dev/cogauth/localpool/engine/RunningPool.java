@@ -31,9 +31,11 @@ final class RunningPool {
     private final String name;
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
     private final Map<String, ObjectNode> clientSettings = new ConcurrentHashMap<>();
+    private final Groups groups;
 
     private RunningPool(PoolDefinition definition, String name, PoolServices services, SrpPasswords passwords, CodeSender codes,
-                        PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents) {
+                        PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents,
+                        int maxGroups) {
         this.definition = definition;
         this.name = name;
         this.services = services;
@@ -44,6 +46,7 @@ final class RunningPool {
         this.fromFile = fromFile;
         this.created = services.clock().instant();
         this.documents = Map.copyOf(documents);
+        this.groups = new Groups(maxGroups);
     }
 
     /** The shared parts every pool of the process is made with. */
@@ -82,7 +85,8 @@ final class RunningPool {
         Map<String, ObjectNode> documents = Map.of(
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", PoolEngine.openIdConfiguration(json, issuer, wiring.baseUri()));
-        return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents);
+        return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents,
+                wiring.limits().groupsPerPool());
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords, Clock clock) {
@@ -140,6 +144,10 @@ final class RunningPool {
 
     Instant created() {
         return created;
+    }
+
+    Groups groups() {
+        return groups;
     }
 
     Map<String, ObjectNode> clientSettings() {

@@ -158,6 +158,7 @@ final class TokenService {
         if (nonce != null) {
             id.put("nonce", nonce);
         }
+        groups(id, user);
         times(id, authTime, now, client.tokenValidity().id());
         ObjectNode access = json.createObjectNode()
                 .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
@@ -167,12 +168,20 @@ final class TokenService {
             access.put("device_key", deviceKey);
         }
         times(access, authTime, now, client.tokenValidity().access());
+        groups(access, user);
         access.put("username", user.username());
         return json.createObjectNode()
                 .put("AccessToken", signer.sign(access))
                 .put("ExpiresIn", client.tokenValidity().access().toSeconds())
                 .put("IdToken", signer.sign(id))
                 .put("TokenType", "Bearer");
+    }
+
+    /** Cognito's {@code cognito:groups} claim, in ID and access tokens, when the user is in a group. */
+    private static void groups(ObjectNode claims, PoolUser user) {
+        if (!user.groups().isEmpty()) {
+            user.groups().forEach(claims.putArray("cognito:groups")::add);
+        }
     }
 
     /** The {@code identities} attribute is a JSON string; in the ID token it is the array itself. */
