@@ -50,6 +50,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersRe
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
@@ -453,6 +454,60 @@ class ManagementApiTest {
                     .attributeName("email").code(otherThan(code("oli")))));
             sdk.verifyUserAttribute(r -> r.accessToken(access).attributeName("email").code(code("oli")));
             assertTrue(sdk.getUser(r -> r.accessToken(access)).userAttributes().contains(attribute("email_verified", "true")));
+        }
+    }
+
+    @Nested
+    class MoreAdministration {
+        @Test
+        void clientsAreListedByName() {
+            sdk.createUserPoolClient(r -> r.userPoolId(poolId).clientName("second"));
+            assertEquals(List.of("app", "second"), sdk.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60))
+                    .userPoolClients().stream().map(c -> c.clientName()).sorted().toList());
+        }
+
+        @Test
+        void anAdministratorsResetForcesANewPasswordWithTheCode() {
+            confirmedUser("pam", "pam@example.com");
+            sdk.adminResetUserPassword(r -> r.userPoolId(poolId).username("pam"));
+            assertEquals(UserStatusType.RESET_REQUIRED, sdk.adminGetUser(r -> r.userPoolId(poolId).username("pam")).userStatus());
+            assertThrows(PasswordResetRequiredException.class,
+                    () -> passwordSignIn("pam", STRONG));
+            sdk.confirmForgotPassword(r -> r.clientId(clientId).username("pam").confirmationCode(code("pam"))
+                    .password("N3w-Passw0rd!"));
+            assertNotNull(passwordSignIn("pam", "N3w-Passw0rd!").authenticationResult());
+        }
+
+        @Test
+        void attributesAreDeletedButNotSub() {
+            confirmedUser("quin", "quin@example.com");
+            sdk.adminDeleteUserAttributes(r -> r.userPoolId(poolId).username("quin").userAttributeNames("email"));
+            assertFalse(sdk.adminGetUser(r -> r.userPoolId(poolId).username("quin")).userAttributes().stream()
+                    .anyMatch(a -> a.name().equals("email")));
+            assertThrows(InvalidParameterException.class, () -> sdk.adminDeleteUserAttributes(r -> r.userPoolId(poolId)
+                    .username("quin").userAttributeNames("sub")));
+        }
+
+        @Test
+        void controlCharactersInAttributesAreRefused() {
+            InvalidParameterException refused = assertThrows(InvalidParameterException.class, () -> sdk.signUp(r -> r
+                    .clientId(clientId).username("rex").password(STRONG)
+                    .userAttributes(attribute("email", "\u001b]0;PWNED\u0007@example.com"))));
+            assertEquals("The value of email contains control characters.", refused.awsErrorDetails().errorMessage());
+            assertThrows(InvalidParameterException.class, () -> sdk.adminCreateUser(r -> r.userPoolId(poolId)
+                    .username("rex\u001b[2J").messageAction(MessageActionType.SUPPRESS)));
+        }
+
+        @Test
+        void groupsAreReadListedAndDeleted() throws IOException {
+            confirmedUser("sam", "sam@example.com");
+            sdk.createGroup(r -> r.userPoolId(poolId).groupName("ops").description("on call"));
+            sdk.adminAddUserToGroup(r -> r.userPoolId(poolId).username("sam").groupName("ops"));
+            assertEquals("on call", sdk.getGroup(r -> r.userPoolId(poolId).groupName("ops")).group().description());
+            assertEquals(List.of("ops"), sdk.listGroups(r -> r.userPoolId(poolId)).groups().stream().map(g -> g.groupName()).toList());
+            sdk.deleteGroup(r -> r.userPoolId(poolId).groupName("ops"));
+            assertThrows(ResourceNotFoundException.class, () -> sdk.getGroup(r -> r.userPoolId(poolId).groupName("ops")));
+            assertNull(claims(passwordSignIn("sam", STRONG).authenticationResult().idToken()).get("cognito:groups"));
         }
     }
 

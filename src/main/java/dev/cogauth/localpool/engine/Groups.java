@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.protocol.ErrorType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +50,14 @@ final class Groups {
 
     synchronized Optional<Group> find(String name) {
         return Optional.ofNullable(groups.get(name));
+    }
+
+    synchronized List<Group> all() {
+        return List.copyOf(groups.values());
+    }
+
+    synchronized void delete(String name) {
+        groups.remove(name);
     }
 
     Group require(String name) {

@@ -64,6 +64,13 @@ final class ManagementOperations {
         operations.put("UpdateUserAttributes", new UpdateUserAttributes(running, limits));
         operations.put("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(running));
         operations.put("VerifyUserAttribute", new VerifyUserAttribute(running));
+        operations.put("ListUserPoolClients", new ListUserPoolClients(running));
+        operations.put("AdminResetUserPassword", new AdminResetUserPassword(running));
+        operations.put("AdminDeleteUserAttributes", new AdminDeleteUserAttributes(running));
+        GroupOperations groups = new GroupOperations(running);
+        operations.put("GetGroup", groups.getGroup());
+        operations.put("ListGroups", groups.listGroups());
+        operations.put("DeleteGroup", groups.deleteGroup());
         return Map.copyOf(operations);
     }
 }

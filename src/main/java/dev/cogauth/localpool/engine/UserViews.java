@@ -70,6 +70,10 @@ final class UserViews {
             if (name.equals("sub")) {
                 throw CognitoError.invalidParameter("Cannot modify the non-mutable attribute sub");
             }
+            // Values reach the pool's log (a code "sent" to an email address): no terminal escapes through it.
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw CognitoError.invalidParameter("The value of " + name + " contains control characters.");
+            }
             if (value.length() > limits.attributeValueLength()) {
                 throw CognitoError.invalidParameter("The value of " + name + " is longer than "
                         + limits.attributeValueLength() + " characters.");
