@@ -18,11 +18,7 @@ final class ListUserPoolClients implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         request.required("UserPoolId");
-        int max = request.integer("MaxResults", 60);
-        if (max < 1 || max > 60) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + max + "' at 'maxResults'"
-                    + " failed to satisfy constraint: Member must have value between 1 and 60");
-        }
+        int max = PageToken.pageSize(request, "MaxResults", 60);
         String after = PageToken.decode(request.optional("NextToken"));
         List<ClientDefinition> clients = pool.services().clients().all().stream()
                 .sorted(Comparator.comparing(ClientDefinition::clientId))

@@ -15,11 +15,7 @@ final class ListUserPools implements Operation {
 
     @Override
     public ObjectNode handle(JsonRequest request) {
-        int max = request.integer("MaxResults", 0);
-        if (max < 1 || max > 60) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + max + "' at 'maxResults'"
-                    + " failed to satisfy constraint: Member must have value between 1 and 60");
-        }
+        int max = PageToken.pageSize(request, "MaxResults", 0);
         String after = PageToken.decode(request.optional("NextToken"));
         List<RunningPool> page = directory.page(after, max + 1);
         ObjectNode response = directory.wiring().json().createObjectNode();

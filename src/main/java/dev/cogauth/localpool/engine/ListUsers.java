@@ -20,11 +20,7 @@ final class ListUsers implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         request.required("UserPoolId");
-        int limit = request.integer("Limit", 60);
-        if (limit < 1 || limit > 60) {
-            throw CognitoError.invalidParameter("1 validation error detected: Value '" + limit + "' at 'limit' failed"
-                    + " to satisfy constraint: Member must have value between 1 and 60");
-        }
+        int limit = PageToken.pageSize(request, "Limit", 60);
         Predicate<Map<String, String>> filter = UserFilter.parse(request.optional("Filter"));
         List<String> attributesToGet = request.strings("AttributesToGet");
         Set<String> only = attributesToGet == null ? null : new HashSet<>(attributesToGet);

@@ -9,6 +9,17 @@ final class PageToken {
     private PageToken() {
     }
 
+    /** A page size member (MaxResults, Limit): 1 to 60 as Cognito allows, {@code otherwise} when absent. */
+    static int pageSize(JsonRequest request, String member, int otherwise) {
+        int size = request.integer(member, otherwise);
+        if (size < 1 || size > 60) {
+            String camel = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+            throw CognitoError.invalidParameter("1 validation error detected: Value '" + size + "' at '" + camel
+                    + "' failed to satisfy constraint: Member must have value between 1 and 60");
+        }
+        return size;
+    }
+
     static String encode(String lastKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
