@@ -443,6 +443,18 @@ class ManagementApiTest {
         }
 
         @Test
+        void theNewPasswordOfNewPasswordRequiredMeetsThePoolsPolicy() {
+            sdk.adminCreateUser(r -> r.userPoolId(poolId).username("uma").temporaryPassword(STRONG)
+                    .messageAction(MessageActionType.SUPPRESS));
+            InitiateAuthResponse challenge = passwordSignIn("uma", STRONG);
+            InvalidPasswordException weak = assertThrows(InvalidPasswordException.class, () -> sdk.respondToAuthChallenge(r -> r
+                    .clientId(clientId).challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
+                    .challengeResponses(Map.of("USERNAME", "uma", "NEW_PASSWORD", "alllowercase1!"))));
+            assertEquals("Password did not conform with policy: Password must have uppercase characters",
+                    weak.awsErrorDetails().errorMessage());
+        }
+
+        @Test
         void aSignedInUserUpdatesAndVerifiesTheirEmail() {
             confirmedUser("oli", "oli@example.com");
             String access = passwordSignIn("oli", STRONG).authenticationResult().accessToken();

@@ -18,7 +18,7 @@ final class ManagementOperations {
         ManagementLimits limits = directory.wiring().limits();
         Map<String, Operation> operations = new LinkedHashMap<>();
         operations.put("InitiateAuth", new InitiateAuth(pool));
-        operations.put("RespondToAuthChallenge", new RespondToAuthChallenge(pool));
+        operations.put("RespondToAuthChallenge", new RespondToAuthChallenge(pool, running.policy()));
         SoftwareTokenOperations softwareTokens = new SoftwareTokenOperations(pool);
         operations.put("AssociateSoftwareToken", softwareTokens.associate());
         operations.put("VerifySoftwareToken", softwareTokens.verify());
