@@ -224,6 +224,7 @@ function _picocli_cogauth_signin() {
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
+  local FACTOR_option_args=("EMAIL_OTP" "SMS_OTP" "PASSWORD" "PASSWORD_SRP" "WEB_AUTHN") # --preferred-challenge values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -269,7 +270,9 @@ function _picocli_cogauth_signin() {
       return $?
       ;;
     '--preferred-challenge')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FACTOR_option_args[@]}" ) )
+      return $?
       ;;
     '--answer-command')
       return
@@ -446,7 +449,7 @@ function _picocli_cogauth_signout() {
 
   local commands=""
   local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -482,6 +485,9 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--browser-timeout')
       return
       ;;
   esac

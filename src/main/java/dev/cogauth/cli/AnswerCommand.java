@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.flow.PromptContext;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -11,6 +12,10 @@ import java.util.TreeMap;
  * stdin and the one-line failure messages. Pure, so the contract is tested without processes.
  */
 final class AnswerCommand {
+    /** An answer is a code, a choice or a custom answer: 64 KiB is plenty; more is a runaway program. */
+    static final int STDOUT_CAP = 64 * 1024;
+    /** What may pass through to cogauth's stderr per question. */
+    static final int STDERR_CAP = 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AnswerCommand() {
@@ -37,6 +42,16 @@ final class AnswerCommand {
                 : new String[] {"sh", "-c", command};
     }
 
+    /**
+     * Its environment: cogauth's own (the program's PATH and HOME) without the secrets cogauth read from it
+     * ({@link SecretVariables}), plus {@code COGAUTH_CHALLENGE}.
+     */
+    static Map<String, String> environment(Map<String, String> inherited, String challenge) {
+        Map<String, String> environment = SecretVariables.withheldFrom(inherited);
+        environment.put("COGAUTH_CHALLENGE", challenge);
+        return environment;
+    }
+
     static String failed(String challenge, int status, String lastStderrLine) {
         return "the answer command failed answering " + challenge + " (exit status " + status + ")"
                 + stderrPart(lastStderrLine);
@@ -49,6 +64,11 @@ final class AnswerCommand {
     static String timedOut(String challenge, long seconds, String lastStderrLine) {
         return "the answer command did not answer " + challenge + " within " + seconds
                 + " s (--answer-timeout) and was stopped" + stderrPart(lastStderrLine);
+    }
+
+    static String tooMuch(String challenge, String stream) {
+        return "the answer command wrote more than " + (stream.equals("stdout") ? STDOUT_CAP : STDERR_CAP) / 1024
+                + " KiB on " + stream + " answering " + challenge + " and was stopped";
     }
 
     private static String stderrPart(String lastStderrLine) {

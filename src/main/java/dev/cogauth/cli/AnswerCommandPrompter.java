@@ -5,26 +5,30 @@ import dev.cogauth.flow.Prompt;
 import dev.cogauth.flow.PromptContext;
 import dev.cogauth.flow.Prompter;
 import dev.cogauth.flow.Trace;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code --answer-command}: every question about a challenge (codes, custom answers, choices)
  * goes to a program instead of the user, for CI where a code arrives only after the sign-in
  * starts. The username and passwords still come from the other prompter. The program's stderr
- * passes through; its answer is never shown or traced.
+ * passes through; its answer is never shown or traced. It runs without cogauth's secret variables, in a process
+ * group of its own that ends when it does, and what it may write is capped.
  */
 final class AnswerCommandPrompter implements Prompter {
+    /**
+     * How long to wait for its pipes to close once it has been ended: at once, unless a detached child could not
+     * be reached (no process group on this system); then what it printed before exiting is the answer.
+     */
+    private static final long PIPE_PATIENCE_MILLIS = 5_000;
     private final String command;
     private final Duration timeout;
     private final Prompter others;
@@ -55,84 +59,71 @@ final class AnswerCommandPrompter implements Prompter {
 
     private String run(PromptContext context) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(AnswerCommand.shell(command, System.getProperty("os.name")));
-        builder.environment().put("COGAUTH_CHALLENGE", context.challenge());
-        Process process = builder.start();
-        AtomicReference<String> firstLine = new AtomicReference<>();
-        AtomicReference<String> lastErrLine = new AtomicReference<>();
-        Thread stdout = drain(process.getInputStream(), line -> firstLine.compareAndSet(null, line));
-        Thread stderr = drain(process.getErrorStream(), line -> {
-            lastErrLine.set(line);
+        Map<String, String> environment = AnswerCommand.environment(builder.environment(), context.challenge());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        ProcessGroup group = ProcessGroup.start(builder);
+        Process process = group.process();
+        CappedOutput stdout = CappedOutput.read(process.getInputStream(), AnswerCommand.STDOUT_CAP, line -> { },
+                "answer-command-stdout");
+        CappedOutput stderr = CappedOutput.read(process.getErrorStream(), AnswerCommand.STDERR_CAP, line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
-        });
+        }, "answer-command-stderr");
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((AnswerCommand.question(context) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException closedEarly) {
             // A command that does not read its stdin may exit before we finish writing: that is its right.
         }
-        if (!waitFor(process)) {
-            // What it said before being stopped, not the shell's "Killed".
-            String lastWords = lastErrLine.get();
-            stop(process);
-            throw new InputUnavailableException(AnswerCommand.timedOut(context.challenge(), timeout.toSeconds(),
-                    lastWords));
+        try {
+            String tooMuch = awaitExit(group, stdout, stderr, context);
+            if (tooMuch != null) {
+                throw new InputUnavailableException(AnswerCommand.tooMuch(context.challenge(), tooMuch));
+            }
+        } finally {
+            // What it left running (a background job holding its stdout) ends with it, and so the pipes close.
+            group.end();
         }
-        join(stdout);
-        join(stderr);
+        stdout.awaitEnd(PIPE_PATIENCE_MILLIS);
+        stderr.awaitEnd(PIPE_PATIENCE_MILLIS);
         int status = process.exitValue();
         trace.step("the answer command exited with status " + status);
         if (status != 0) {
-            throw new InputUnavailableException(AnswerCommand.failed(context.challenge(), status, lastErrLine.get()));
+            throw new InputUnavailableException(AnswerCommand.failed(context.challenge(), status, stderr.lastLine()));
         }
-        String answer = firstLine.get();
+        String answer = stdout.firstLine();
         if (answer == null || answer.isBlank()) {
-            throw new InputUnavailableException(AnswerCommand.silent(context.challenge(), lastErrLine.get()));
+            throw new InputUnavailableException(AnswerCommand.silent(context.challenge(), stderr.lastLine()));
         }
         return answer;
     }
 
-    private boolean waitFor(Process process) {
+    /**
+     * Waits for the command itself to exit, not for its output to end: a child it left in the background may hold
+     * the pipes open. Stops it at the timeout.
+     *
+     * @return which stream passed its cap, or null when the command exited
+     */
+    private String awaitExit(ProcessGroup group, CappedOutput stdout, CappedOutput stderr, PromptContext context) {
         try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(group.process().onExit(), stdout.overflow(), stderr.overflow())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // What it said before being stopped, not the shell's "Killed".
+            throw new InputUnavailableException(AnswerCommand.timedOut(context.challenge(), timeout.toSeconds(),
+                    stderr.lastLine()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop(process);
             throw new InputUnavailableException("interrupted while waiting for the answer command");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Stops the shell first, so it cannot report its children's deaths, then what it started. */
-    private static void stop(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** Reads a stream line by line on its own thread, so neither pipe can fill and block the command. */
-    private static Thread drain(InputStream stream, Consumer<String> eachLine) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    eachLine.accept(line);
-                }
-            } catch (IOException closed) {
-                // The process was stopped: what it said so far is all there is.
-            }
-        }, "answer-command-output");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    /** A killed command's grandchild may keep a pipe open: wait briefly, not forever. */
-    private static void join(Thread thread) {
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (stdout.overflow().isDone()) {
+            return "stdout";
         }
+        return stderr.overflow().isDone() ? "stderr" : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cogauth.cli;
 
+import dev.cogauth.api.CallTimeouts;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.config.OAuthSettings;
 import dev.cogauth.config.PoolConfig;
@@ -24,7 +25,9 @@ final class BrowserOptions {
     boolean browser;
 
     @Option(names = "--no-browser", description = "With --browser: print the sign-in URL on stderr instead of opening "
-            + "a browser (e.g. over SSH, with the callback port forwarded).")
+            + "a browser, and take the address the browser ended on pasted on stdin (for a browser on another "
+            + "machine); the loopback redirect is listened for too. Implied over SSH without a display, unless "
+            + "BROWSER is set.")
     boolean noBrowser;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Managed login domain (default: the config file's), "
@@ -51,7 +54,8 @@ final class BrowserOptions {
     String loginHint;
 
     @Option(names = "--browser-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long to wait for the sign-in in the browser; then exit 4 (default: 5m).")
+            description = "How long to wait for the sign-in in the browser (or a pasted address); then exit 4 "
+                    + "(default: 5m).")
     Duration timeout;
 
     /** True for {@code --browser}; browser-only options without it are a usage error. */
@@ -69,11 +73,12 @@ final class BrowserOptions {
      *
      * @param configName the config file as given, for messages; null without one
      */
-    BrowserSignIn.Settings settings(PoolConfig config, OAuthSettings fromFile, String configName) throws ConfigException {
+    BrowserSignIn.Settings settings(PoolConfig config, OAuthSettings fromFile, String configName,
+                                    boolean openBrowser, CallTimeouts callTimeouts) throws ConfigException {
         return new BrowserSignIn.Settings(domain(fromFile, configName), config.clientId(), config.clientSecret(),
                 redirectUri(fromFile, configName), scopes(fromFile), Optional.ofNullable(identityProvider),
-                Optional.ofNullable(lang), Optional.ofNullable(loginHint), !noBrowser,
-                timeout != null ? timeout : DEFAULT_TIMEOUT);
+                Optional.ofNullable(lang), Optional.ofNullable(loginHint), openBrowser,
+                timeout != null ? timeout : DEFAULT_TIMEOUT, callTimeouts);
     }
 
     /** Where {@code /logout} should send the browser: the config's first loopback sign-out URL, else the sign-in's. */

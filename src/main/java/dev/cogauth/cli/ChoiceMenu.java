@@ -2,6 +2,7 @@ package dev.cogauth.cli;
 
 import dev.cogauth.flow.Prompt;
 import dev.cogauth.flow.SignInCancelledException;
+import dev.cogauth.protocol.PrintableText;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ChoiceMenu {
     String choose(Prompt prompt) {
         MenuState state = new MenuState(prompt.choices());
         PrintWriter out = terminal.writer();
-        String title = prompt.label() + " (arrows or a number, then Enter):";
+        String title = PrintableText.line(prompt.label()) + " (arrows or a number, then Enter):";
         out.println(color ? "\u001b[1m" + title + "\u001b[0m" : title);
         draw(out, state.lines(), false);
         Attributes saved = terminal.enterRawMode();
@@ -72,7 +73,8 @@ final class ChoiceMenu {
         if (again) {
             text.append("\u001b[").append(lines.size()).append('A');
         }
-        for (String line : lines) {
+        for (String entry : lines) {
+            String line = PrintableText.line(entry);
             boolean selected = line.startsWith(">");
             text.append(CLEAR_LINE).append(selected && color ? "\u001b[1m" + line + "\u001b[0m" : line).append("\r\n");
         }

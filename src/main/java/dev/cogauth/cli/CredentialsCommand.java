@@ -55,8 +55,9 @@ final class CredentialsCommand implements Callable<Integer> {
     String identityEndpoint;
 
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "16m",
-            description = "Least time the printed credentials must stay valid (default: ${DEFAULT-VALUE}; "
-                    + "the AWS CLI asks again below 15 minutes).")
+            description = "Least time cached credentials must have left to be printed again (default: ${DEFAULT-VALUE}; "
+                    + "the AWS CLI asks again below 15 minutes). New ones that the pool issues for less are printed"
+                    + " with a note.")
     Duration minTtl;
 
     private final CliContext context;
@@ -72,7 +73,7 @@ final class CredentialsCommand implements Callable<Integer> {
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         String poolId = identityPoolId(resolved, entry);
-        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock());
+        IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;
         if (cached.isPresent()) {

@@ -11,7 +11,6 @@ import dev.cogauth.oauth.BrowserSignInException;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.SignInNeededException;
-import dev.cogauth.tokens.TokenLifetimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,9 +64,6 @@ record Failure(int exitCode, String message, String hintOrNull) {
         }
         if (error instanceof CacheException e) {
             return new Failure(ExitCode.CONFIG, e.getMessage());
-        }
-        if (error instanceof TokenLifetimeException e) {
-            return new Failure(ExitCode.USAGE, e.getMessage());
         }
         if (error instanceof BrowserSignInException e) {
             return new Failure(switch (e.kind()) {

@@ -15,6 +15,7 @@ import dev.cogauth.flow.RememberedDevice;
 import dev.cogauth.flow.SignInFlow;
 import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
+import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
@@ -57,14 +58,22 @@ import picocli.CommandLine.Spec;
             "With --browser, signs in through the pool's managed login in a browser instead (federated users, "
                     + "passkeys): the app client needs the authorization code grant, a callback URL "
                     + "http://localhost:PORT/ and the scopes asked for.",
+            "With --no-browser, or over SSH without a display (SSH_CONNECTION or SSH_TTY set, no DISPLAY or "
+                    + "WAYLAND_DISPLAY, no BROWSER), no browser is started: the URL is printed and the address the "
+                    + "browser ended on (http://localhost:PORT/...?code=...&state=..., which fails to load on another "
+                    + "machine) may be pasted on stdin; the loopback redirect is listened for too.",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  COGAUTH_PASSWORD       the password, used only if the pool asks for one",
-            "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument)",
+            "  BROWSER                with --browser: the command that opens the sign-in URL (its last argument);"
+                    + " set, it is run over SSH too",
+            "  SSH_CONNECTION, SSH_TTY, DISPLAY, WAYLAND_DISPLAY  with --browser: an SSH session without a display"
+                    + " starts no browser",
             "  COGAUTH_CLIENT_SECRET  the app client's secret, when the config file has none",
             "  COGAUTH_ANSWER_COMMAND the answer command, when --answer-command is not given",
-            "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it",
+            "  COGAUTH_TOTP_SECRET    an authenticator secret (base32): SOFTWARE_TOKEN_MFA codes are computed from it;"
+                    + " a malformed one is exit 2",
             "  COGAUTH_PROFILE        the profile to use when --profile is not given",
             "  COGAUTH_CACHE_DIR      where tokens are cached (default: $XDG_CACHE_HOME/cogauth)",
         })
@@ -111,7 +120,7 @@ final class SignInCommand implements Callable<Integer> {
     @Option(names = "--mask-answers", description = "Hide custom answers and codes as they are typed, like passwords.")
     boolean maskAnswers;
 
-    @Option(names = "--preferred-challenge", paramLabel = "FACTOR",
+    @Option(names = "--preferred-challenge", paramLabel = "FACTOR", completionCandidates = FirstFactorNames.class,
             description = "With --auth-flow USER_AUTH: the first factor to ask the pool for, EMAIL_OTP, SMS_OTP, PASSWORD,"
                     + " PASSWORD_SRP or WEB_AUTHN (any case). Without it the pool offers a choice."
                     + " Example: --auth-flow USER_AUTH --preferred-challenge email_otp")
@@ -119,8 +128,10 @@ final class SignInCommand implements Callable<Integer> {
 
     @Option(names = "--answer-command", paramLabel = "CMD",
             description = "Run CMD (through sh -c; cmd /c on Windows) for every answer but the username and passwords:"
-                    + " codes, custom challenges, choices. It gets COGAUTH_CHALLENGE in its environment and a JSON"
-                    + " question on stdin; the first line it prints is the answer. Example (CI):"
+                    + " codes, custom challenges, choices. It gets COGAUTH_CHALLENGE in its environment (but not"
+                    + " COGAUTH_PASSWORD, COGAUTH_CLIENT_SECRET or COGAUTH_TOTP_SECRET) and a JSON question on stdin;"
+                    + " the first line it prints is the answer. It runs in its own process group, ended when it exits."
+                    + " Example (CI):"
                     + " --answer-command './read-code-from-mailbox.sh'")
     String answerCommand;
 
@@ -164,7 +175,7 @@ final class SignInCommand implements Callable<Integer> {
                 : commands.findEntry(config, username);
         DeviceSecret knownDevice = previous.map(TokenEntry::device).orElse(null);
         SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
-                config.authFlow(), Optional.ofNullable(username), context.env("COGAUTH_PASSWORD"), clientMetadata,
+                config.authFlow(), Optional.ofNullable(username), context.env(SecretVariables.PASSWORD), clientMetadata,
                 Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
                         d.devicePassword())))
                 .withFactors(preferredFactor(config.authFlow()), totpSecret());
@@ -198,10 +209,16 @@ final class SignInCommand implements Callable<Integer> {
         Optional<String> configFile = configFile(saved);
         OAuthSettings fromFile = configFile.isEmpty() ? OAuthSettings.none()
                 : ConfigFiles.loadOAuth(Path.of(configFile.get()));
-        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null));
+        Optional<String> whyNoBrowser = BrowserLaunch.whyNot(browser.noBrowser, context.env());
+        BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null),
+                whyNoBrowser.isEmpty(), timeout.timeouts);
         trace.step("browser sign-in: " + settings);
+        if (whyNoBrowser.isPresent() && !browser.noBrowser) {
+            err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
+        }
         BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), trace::step);
-        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println).signIn(settings);
+        AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println, context.stdin())
+                .signIn(settings);
         BrowserSession session = new BrowserSession(settings.domain().toString(), settings.redirectUri(),
                 BrowserOptions.logoutUri(fromFile, settings.redirectUri()));
         return finish(commands, config, saved, null, tokens, null, session, out, err);
@@ -328,12 +345,12 @@ final class SignInCommand implements Callable<Integer> {
 
     /** COGAUTH_TOTP_SECRET, checked up front so a typo fails before any code is sent; never echoed. */
     private Optional<String> totpSecret() {
-        Optional<String> secret = context.env("COGAUTH_TOTP_SECRET").filter(s -> !s.isBlank());
+        Optional<String> secret = context.env(SecretVariables.TOTP_SECRET).filter(s -> !s.isBlank());
         secret.ifPresent(s -> {
             try {
                 Totp.decodeBase32(s);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("COGAUTH_TOTP_SECRET: " + e.getMessage());
+                throw new UsageException(SecretVariables.TOTP_SECRET + ": " + e.getMessage());
             }
         });
         return secret;

@@ -1,6 +1,7 @@
 package dev.cogauth.cli;
 
 import dev.cogauth.api.CognitoServiceException;
+import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignOut;
 import dev.cogauth.protocol.ErrorType;
@@ -11,6 +12,7 @@ import dev.cogauth.tokens.TokenType;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +49,16 @@ final class SignOutCommand implements Callable<Integer> {
             + "ends its session in the browser so the next --browser sign-in asks again.")
     boolean browser;
 
-    @Option(names = "--no-browser", description = "With --browser: print the /logout URL on stderr instead of opening it.")
+    @Option(names = "--no-browser", description = "With --browser: print the /logout URL on stderr instead of opening "
+            + "it (implied over SSH without a display, unless BROWSER is set).")
     boolean noBrowser;
 
-    /** How long signout --browser waits for the browser to come back from /logout. */
+    @Option(names = "--browser-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --browser: how long to wait for the browser to come back from /logout to the "
+                    + "sign-out URL (default: 2m). The tokens are deleted before; only the wait ends.")
+    Duration browserTimeout;
+
+    /** How long signout --browser waits for the browser to come back from /logout, unless --browser-timeout. */
     private static final Duration LOGOUT_WAIT = Duration.ofMinutes(2);
 
     /** What RevokeToken answers when the app client has token revocation turned off. */
@@ -73,8 +81,8 @@ final class SignOutCommand implements Callable<Integer> {
             throw new UsageException("--browser: " + entry.key().describe() + " did not sign in with --browser, so"
                     + " there is no managed login session to end");
         }
-        if (noBrowser && !browser) {
-            throw new UsageException("--no-browser goes with --browser");
+        if ((noBrowser || browserTimeout != null) && !browser) {
+            throw new UsageException("--no-browser and --browser-timeout go with --browser");
         }
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
             if (global) {
@@ -97,8 +105,12 @@ final class SignOutCommand implements Callable<Integer> {
         if (browser) {
             BrowserSession session = entry.browser();
             BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), commands.debug());
+            Optional<String> whyNoBrowser = BrowserLaunch.whyNot(noBrowser, context.env());
+            if (whyNoBrowser.isPresent() && !noBrowser) {
+                err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
+            }
             new BrowserSignOut(opener, err::println).signOut(URI.create(session.domain()), entry.key().clientId(),
-                    session.logoutUri(), !noBrowser, LOGOUT_WAIT);
+                    session.logoutUri(), whyNoBrowser.isEmpty(), browserTimeout != null ? browserTimeout : LOGOUT_WAIT);
         }
         return ExitCode.OK;
     }

@@ -5,6 +5,7 @@ import dev.cogauth.flow.Prompt;
 import dev.cogauth.flow.PromptKind;
 import dev.cogauth.flow.Prompter;
 import dev.cogauth.flow.SignInCancelledException;
+import dev.cogauth.protocol.PrintableText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
             return new ChoiceMenu(terminal, color).choose(prompt);
         }
         PrintWriter out = terminal.writer();
-        prompt.details().forEach(line -> out.println("  " + line));
+        prompt.details().forEach(line -> out.println("  " + PrintableText.line(line)));
         out.flush();
         boolean secret = prompt.kind().alwaysSecret() || (maskAnswers && prompt.kind().isAnswer());
         String first = read(prompt, secret, PromptText.of(prompt));
@@ -72,7 +73,7 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
             return first;
         }
         for (int attempt = 1; ; attempt++) {
-            String again = read(prompt, secret, "Repeat " + prompt.label().toLowerCase() + ": ");
+            String again = read(prompt, secret, "Repeat " + PrintableText.line(prompt.label().toLowerCase()) + ": ");
             if (again.equals(first)) {
                 return first;
             }
@@ -98,7 +99,7 @@ final class TerminalPrompter implements Prompter, AutoCloseable {
 
     @Override
     public void show(String message) {
-        terminal.writer().println(message);
+        terminal.writer().println(PrintableText.lines(message));
         terminal.writer().flush();
     }
 

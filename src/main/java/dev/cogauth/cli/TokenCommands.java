@@ -162,6 +162,11 @@ final class TokenCommands {
     FreshTokens freshTokens(Target target, LazyApis apis) {
         return new FreshTokens(cache, entry -> new TokenRefresher(apis.cognito(entry, endpoint(target, entry)),
                 clientSecret(target, entry),
-                context.clock(), debug), context.clock(), note -> err.println("cogauth: note: " + note));
+                context.clock(), debug), context.clock(), this::note);
+    }
+
+    /** A one-line note on stderr: the command still does its work (exit 0). */
+    void note(String note) {
+        err.println("cogauth: note: " + note);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SELECT_CHALLENGE of the choice-based flow: the user picks one of the pool's AvailableChallenges,
- * and the reply carries what that factor needs at once (the password, or SRP_A), as Amplify sends it.
+ * SELECT_CHALLENGE of the choice-based flow: the user picks one of the pool's AvailableChallenges (unless
+ * only one of them can be used here: then it is taken without asking), and the reply carries what that factor needs at once (the password, or SRP_A), as Amplify sends it.
  */
 final class SelectChallengeHandler implements ChallengeHandler {
     private static final int ATTEMPTS = 3;
@@ -21,6 +21,13 @@ final class SelectChallengeHandler implements ChallengeHandler {
         }
         if (exchange.settings.preferredChallenge().filter(p -> !FirstFactors.usableHere(p)).isPresent()) {
             throw FirstFactors.passkeyRefused(offered);
+        }
+        List<String> usable = offered.stream().filter(FirstFactors::usableHere).toList();
+        if (usable.size() == 1) {
+            // A menu of one (or of one beside a passkey that cannot be used) is no choice: take it.
+            exchange.trace.step("the pool offered one usable factor, " + usable.get(0) + ": chosen without asking");
+            return exchange.respond(ChallengeName.SELECT_CHALLENGE, responses(usable.get(0), offered, exchange),
+                    challenge.session());
         }
         Prompt prompt = Prompt.choice("Sign in with", offered.stream().map(FirstFactors::menuLabel).toList(), null);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * Opens a URL in the user's browser: {@code $BROWSER} first (commands separated by {@code :},
  * each run with the URL as its last argument), then the platform's opener. A command that
- * exits non-zero or cannot be started counts as not opened; one still running after a few
- * seconds is a browser that stays open, which counts as opened.
+ * exits non-zero or cannot be started counts as not opened, and its last line on stderr is kept
+ * to tell the user why; one still running after a few seconds is a browser that stays open,
+ * which counts as opened.
  */
 public final class BrowserOpener {
     private static final long WAIT_SECONDS = 5;
@@ -50,26 +51,37 @@ public final class BrowserOpener {
         return commands;
     }
 
-    /** True when some command opened the URL. */
-    public boolean open(URI url) throws InterruptedException {
+    /** Whether a command opened the URL, and what each one that failed said. */
+    public record Outcome(boolean opened, List<String> failures) {
+        public Outcome {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Tries each command in turn until one opens the URL. */
+    public Outcome open(URI url) throws InterruptedException {
+        List<String> failures = new ArrayList<>();
         for (List<String> command : commands) {
             List<String> argv = new ArrayList<>(command);
             argv.add(url.toString());
             try {
                 Process process = new ProcessBuilder(argv)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
                 process.getOutputStream().close();
+                LastLine stderr = LastLine.readInBackground(process.getErrorStream());
                 if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() == 0) {
                     debug.accept("opened the browser with " + command.get(0));
-                    return true;
+                    return new Outcome(true, failures);
                 }
-                debug.accept(command.get(0) + " exited with " + process.exitValue());
+                String said = stderr.await();
+                failures.add(command.get(0) + " exited with " + process.exitValue()
+                        + (said.isEmpty() ? "" : ": " + said));
             } catch (IOException e) {
-                debug.accept("cannot run " + command.get(0) + ": " + e.getMessage());
+                failures.add("cannot run " + command.get(0) + ": " + e.getMessage());
             }
+            debug.accept(failures.get(failures.size() - 1));
         }
-        return false;
+        return new Outcome(false, failures);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * the only ones a command-line tool can receive the browser's redirect on (RFC 8252 section 7.3).
  */
 public final class Loopback {
+    private static final int MAX_PORT = 65535;
 
     private Loopback() {
     }
@@ -33,6 +34,9 @@ public final class Loopback {
         }
         if (parsed.getPort() <= 0) {
             return Optional.of("'" + uri + "' has no port: the app client's callback URL must name one");
+        }
+        if (parsed.getPort() > MAX_PORT) {
+            return Optional.of("'" + uri + "': port " + parsed.getPort() + " is not a TCP port (1 to 65535)");
         }
         if (parsed.getRawFragment() != null) {
             return Optional.of("'" + uri + "' must not have a fragment");

@@ -3,37 +3,45 @@ package dev.cogauth.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogauth.api.AuthenticationResult;
+import dev.cogauth.api.CallTimeouts;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The managed login's {@code POST /oauth2/token} and {@code /oauth2/revoke}, form-encoded, with
  * HTTP Basic client authentication when the client has a secret. Plain java.net.http: these are
- * OAuth endpoints, not AWS API operations, so the SDK has nothing to add.
+ * OAuth endpoints, not AWS API operations, so the SDK has nothing to add. A call takes at most --timeout's
+ * overall time, the whole answer included: a server that trickles its body cannot stretch it.
  */
 public final class TokenEndpoint {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI domain;
     private final String clientId;
     private final Optional<String> clientSecret;
+    private final CallTimeouts timeouts;
     private final HttpClient http;
 
-    public TokenEndpoint(URI domain, String clientId, Optional<String> clientSecret) {
+    public TokenEndpoint(URI domain, String clientId, Optional<String> clientSecret, CallTimeouts timeouts) {
         this.domain = domain;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.timeouts = timeouts;
+        this.http = HttpClient.newBuilder().connectTimeout(timeouts.connect())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** {@code grant_type=authorization_code} with the PKCE verifier. */
@@ -65,17 +73,32 @@ public final class TokenEndpoint {
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(domain + path))
-                .timeout(TIMEOUT)
+                .timeout(timeouts.overall())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Form.encode(form)));
         clientSecret.ifPresent(secret -> request.header("Authorization", basic(clientId, secret)));
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            return answer.get(timeouts.overall().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw noAnswer(path, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw noAnswer(path, cause);
+            }
             throw new BrowserSignInException(BrowserSignInException.Kind.UNREACHABLE, "cannot reach " + domain + path
-                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        } finally {
+            answer.cancel(true); // a no-op once answered; else it stops the exchange
         }
+    }
+
+    private BrowserSignInException noAnswer(String path, Throwable cause) {
+        return new BrowserSignInException(BrowserSignInException.Kind.UNREACHABLE, "no answer from " + domain + path
+                + " within " + Durations.describe(timeouts.overall()) + " (wait longer with --timeout)", cause);
     }
 
     /** RFC 6749 section 2.3.1: both parts form-encoded before Base64. */

@@ -47,7 +47,8 @@ public final class Totp {
     /**
      * RFC 4648 base32, case-insensitive, padding and spaces ignored (apps show secrets in groups).
      *
-     * @throws IllegalArgumentException for a character outside the alphabet or an empty secret;
+     * @throws IllegalArgumentException for a character outside the alphabet, or a secret too short to hold a byte
+     *                                  (one character: HMAC refuses an empty key);
      *                                  the message never repeats the secret
      */
     public static byte[] decodeBase32(String base32) {
@@ -70,6 +71,9 @@ public final class Totp {
                 out.put((byte) (buffer >> bits));
                 buffer &= (1 << bits) - 1;
             }
+        }
+        if (out.position() == 0) {
+            throw new IllegalArgumentException("too short: a base32 secret of one character holds no key");
         }
         return out.array();
     }

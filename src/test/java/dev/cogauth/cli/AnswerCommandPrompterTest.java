@@ -3,7 +3,9 @@ package dev.cogauth.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cogauth.flow.InputUnavailableException;
 import dev.cogauth.flow.Prompt;
@@ -12,12 +14,20 @@ import dev.cogauth.flow.PromptKind;
 import dev.cogauth.flow.Prompter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The answer command run for real through sh: what it is given, what is taken from it, how it fails. */
 class AnswerCommandPrompterTest {
@@ -27,6 +37,9 @@ class AnswerCommandPrompterTest {
     private final StringWriter err = new StringWriter();
     private final List<String> traced = new ArrayList<>();
     private final List<String> askedOthers = new ArrayList<>();
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void needsAPosixShell() {
@@ -103,6 +116,71 @@ class AnswerCommandPrompterTest {
 
         assertEquals("the answer command did not answer EMAIL_OTP within 1 s (--answer-timeout) and was stopped;"
                 + " its last stderr line: waiting", e.getMessage());
+    }
+
+    @Test
+    void anAnswerWithoutALineFeedCountsWhenTheCommandExitsThoughItsChildHoldsStdout() throws Exception {
+        Path pid = dir.resolve("pid");
+        String answer = ask("sleep 300 & echo $! > '" + pid + "'; printf 42");
+
+        assertEquals("42", answer);
+        awaitEnded(pid);
+    }
+
+    @Test
+    void whatTheCommandLeftInTheBackgroundEndsWithIt() throws Exception {
+        Path pid = dir.resolve("pid");
+        assertEquals("42", ask("sleep 300 & echo $! > '" + pid + "'; echo 42"));
+
+        awaitEnded(pid);
+    }
+
+    @Test
+    void aTimeoutEndsWhatTheCommandDetachedToo() throws Exception {
+        assumeTrue(ProcessGroup.setsid().isPresent(), "only a process group reaches a detached child: no setsid here");
+        Path pid = dir.resolve("pid");
+        assertThrows(InputUnavailableException.class, () -> ask("(sleep 300 & echo $! > '" + pid + "'); sleep 300",
+                Duration.ofSeconds(2), codePrompt()));
+
+        awaitEnded(pid);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "lines on stdout          | yes                              | more than 64 KiB on stdout",
+        "one endless stdout line  | tr '\\0' x < /dev/zero         | more than 64 KiB on stdout",
+        "lines on stderr          | yes >&2                          | more than 1024 KiB on stderr",
+        "one endless stderr line  | tr '\\0' x < /dev/zero >&2     | more than 1024 KiB on stderr",
+    })
+    void endlessOutputIsCappedAndStopsTheCommand(String what, String command, String expected) {
+        InputUnavailableException e = assertThrows(InputUnavailableException.class,
+                () -> ask(command, Duration.ofMinutes(5), codePrompt()), what);
+
+        assertEquals("the answer command wrote " + expected + " answering EMAIL_OTP and was stopped", e.getMessage());
+        assertTrue(err.getBuffer().length() <= AnswerCommand.STDERR_CAP + 4096, what + ": passed through "
+                + err.getBuffer().length() + " characters");
+    }
+
+    @Test
+    void theCommandRunsInAGroupOfItsOwn() {
+        assumeTrue(ProcessGroup.setsid().isPresent(), "no setsid here");
+        String groupAndPid = ask("echo \"$(ps -o pgid= -p $$ | tr -d ' ') $$\"");
+
+        String[] both = groupAndPid.split(" ");
+        assertEquals(both[1], both[0], "the process group is the command's own");
+    }
+
+    /** Waits (generously: the machine may be loaded) for the process whose pid the command wrote to end. */
+    private static void awaitEnded(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        try {
+            handle.ifPresent(h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+        } catch (CompletionException stillRunning) {
+            fail("process " + pid + " outlived the answer command");
+        } finally {
+            handle.ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test

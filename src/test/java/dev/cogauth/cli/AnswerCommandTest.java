@@ -31,6 +31,15 @@ class AnswerCommandTest {
                 + "\"available\":[\"SMS_OTP\",\"EMAIL_OTP\"]}", AnswerCommand.question(selection));
     }
 
+    @Test
+    void theCommandsEnvironmentHasNoneOfTheSecretsCogauthReads() {
+        Map<String, String> inherited = Map.of("PATH", "/usr/bin", "HOME", "/home/erin", "COGAUTH_PROFILE", "ci",
+                "COGAUTH_PASSWORD", "pw", "COGAUTH_CLIENT_SECRET", "cs", "COGAUTH_TOTP_SECRET", "JBSWY3DP");
+
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/home/erin", "COGAUTH_PROFILE", "ci",
+                "COGAUTH_CHALLENGE", "EMAIL_OTP"), AnswerCommand.environment(inherited, "EMAIL_OTP"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({"Linux, sh, -c", "Mac OS X, sh, -c", "Windows 11, cmd, /c", "windows server 2022, cmd, /c"})
     void theShellOfEachSystem(String osName, String shell, String flag) {

@@ -17,6 +17,8 @@ class PromptTextTest {
         "What is 6 times 7?   | 2 | \"[round 2] What is 6 times 7? \"",
         "Your code:           | 1 | \"[round 1] Your code: \"",
         "Answer               | 3 | \"[round 3] Answer: \"",
+        // a custom challenge's question comes from the pool: its escape sequences are shown, not obeyed
+        "\"Sure?\u001b]0;PWNED\u0007\" | 1 | \"[round 1] Sure?\\x1b]0;PWNED\\x07: \"",
     })
     void showsTheRoundAndEndsWithOnePunctuationAndASpace(String label, int round, String expected) {
         assertEquals(expected, PromptText.of(new Prompt(PromptKind.ANSWER, label, List.of(), round, false)));

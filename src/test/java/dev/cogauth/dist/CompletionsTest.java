@@ -93,6 +93,15 @@ class CompletionsTest {
         }
 
         @Test
+        void completeTheFirstFactorsAfterPreferredChallenge(@TempDir Path dir) throws Exception {
+            Path script = write(dir, Files.readString(Path.of("completions/cogauth.bash")));
+            assertEquals(List.of("PASSWORD", "PASSWORD_SRP"),
+                    complete(dir, script, "cogauth", "signin", "--preferred-challenge", "PASS"));
+            assertEquals(dev.cogauth.flow.FirstFactors.KNOWN.stream().sorted().collect(Collectors.toList()),
+                    complete(dir, script, "cogauth", "signin", "--preferred-challenge", ""));
+        }
+
+        @Test
         void leaveTheProfileHookOutWhenNoCommandHasAProfileOption() {
             String bash = CompletionScripts.generate(new CommandLine(new NoProfiles())).get("plain.bash");
             assertTrue(!bash.contains(CompletionScripts.PROFILE_LISTER), "no hook without a --profile option");

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -148,6 +149,25 @@ class LauncherCacheIT {
         List<Path> second = zip.caches();
         assertEquals(1, second.size(), second.toString());
         assertTrue(second.get(0).getFileName().toString().contains("-help."), "the newest stays: " + second);
+    }
+
+    /**
+     * The cache directory is made before Java starts, by the launcher: under umask 000 it must still be 0700 (with its
+     * parent, the token cache directory), or the next token command refuses a directory others can write to.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"17", "newest"})
+    void theCacheDirectoriesAreTheOwnersOnlyUnderAnyUmask(String which) throws Exception {
+        List<String> command = List.of("/bin/sh", "-c", "umask 000 && exec \"$0\" \"$@\"", zip.launcher().toString(),
+                "status");
+        Run status = Installed.run(command, zip.withCache(jdk(which)), null);
+
+        assertEquals(4, status.code(), "nothing cached yet, and no refusal of the directory: " + status);
+        for (Path dir : List.of(zip.cacheDir().getParent(), zip.cacheDir())) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), dir.toString());
+        }
+        Run again = Installed.run(command, zip.withCache(jdk(which)), null);
+        assertEquals(4, again.code(), again.toString());
     }
 
     @Nested

@@ -156,6 +156,21 @@ class UserAuthFlowTest {
                 pool.calls.stream().map(ScriptedCognito.Call::name).toList());
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"EMAIL_OTP, EMAIL_OTP", "'SMS_OTP,WEB_AUTHN', SMS_OTP", "'WEB_AUTHN,EMAIL_OTP', EMAIL_OTP"})
+    void oneUsableFactorIsChosenWithoutAMenu(String offered, String chosen) {
+        ScriptedCognito pool = new ScriptedCognito().then(call -> AuthStep.challenge("SELECT_CHALLENGE", "s1", Map.of(),
+                List.of(offered.split(",")))).thenChallenge(chosen, "s2", EMAIL_SENT).thenTokens();
+        ScriptedPrompter user = new ScriptedPrompter("12345678");
+
+        signIn(pool, user, settings(null));
+
+        assertEquals(Map.of("USERNAME", "alice", "ANSWER", chosen), pool.calls.get(1).parameters());
+        assertEquals(List.of(chosen.equals("SMS_OTP") ? "SMS code" : "Email code"), user.labels(), "no menu");
+        assertTrue(trace.contains("the pool offered one usable factor, " + chosen + ": chosen without asking"),
+                trace::toString);
+    }
+
     @Test
     void aWrongChoiceIsAskedAgain() {
         ScriptedCognito pool = new ScriptedCognito().then(call -> selection("s1")).thenTokens();

@@ -2,21 +2,32 @@ package dev.cogauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserSignInIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalPoolProcess pool;
     private static Path config;
@@ -100,13 +112,23 @@ class BrowserSignInIT {
             cogauth().exec("refresh").assertExit(0);
             assertTrue(pool.stderr().text().contains("REFRESH_TOKEN_AUTH"), pool.stderr().text());
 
-            CompletableFuture<Cogauth.Result> signout = inBackground("signout", "--browser");
+            CompletableFuture<Cogauth.Result> signout = inBackground("signout", "--browser",
+                    "--browser-timeout", "90s");
             URI logout = browser.awaitUrl();
             assertEquals("/logout", logout.getPath());
+            // Only the managed login's own redirect (a GET of the exact sign-out URL, nothing added) ends the wait.
+            String logoutUri = query(logout).get("logout_uri");
+            assertEquals(400, get(logoutUri + "?code=x&state=y").statusCode());
+            assertEquals(404, get(URI.create(logoutUri).resolve("/favicon.ico").toString()).statusCode());
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(logoutUri))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
             page.get(logout.toString());
             WebElement signedOut = await(page, By.id("cogauth-ok"));
             assertEquals("Signed out", signedOut.findElement(By.id("heading")).getText());
-            signout.get().assertExit(0);
+            Cogauth.Result signedOutRun = signout.get().assertExit(0);
+            signedOutRun.check(signedOutRun.stderr().contains("Waiting up to 1m30s for the browser to come back to "
+                    + logoutUri + " (--browser-timeout)"), "says how long it waits");
             cogauth().exec("status").assertExit(4);
         }
     }
@@ -148,19 +170,198 @@ class BrowserSignInIT {
     }
 
     @Test
-    void a_redirect_with_another_state_is_refused() throws Exception {
+    void a_redirect_with_another_state_gets_an_error_page_and_cogauth_keeps_waiting() throws Exception {
         try (Chromium chromium = Chromium.start()) {
             WebDriver page = chromium.driver();
             CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
-                    config.toString());
+                    config.toString(), "--browser-timeout", "20s");
             String url = browser.awaitUrl().toString();
             page.get(url.replaceFirst("state=[^&]+", "state=forged"));
             fillSignIn(page, "bella", "Bella-Passw0rd!");
             WebElement failed = await(page, By.id("cogauth-failed"));
             assertTrue(failed.getText().contains("state does not match"), failed.getText());
-            Cogauth.Result result = signin.get().assertExit(3);
-            assertTrue(result.stderr().contains("state does not match"), result.stderr());
+            Cogauth.Result result = signin.get().assertExit(4);
+            result.check(result.stderr().contains("refused a request to ") && result.stderr().contains("still waiting"),
+                    "tells the user about the refused redirect");
+            result.check(result.stderr().contains("--browser-timeout"), "then timed out");
         }
+    }
+
+    @Test
+    void a_forged_redirect_does_not_end_the_real_sign_in() throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver page = chromium.driver();
+            CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
+                    config.toString(), "-o", "json");
+            URI url = browser.awaitUrl();
+            String redirect = query(url).get("redirect_uri");
+            HttpResponse<String> forged = get(redirect + "?code=x&state=wrong");
+            assertEquals(400, forged.statusCode());
+            assertTrue(forged.body().contains("state does not match"), forged.body());
+            assertEquals(400, get(redirect + "?code=x").statusCode());
+            page.get(url.toString());
+            fillSignIn(page, "bella", "Bella-Passw0rd!");
+            await(page, By.id("cogauth-ok"));
+            Cogauth.Result result = signin.get().assertExit(0);
+            assertEquals("bella", IdToken.claims(result).get("cognito:username").asText());
+        }
+    }
+
+    @Test
+    void idle_connections_to_the_callback_port_do_not_keep_the_browser_out() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver page = chromium.driver();
+            CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
+                    config.toString(), "-o", "json", "--browser-timeout", "90s");
+            URI url = browser.awaitUrl();
+            int port = URI.create(query(url).get("redirect_uri")).getPort();
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
+                socket.getOutputStream().write("GET /callback HTTP/1.1\r\nHost: x".getBytes(StandardCharsets.US_ASCII));
+                idle.add(socket);
+            }
+            page.get(url.toString());
+            fillSignIn(page, "bella", "Bella-Passw0rd!");
+            await(page, By.id("cogauth-ok"));
+            signin.get().assertExit(0);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void a_localhost_redirect_whose_ipv6_port_another_process_holds_is_refused_at_once() throws Exception {
+        try (ServerSocket attacker = new ServerSocket()) {
+            try {
+                attacker.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            } catch (IOException noIpv6) {
+                assumeTrue(false, "this machine has no IPv6 loopback (::1): " + noIpv6.getMessage());
+            }
+            int port = attacker.getLocalPort();
+            Cogauth.Result result = cogauth().exec("signin", "--browser", "--pool-id", "us-east-1_BrowserPool",
+                    "--client-id", "browserapp", "--domain", pool.endpoint().toString(), "--redirect-uri",
+                    "http://localhost:" + port + "/callback", "--browser-timeout", "20s").assertExit(5);
+            assertEquals(1, result.stderrLines().size(), result::describe);
+            result.check(result.stderr().contains("port " + port + " on [::1] is in use"), "names the address");
+        }
+    }
+
+    @Test
+    void a_redirect_uri_with_an_impossible_port_is_a_usage_error() {
+        Cogauth.Result result = cogauth().exec("signin", "--browser", "--pool-id", "us-east-1_BrowserPool",
+                "--client-id", "browserapp", "--domain", pool.endpoint().toString(), "--redirect-uri",
+                "http://localhost:99999/cb").assertExit(2);
+        assertEquals(1, result.stderrLines().size(), result::describe);
+        result.check(result.stderr().startsWith("cogauth: --redirect-uri: ") && result.stderr().contains("99999"),
+                "one line naming the option and the port");
+    }
+
+    @Test
+    void a_failing_browser_command_is_shown_instead_of_opened() throws Exception {
+        Path bin = fakeXdgOpen("echo 'xdg-open: no method available for opening' >&2; exit 3");
+        Path failing = dir.resolve("failing-browser.sh");
+        Files.writeString(failing, "#!/bin/sh\necho 'starting the browser' >&2\necho 'Error: no DISPLAY' >&2\nexit 7\n");
+        failing.toFile().setExecutable(true);
+        Cogauth.Result result = Cogauth.run().env("BROWSER", failing.toString())
+                .env("PATH", bin + ":" + System.getenv("PATH")).env("COGAUTH_CACHE_DIR", cache.toString())
+                .exec("signin", "--browser", "--pool-id", "us-east-1_BrowserPool", "--client-id", "browserapp",
+                        "--domain", pool.endpoint().toString(), "--redirect-uri", "http://127.0.0.1:" + freePort()
+                                + "/callback", "--browser-timeout", "3s")
+                .assertExit(4);
+        result.check(result.stderr().contains("cogauth: could not open a browser: " + failing
+                + " exited with 7: Error: no DISPLAY"), "shows the BROWSER command's failure");
+        result.check(result.stderr().contains("cogauth: could not open a browser: xdg-open exited with 3: xdg-open:"
+                + " no method available for opening"), "and the platform opener's");
+        result.check(!result.stderr().contains("Opened the sign-in page"), "does not claim it opened");
+        result.check(result.stderr().contains("Open this URL in a browser"), "says to open it instead");
+    }
+
+    @Test
+    void over_ssh_without_a_display_no_browser_is_run_and_the_pasted_address_signs_in() throws Exception {
+        Path bin = fakeXdgOpen("touch '" + dir.resolve("xdg-open-ran") + "'");
+        Cogauth run = Cogauth.run().env("PATH", bin + ":" + System.getenv("PATH"))
+                .env("COGAUTH_CACHE_DIR", cache.toString())
+                .env("SSH_CONNECTION", "192.0.2.7 50000 192.0.2.8 22");
+        try (Chromium chromium = remoteChromium();
+             CogauthDialog signin = CogauthDialog.start(run, "signin", "--browser", "--config", config.toString(),
+                     "-o", "json")) {
+            String url = signin.awaitStderr(Pattern.compile("^  (http\\S+/oauth2/authorize\\?\\S+)$"));
+            signin.awaitStderr(Pattern.compile("paste that whole address here"));
+            String redirect = query(URI.create(url)).get("redirect_uri");
+            String landed = signInWhereTheRedirectCannotArrive(chromium, url, redirect);
+            // A typo or another sign-in's address is answered, and the next line read.
+            signin.answer(landed.replaceFirst("state=[^&]+", "state=old-tab"));
+            signin.awaitStderr(Pattern.compile("state does not match"));
+            signin.answer(landed);
+            Cogauth.Result result = signin.finish().assertExit(0);
+            assertEquals("bella", IdToken.claims(result).get("cognito:username").asText());
+            result.check(result.stderr().contains("cogauth: not opening a browser: this is an SSH session without a"
+                    + " display"), "says why no browser was opened");
+        }
+        assertTrue(!Files.exists(dir.resolve("xdg-open-ran")), "no browser launcher was run");
+    }
+
+    @Test
+    void an_address_pasted_on_a_terminal_signs_in() throws Exception {
+        List<String> command = Cogauth.javaCommand("signin", "--browser", "--no-browser", "--config",
+                config.toString());
+        Map<String, String> env = new LinkedHashMap<>(cogauth().environment());
+        try (Chromium chromium = remoteChromium(); Tty tty = Tty.start(env, command)) {
+            tty.awaitText("paste that whole address here", PAGE_WAIT);
+            Matcher url = Pattern.compile("(http://\\S+/oauth2/authorize\\?\\S+)").matcher(tty.screen());
+            assertTrue(url.find(), tty.screen());
+            String redirect = query(URI.create(url.group(1))).get("redirect_uri");
+            String landed = signInWhereTheRedirectCannotArrive(chromium, url.group(1), redirect);
+            tty.typeLine(landed);
+            int exit = tty.awaitExit(PAGE_WAIT);
+            String screen = tty.screen();
+            assertEquals(0, exit, () -> "exit code; screen:\n" + screen);
+        }
+        JsonNode status = JSON.readTree(cogauth().exec("status", "-o", "json").assertExit(0).stdout());
+        assertEquals("bella", status.get("username").asText());
+    }
+
+    /**
+     * A browser as if on another machine: everything but the pool goes through a proxy that is not there, so
+     * the redirect to cogauth's loopback address fails to load, as it does on the user's laptop.
+     */
+    private static Chromium remoteChromium() throws IOException {
+        int nothing = freePort();
+        return Chromium.start(List.of("--proxy-server=http://127.0.0.1:" + nothing,
+                "--proxy-bypass-list=<-loopback>;127.0.0.1:" + pool.endpoint().getPort()));
+    }
+
+    /** Signs bella in; the browser ends on the redirect's address, which failed to load: what the user copies. */
+    private static String signInWhereTheRedirectCannotArrive(Chromium chromium, String url, String redirect) {
+        WebDriver page = chromium.driver();
+        page.get(url);
+        fillSignIn(page, "bella", "Bella-Passw0rd!");
+        new WebDriverWait(page, PAGE_WAIT).until(driver -> driver.getCurrentUrl().startsWith(redirect + "?"));
+        return page.getCurrentUrl();
+    }
+
+    private Path fakeXdgOpen(String body) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path opener = bin.resolve("xdg-open");
+        Files.writeString(opener, "#!/bin/sh\n" + body + "\n");
+        opener.toFile().setExecutable(true);
+        return bin;
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private static HttpResponse<String> get(String uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,11 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium start() throws IOException {
+        return start(List.of());
+    }
+
+    /** With more command-line switches, e.g. a proxy. */
+    static Chromium start(List<String> switches) throws IOException {
         Path browser = RequiredTool.require("chromium", "the browser sign-in tests (apt-get install chromium)");
         Path chromedriver = RequiredTool.require("chromedriver",
                 "the browser sign-in tests (apt-get install chromium-driver)");
@@ -35,6 +41,7 @@ final class Chromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=900,800", "--user-data-dir=" + profile);
+        options.addArguments(switches);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()

@@ -68,6 +68,46 @@ class MisbehavingEndpointIT {
         }
     }
 
+    /** The report's refusal: a window title and a screen clear in the pool's message, a C1 CSI, a bidi override. */
+    @Test
+    void escapeSequencesInThePoolsWordsAreShownNotObeyed() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.http(400, JSON, "{\"__type\":\"NotAuthorizedException\","
+                + "\"message\":\"Bad\\u001b]0;PWNED\\u0007 \\u001b[2J\\u009b2J\\u202etxt.exe\\r\\ncogauth: fine\"}")) {
+            Cogauth.Result run = signIn(server.endpoint());
+
+            run.assertExit(3);
+            assertEquals(1, run.stderrLines().size(), run::describe);
+            run.check(run.stderr().contains("sign-in refused: Bad\\x1b]0;PWNED\\x07 \\x1b[2J\\x9b2J\\u202etxt.exe"
+                    + "\\x0d\\x0acogauth: fine (NotAuthorizedException)"), "the message with its escapes shown");
+            assertNoControlCharacters(run);
+        }
+    }
+
+    /** A custom challenge's question and parameters, with --debug tracing them: shown, not obeyed. */
+    @Test
+    void escapeSequencesInChallengeParametersAreShownNotObeyed() throws IOException {
+        try (MisbehavingServer server = MisbehavingServer.http(200, JSON, "{\"ChallengeName\":\"CUSTOM_CHALLENGE\","
+                + "\"Session\":\"s\",\"ChallengeParameters\":{\"USERNAME\":\"alice\","
+                + "\"question\":\"Sure?\\u001b[2J\\u001b]0;PWNED\\u0007\"}}")) {
+            Cogauth.Result run = Cogauth.run().answers("42").exec("signin", "--pool-id", "us-east-1_Abc123",
+                    "--client-id", "1example23456789abcdefghij", "--endpoint-url", server.endpoint(),
+                    "--auth-flow", "CUSTOM_WITHOUT_SRP", "-u", "alice", "--debug");
+
+            run.check(run.stderr().contains("Sure?\\x1b[2J\\x1b]0;PWNED\\x07"), "the question with its escapes shown");
+            assertNoControlCharacters(run);
+        }
+    }
+
+    private static void assertNoControlCharacters(Cogauth.Result run) {
+        String stderr = run.stderr();
+        for (int i = 0; i < stderr.length(); i++) {
+            char c = stderr.charAt(i);
+            if (c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e))) {
+                throw new AssertionError(String.format("U+%04X on stderr at %d:%n%s", (int) c, i, run.describe()));
+            }
+        }
+    }
+
     @Test
     void anUnknownHostSaysSoAndSuggestsTheRegionOrEndpoint() {
         // .invalid never resolves (RFC 2606).

@@ -3,23 +3,36 @@ package dev.cogauth.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server on loopback that reads each HTTP request whole, then writes the same raw bytes back and closes the
- * connection: a throttling answer, a page that is not JSON, half an answer, something that is not HTTP.
+ * connection: a throttling answer, a page that is not JSON, half an answer, something that is not HTTP; or
+ * answers never, or a byte at a time.
  */
 final class MisbehavingServer implements AutoCloseable {
     private final ServerSocket socket;
-    private final byte[] answer;
+    private final Answer answer;
     private final AtomicInteger requests = new AtomicInteger();
 
+    /** What the server does once a request was read. */
+    @FunctionalInterface
+    private interface Answer {
+        void write(OutputStream out, ServerSocket server) throws IOException, InterruptedException;
+    }
+
     private MisbehavingServer(byte[] answer) throws IOException {
+        this((out, server) -> out.write(answer));
+    }
+
+    private MisbehavingServer(Answer answer) throws IOException {
         this.answer = answer;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::serve, "misbehaving-server");
@@ -39,6 +52,28 @@ final class MisbehavingServer implements AutoCloseable {
                 + bytes.length + "\r\nConnection: close\r\n\r\n" + body);
     }
 
+    /** Takes each request and never answers it, holding the connection until closed. */
+    static MisbehavingServer silent() throws IOException {
+        return new MisbehavingServer((out, server) -> {
+            while (!server.isClosed()) {
+                Thread.sleep(100);
+            }
+        });
+    }
+
+    /** Answers 200 with a long JSON body, one byte every {@code every}: never done, never idle for long. */
+    static MisbehavingServer trickling(Duration every) throws IOException {
+        return new MisbehavingServer((out, server) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                    .getBytes(StandardCharsets.UTF_8));
+            while (!server.isClosed()) {
+                out.flush();
+                Thread.sleep(every.toMillis());
+                out.write(' ');
+            }
+        });
+    }
+
     String endpoint() {
         return "http://127.0.0.1:" + socket.getLocalPort();
     }
@@ -53,10 +88,12 @@ final class MisbehavingServer implements AutoCloseable {
             try (Socket client = socket.accept()) {
                 readRequest(client.getInputStream());
                 requests.incrementAndGet();
-                client.getOutputStream().write(answer);
+                answer.write(client.getOutputStream(), socket);
                 client.getOutputStream().flush();
             } catch (IOException closedOrReset) {
                 // closed by close(), or the client gave up: the next accept decides
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

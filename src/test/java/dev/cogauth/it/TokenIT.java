@@ -279,6 +279,18 @@ class TokenIT {
         assertEquals(process.get("AccessKeyId").asText(), boto.out().trim());
     }
 
+    /** moto's credentials last 90 s: less than the default 16-minute --min-ttl, so a note, not a usage error. */
+    @Test
+    void credentials_the_pool_issues_for_less_than_min_ttl_are_printed_with_a_note() throws Exception {
+        signIn(publicClient, null);
+        ProcessRun run = cogauth(Map.of(), "credentials", "--identity-pool-id", identityPoolId);
+
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(1, JSON.readTree(run.out()).get("Version").asInt(), run.out());
+        assertTrue(run.err().startsWith("cogauth: note: the new AWS credentials have ")
+                && run.err().contains("less than --min-ttl 960s") && run.err().lines().count() == 1, run.err());
+    }
+
     @Test
     void debug_output_of_every_command_holds_no_password_or_token_text() throws Exception {
         ProcessRun signIn = cogauth(Map.of("COGAUTH_PASSWORD", PASSWORD), "signin", "--pool-id", poolId, "--client-id",

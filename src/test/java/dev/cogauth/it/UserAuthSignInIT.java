@@ -167,6 +167,17 @@ class UserAuthSignInIT {
         }
 
         @Test
+        void oneUsableFactorBesideAPasskeyIsTakenWithoutAMenu() throws Exception {
+            try (CogauthDialog dialog = CogauthDialog.start(Cogauth.run(), signin("-u", "ed"))) {
+                dialog.awaitQuestion("Email code");
+                dialog.answer(lastMessageTo("ed@example.com").path("code").asText());
+                Cogauth.Result run = dialog.finish();
+                signedInAs(run, "ed");
+                assertEquals(List.of("Email code:"), questions(run), run::describe);
+            }
+        }
+
+        @Test
         void thePasskeyChosenIsRefused() {
             Cogauth.Result run = Cogauth.run().answers("5").exec(signin("-u", "uma"));
 
@@ -208,6 +219,23 @@ class UserAuthSignInIT {
             assertEquals("uma", asked.path("username").asText());
             assertEquals(1, asked.path("round").asInt());
             assertEquals("What is 6 times 7?", asked.path("parameters").path("question").asText(), asked::toString);
+        }
+
+        @Test
+        void itsEnvironmentHasNoneOfTheSecretsCogauthReads() throws Exception {
+            Path seen = dir.resolve("environment.txt");
+            Cogauth.Result run = Cogauth.run().env("COGAUTH_CLIENT_SECRET", CLIENT_SECRET)
+                    .env("COGAUTH_PASSWORD", UMA_PASSWORD).env("COGAUTH_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
+                    .exec(signinAs(SECRET_CLIENT, "-u", "uma", "--answer-command",
+                            "env > '" + seen + "'; echo PASSWORD"));
+
+            signedInAs(run, "uma");
+            String environment = Files.readString(seen);
+            assertTrue(environment.contains("COGAUTH_CHALLENGE=SELECT_CHALLENGE"), environment);
+            for (String secret : List.of("COGAUTH_CLIENT_SECRET", "COGAUTH_PASSWORD", "COGAUTH_TOTP_SECRET",
+                    CLIENT_SECRET, UMA_PASSWORD, "JBSWY3DPEHPK3PXP")) {
+                assertFalse(environment.contains(secret), secret + " in the answer command's environment");
+            }
         }
 
         @Test
@@ -261,6 +289,17 @@ class UserAuthSignInIT {
         run.assertExit(2);
         run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains("COGAUTH_TOTP_SECRET")
                 && !run.stderr().contains("not-base32!"), "one line that does not echo the secret");
+    }
+
+    @Test
+    void aTotpSecretTooShortToHoldAKeyIsAUsageErrorBeforeAnyCall() {
+        Cogauth.Result run = Cogauth.run().env("COGAUTH_TOTP_SECRET", "A").answers("Carol-Passw0rd!")
+                .exec(signin("-u", "carol", "--preferred-challenge", "PASSWORD_SRP"));
+
+        run.assertExit(2);
+        run.check(run.errorLines().size() == 1 && run.errorLines().get(0).contains("COGAUTH_TOTP_SECRET: too short"),
+                "one usage line naming the variable");
+        run.check(questions(run).isEmpty(), "no password asked: nothing was sent");
     }
 
     /** The selection as a person sees it: a menu in a real pseudo-terminal (tmux), moved with the arrow keys. */

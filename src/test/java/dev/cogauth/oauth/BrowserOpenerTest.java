@@ -29,15 +29,20 @@ class BrowserOpenerTest {
         Path seen = dir.resolve("seen");
         Path script = script(dir, "printf '%s|%s' \"$1\" \"$2\" > '" + seen + "'");
         URI url = URI.create("http://127.0.0.1:1/oauth2/authorize?a=1&b=2");
-        assertTrue(new BrowserOpener(List.of(List.of(script.toString(), "--flag")), message -> { }).open(url));
+        assertTrue(new BrowserOpener(List.of(List.of(script.toString(), "--flag")), message -> { }).open(url).opened());
         assertEquals("--flag|" + url, Files.readString(seen));
     }
 
     @Test
-    void a_failing_or_missing_command_is_not_an_open_browser(@TempDir Path dir) throws Exception {
-        Path failing = script(dir, "exit 3");
-        assertFalse(new BrowserOpener(List.of(List.of(failing.toString()), List.of(dir.resolve("none").toString())),
-                message -> { }).open(URI.create("http://127.0.0.1:1/")));
+    void a_failing_or_missing_command_is_not_an_open_browser_and_says_why(@TempDir Path dir) throws Exception {
+        Path failing = script(dir, "echo 'first line' >&2; printf 'no display: cannot open\\033]0;X\\007\\n' >&2; exit 3");
+        Path missing = dir.resolve("none");
+        BrowserOpener.Outcome outcome = new BrowserOpener(List.of(List.of(failing.toString()),
+                List.of(missing.toString())), message -> { }).open(URI.create("http://127.0.0.1:1/"));
+        assertFalse(outcome.opened());
+        assertEquals(2, outcome.failures().size(), outcome.failures().toString());
+        assertEquals(failing + " exited with 3: no display: cannot open?]0;X?", outcome.failures().get(0));
+        assertTrue(outcome.failures().get(1).startsWith("cannot run " + missing + ": "), outcome.failures().get(1));
     }
 
     private static Path script(Path dir, String body) throws IOException {

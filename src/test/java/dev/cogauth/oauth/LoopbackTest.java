@@ -19,7 +19,8 @@ class LoopbackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://localhost:8400/", "http://example.com:8400/", "http://localhost/",
-        "myapp://callback", "http://10.0.0.1:8400/", "http://localhost:8400/#x"})
+        "myapp://callback", "http://10.0.0.1:8400/", "http://localhost:8400/#x", "http://localhost:99999/cb",
+        "http://127.0.0.1:65536/"})
     void refuses_others(String uri) {
         assertTrue(Loopback.problemWith(uri).isPresent(), uri);
     }

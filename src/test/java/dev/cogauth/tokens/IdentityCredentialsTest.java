@@ -1,7 +1,6 @@
 package dev.cogauth.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cogauth.api.AwsCredentials;
@@ -23,6 +22,7 @@ class IdentityCredentialsTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String POOL = "us-east-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
     private static final Duration SIXTEEN_MINUTES = Duration.ofMinutes(16);
+    private final List<String> notes = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class IdentityCredentialsTest {
         TokenEntry entry = TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(3600));
         cache().store(entry);
         FakeIdentityPool pool = new FakeIdentityPool();
-        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK);
+        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK, notes::add);
 
         AwsCredentials got = identity.exchange(entry, POOL, SIXTEEN_MINUTES, pool);
 
@@ -74,7 +74,7 @@ class IdentityCredentialsTest {
         TokenEntry entry = TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(3600));
         cache().store(entry);
         FakeIdentityPool pool = new FakeIdentityPool();
-        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK);
+        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK, notes::add);
         identity.exchange(entry, POOL, SIXTEEN_MINUTES, pool);
         pool.calls.clear();
         identity.exchange(cache().read(TestTokens.KEY).orElseThrow(), POOL, SIXTEEN_MINUTES, pool);
@@ -86,7 +86,7 @@ class IdentityCredentialsTest {
         TokenEntry entry = TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(3600));
         AwsCredentials credentials = new AwsCredentials("id", "AKIA", "s", "t", NOW.plus(SIXTEEN_MINUTES));
         TokenEntry withCredentials = entry.withCredentials(credentials, POOL);
-        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK);
+        IdentityCredentials identity = new IdentityCredentials(cache(), CLOCK, notes::add);
         assertEquals(Optional.of(credentials), identity.cached(withCredentials, POOL, SIXTEEN_MINUTES));
         assertEquals(Optional.empty(), identity.cached(withCredentials, POOL, SIXTEEN_MINUTES.plusSeconds(1)));
         assertEquals(Optional.empty(), identity.cached(withCredentials, "us-east-1:other", SIXTEEN_MINUTES));
@@ -94,13 +94,17 @@ class IdentityCredentialsTest {
     }
 
     @Test
-    void never_hands_out_credentials_shorter_than_min_ttl_even_fresh_ones() {
+    void hands_out_new_credentials_shorter_than_min_ttl_with_a_note_as_the_token_commands_do() {
         TokenEntry entry = TestTokens.entry(TestTokens.KEY, NOW.plusSeconds(3600));
         cache().store(entry);
         FakeIdentityPool pool = new FakeIdentityPool();
         pool.lifetime = Duration.ofSeconds(90);
-        TokenLifetimeException e = assertThrows(TokenLifetimeException.class,
-                () -> new IdentityCredentials(cache(), CLOCK).exchange(entry, POOL, SIXTEEN_MINUTES, pool));
-        assertTrue(e.getMessage().contains("only 90s"), e.getMessage());
+
+        AwsCredentials credentials = new IdentityCredentials(cache(), CLOCK, notes::add)
+                .exchange(entry, POOL, SIXTEEN_MINUTES, pool);
+
+        assertEquals(NOW.plusSeconds(90), credentials.expiration());
+        assertEquals(List.of("the new AWS credentials have 90s left, less than --min-ttl 960s (the identity pool"
+                + " issues them for no longer)"), notes);
     }
 }
