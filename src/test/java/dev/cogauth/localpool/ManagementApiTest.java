@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -508,6 +509,26 @@ class ManagementApiTest {
             assertEquals("The value of email contains control characters.", refused.awsErrorDetails().errorMessage());
             assertThrows(InvalidParameterException.class, () -> sdk.adminCreateUser(r -> r.userPoolId(poolId)
                     .username("rex\u001b[2J").messageAction(MessageActionType.SUPPRESS)));
+        }
+
+        @Test
+        void whatACallerStoresIsCapped() {
+            AttributeType[] large = new AttributeType[5];
+            for (int i = 0; i < large.length; i++) {
+                large[i] = attribute("custom:a" + i, "x".repeat(2000));
+            }
+            InvalidParameterException attributes = assertThrows(InvalidParameterException.class, () -> sdk.adminCreateUser(r -> r
+                    .userPoolId(poolId).username("big").userAttributes(large).messageAction(MessageActionType.SUPPRESS)));
+            assertTrue(attributes.awsErrorDetails().errorMessage().contains("8192"), attributes.getMessage());
+            InvalidParameterException value = assertThrows(InvalidParameterException.class, () -> sdk.adminCreateUser(r -> r
+                    .userPoolId(poolId).username("big").userAttributes(attribute("name", "x".repeat(2049)))
+                    .messageAction(MessageActionType.SUPPRESS)));
+            assertTrue(value.awsErrorDetails().errorMessage().contains("2048"), value.getMessage());
+            List<String> urls = IntStream.range(0, 20).mapToObj(i -> "http://localhost/" + "p".repeat(1000) + i).toList();
+            assertThrows(InvalidParameterException.class, () -> sdk.createUserPoolClient(r -> r.userPoolId(poolId)
+                    .clientName("huge").callbackURLs(urls)));
+            assertThrows(InvalidParameterException.class, () -> sdk.createUserPool(r -> r.poolName("huge")
+                    .userPoolTags(Map.of("t", "v".repeat(20_000)))));
         }
 
         @Test

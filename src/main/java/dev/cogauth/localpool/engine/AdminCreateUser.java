@@ -26,7 +26,7 @@ final class AdminCreateUser implements Operation {
     public ObjectNode handle(JsonRequest request) {
         request.required("UserPoolId");
         String username = UserViews.checkUsername(request.required("Username"));
-        Map<String, String> attributes = UserViews.checkAttributes(request.attributes("UserAttributes"), limits, 0);
+        Map<String, String> attributes = UserViews.checkAttributes(request.attributes("UserAttributes"), limits, Map.of());
         String action = request.optional("MessageAction");
         if (action != null && !action.equals("SUPPRESS") && !action.equals("RESEND")) {
             throw CognitoError.invalidParameter("1 validation error detected: Value '" + action + "' at 'messageAction'"

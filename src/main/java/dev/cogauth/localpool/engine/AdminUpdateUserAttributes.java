@@ -29,7 +29,8 @@ final class AdminUpdateUserAttributes implements Operation {
 
     /** Shared with UpdateUserAttributes. */
     static void update(RunningPool pool, PoolUser user, Map<String, String> given, ManagementLimits limits) {
-        int kept = (int) user.attributes().keySet().stream().filter(name -> !given.containsKey(name)).count();
+        Map<String, String> kept = new LinkedHashMap<>(user.attributes());
+        kept.keySet().removeAll(given.keySet());
         Map<String, String> changes = new LinkedHashMap<>(UserViews.checkAttributes(given, limits, kept));
         for (String contact : new String[] {"email", "phone_number"}) {
             String value = changes.get(contact);

@@ -36,6 +36,7 @@ final class CreateUserPool implements Operation {
         PasswordPolicy policy = PasswordPolicy.from(request.body().get("Policies"));
         ObjectNode settings = request.body().deepCopy();
         settings.remove(HANDLED);
+        PoolViews.capped(settings, directory.wiring().limits().settingsChars(), "a pool's settings");
         RunningPool pool = directory.create(name, policy, mfa, settings);
         directory.wiring().log().step("CreateUserPool " + pool.poolId());
         ObjectNode response = directory.wiring().json().createObjectNode();

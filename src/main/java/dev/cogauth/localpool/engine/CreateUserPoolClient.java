@@ -26,8 +26,10 @@ final class CreateUserPoolClient implements Operation {
         String clientId = directory.randomId(26).toLowerCase(Locale.ROOT);
         String secret = request.bool("GenerateSecret", false) ? directory.randomId(51).toLowerCase(Locale.ROOT) : null;
         ClientDefinition client = ClientSettings.define(request, clientId, secret);
+        ObjectNode view = PoolViews.capped(ClientSettings.view(pool, client, request,
+                UserViews.epochSeconds(pool.services().clock().instant())), directory.wiring().limits().settingsChars(),
+                "a client's settings");
         pool.services().clients().add(client);
-        ObjectNode view = ClientSettings.view(pool, client, request, UserViews.epochSeconds(pool.services().clock().instant()));
         pool.clientSettings().put(clientId, view);
         pool.services().log().step("CreateUserPoolClient " + clientId + " in " + pool.poolId());
         ObjectNode response = pool.services().json().createObjectNode();

@@ -36,7 +36,7 @@ final class ManagementOperations {
         operations.put("DeleteUserPool", new DeleteUserPool(running, directory));
         operations.put("CreateUserPoolClient", new CreateUserPoolClient(running, directory));
         operations.put("DescribeUserPoolClient", new DescribeUserPoolClient(running));
-        operations.put("UpdateUserPoolClient", new UpdateUserPoolClient(running));
+        operations.put("UpdateUserPoolClient", new UpdateUserPoolClient(running, limits));
         operations.put("DeleteUserPoolClient", new DeleteUserPoolClient(running));
         operations.put("AdminCreateUser", new AdminCreateUser(running, limits));
         operations.put("AdminSetUserPassword", new AdminSetUserPassword(running));

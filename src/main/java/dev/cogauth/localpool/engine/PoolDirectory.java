@@ -75,6 +75,7 @@ final class PoolDirectory implements PoolRouter {
             throw CognitoError.invalidParameter("The pool file's pool " + pool.poolId() + " cannot be deleted.");
         }
         pools.remove(pool.poolId());
+        pool.services().users().releaseAll();
     }
 
     synchronized List<RunningPool> all() {

@@ -36,7 +36,8 @@ public final class PoolEngine {
                         Clock clock, PoolLog log, int maxSessions, Outbox outbox, ManagementLimits limits) {
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits);
+        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits,
+                new UserBudget(limits.usersInAllPools()));
         RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
                 PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
         PoolDirectory directory = new PoolDirectory(wiring, filePool);

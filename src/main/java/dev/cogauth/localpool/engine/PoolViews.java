@@ -20,6 +20,14 @@ final class PoolViews {
         return view;
     }
 
+    /** {@code settings} when it is at most {@code max} characters as JSON, the pool keeping it; else InvalidParameterException. */
+    static ObjectNode capped(ObjectNode settings, int max, String what) {
+        if (settings.toString().length() > max) {
+            throw CognitoError.invalidParameter("The local pool keeps at most " + max + " characters of " + what + ".");
+        }
+        return settings;
+    }
+
     /** ListUserPools' entry. */
     static ObjectNode listed(ObjectMapper json, RunningPool pool) {
         ObjectNode view = json.createObjectNode().put("Id", pool.poolId()).put("Name", pool.name());

@@ -51,7 +51,7 @@ final class RunningPool {
 
     /** The shared parts every pool of the process is made with. */
     record Wiring(ObjectMapper json, String baseUri, Clock clock, PoolLog log, int maxSessions, Outbox outbox,
-                  ManagementLimits limits) {
+                  ManagementLimits limits, UserBudget users) {
     }
 
     /**
@@ -66,7 +66,7 @@ final class RunningPool {
         SecureRandom random = new SecureRandom();
         SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords, clock)).toList(),
-                Math.max(wiring.limits().usersPerPool(), definition.users().size()));
+                Math.max(wiring.limits().usersPerPool(), definition.users().size()), wiring.users());
         SessionStore sessions = new SessionStore(random, clock, wiring.maxSessions());
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();

@@ -3,6 +3,7 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,7 +25,7 @@ final class SignUp implements Operation {
         String username = UserViews.checkUsername(request.required("Username"));
         ClientCalls.client(pool, request, username);
         String password = request.required("Password");
-        var attributes = UserViews.checkAttributes(request.attributes("UserAttributes"), limits, 0);
+        Map<String, String> attributes = UserViews.checkAttributes(request.attributes("UserAttributes"), limits, Map.of());
         pool.policy().check(password);
         String sub = UUID.randomUUID().toString();
         PoolUser user = new PoolUser(username, sub, attributes, UserStatus.UNCONFIRMED,

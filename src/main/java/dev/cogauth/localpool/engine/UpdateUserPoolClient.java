@@ -10,9 +10,11 @@ import dev.cogauth.localpool.definition.ClientDefinition;
 final class UpdateUserPoolClient implements Operation {
 
     private final RunningPool pool;
+    private final ManagementLimits limits;
 
-    UpdateUserPoolClient(RunningPool pool) {
+    UpdateUserPoolClient(RunningPool pool, ManagementLimits limits) {
         this.pool = pool;
+        this.limits = limits;
     }
 
     @Override
@@ -26,6 +28,7 @@ final class UpdateUserPoolClient implements Operation {
         if (!request.body().has("ClientName") && previous != null && previous.has("ClientName")) {
             view.set("ClientName", previous.get("ClientName"));
         }
+        PoolViews.capped(view, limits.settingsChars(), "a client's settings");
         pool.services().clients().replace(client);
         pool.clientSettings().put(client.clientId(), view);
         pool.services().log().step("UpdateUserPoolClient " + client.clientId());

@@ -2,10 +2,12 @@ package dev.cogauth.localpool.engine;
 
 import dev.cogauth.protocol.ErrorType;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,13 +19,17 @@ final class UserStore {
     private static final String[] ALIASES = {"email", "phone_number"};
 
     private final int maxUsers;
+    private final UserBudget budget;
+    /** The users created at run time (they count against the budget; the pool file's do not). */
+    private final Set<String> created = new HashSet<>();
     private final Map<String, PoolUser> byUsername = new ConcurrentHashMap<>();
     private final Map<String, PoolUser> byAlias = new ConcurrentHashMap<>();
     /** Usernames in the order users were added, for ListUsers' pages. */
     private final LinkedHashSet<String> order = new LinkedHashSet<>();
 
-    UserStore(Collection<PoolUser> users, int maxUsers) {
+    UserStore(Collection<PoolUser> users, int maxUsers, UserBudget budget) {
         this.maxUsers = maxUsers;
+        this.budget = budget;
         users.forEach(this::add);
     }
 
@@ -34,6 +40,7 @@ final class UserStore {
             return existing;
         }
         checkRoom();
+        created.add(user.username());
         add(user);
         return user;
     }
@@ -44,6 +51,7 @@ final class UserStore {
             throw new CognitoError("UsernameExistsException", existsMessage);
         }
         checkRoom();
+        created.add(user.username());
         add(user);
         return user;
     }
@@ -52,10 +60,20 @@ final class UserStore {
         if (byUsername.size() >= maxUsers) {
             throw new CognitoError(ErrorType.LIMIT_EXCEEDED, "The local pool holds at most " + maxUsers + " users.");
         }
+        budget.take();
+    }
+
+    /** The pool goes (DeleteUserPool): its users created at run time give their places back. */
+    synchronized void releaseAll() {
+        budget.release(created.size());
+        created.clear();
     }
 
     synchronized void remove(PoolUser user) {
         if (byUsername.remove(user.username(), user)) {
+            if (created.remove(user.username())) {
+                budget.release(1);
+            }
             order.remove(user.username());
             byAlias.values().removeIf(aliased -> aliased == user);
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The shapes users take in management answers, the checks their names and attributes get, and lookups by name. */
 final class UserViews {
@@ -58,10 +59,20 @@ final class UserViews {
         return username;
     }
 
-    /** Attributes a caller sets: well-formed names, Cognito's value length, within the per-user count, never {@code sub}. */
-    static Map<String, String> checkAttributes(Map<String, String> attributes, ManagementLimits limits, int existing) {
-        if (attributes.size() + existing > limits.attributesPerUser()) {
+    /**
+     * Attributes a caller sets: well-formed names, Cognito's value length, never {@code sub}, and
+     * with the {@code kept} ones within the per-user count and size.
+     */
+    static Map<String, String> checkAttributes(Map<String, String> attributes, ManagementLimits limits,
+                                               Map<String, String> kept) {
+        if (attributes.size() + kept.size() > limits.attributesPerUser()) {
             throw CognitoError.invalidParameter("A user may have at most " + limits.attributesPerUser() + " attributes.");
+        }
+        long chars = Stream.of(attributes, kept).flatMap(map -> map.entrySet().stream())
+                .mapToLong(entry -> entry.getKey().length() + (long) entry.getValue().length()).sum();
+        if (chars > limits.attributeCharsPerUser()) {
+            throw CognitoError.invalidParameter("A user's attributes may hold at most " + limits.attributeCharsPerUser()
+                    + " characters together.");
         }
         attributes.forEach((name, value) -> {
             if (!ATTRIBUTE_NAME.matcher(name).matches()) {
