@@ -20,7 +20,8 @@ public final class PoolEngine {
     }
 
     /**
-     * The pool's API handler, and the accounts the managed login shares with it.
+     * The pool's API handler, and the accounts the managed login shares with it. The handler also
+     * serves the pools CreateUserPool makes at run time, beside this one.
      *
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
@@ -29,11 +30,7 @@ public final class PoolEngine {
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
                                Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
-        return serve(definition, baseUri, define, create, verify, clock, log, maxSessions, outbox, ManagementLimits.DEFAULT);
-    }
-
-    static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create, Trigger verify,
-                        Clock clock, PoolLog log, int maxSessions, Outbox outbox, ManagementLimits limits) {
+        ManagementLimits limits = ManagementLimits.DEFAULT;
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits,
