@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             err.println("local-pool: " + line);
             err.flush();
         }, log);
-        try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), poolLog).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition())
+                .log(poolLog).build().start(0)) {
             err.println("Demo pool on " + pool.endpoint() + ": user " + DemoPool.USERNAME + ", password "
                     + DemoPool.PASSWORD + ", answer 42; or user " + DemoPool.CODE_USERNAME
                     + " with --auth-flow USER_AUTH and the code shown here.");

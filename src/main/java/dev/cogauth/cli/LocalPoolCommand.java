@@ -89,7 +89,8 @@ final class LocalPoolCommand implements Callable<Integer> {
         }
         LocalPool.Running running;
         try {
-            running = new LocalPool(definition, poolLog, Clock.systemUTC(), outbox).start(port);
+            running = LocalPool.builder().definition(definition)
+                    .log(poolLog).clock(Clock.systemUTC()).outbox(outbox).build().start(port);
         } catch (IOException e) {
             err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCode.USAGE;
@@ -162,6 +163,12 @@ final class LocalPoolCommand implements Callable<Integer> {
                 .put("Endpoint", endpoint);
         if (client.hasSecret()) {
             pool.put("AppClientSecret", client.clientSecret());
+        }
+        if (!definition.identityPools().isEmpty()) {
+            // cogauth credentials reads the identity pool from here; the identity service is on the same port.
+            root.putObject("CredentialsProvider").putObject("CognitoIdentity").putObject("Default")
+                    .put("PoolId", definition.identityPools().get(0).identityPoolId())
+                    .put("Region", definition.identityPools().get(0).region());
         }
         ObjectNode auth = root.putObject("Auth").putObject("Default")
                 .put("authenticationFlowType", flowFor(definition, client));

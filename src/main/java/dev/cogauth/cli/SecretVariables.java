@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The environment variables cogauth reads that carry secrets: they are never passed on to a program it runs. */
+/**
+ * The environment variables cogauth reads that carry secrets: they are never passed on to a program it runs (the
+ * answer command, the BROWSER command).
+ */
 final class SecretVariables {
     static final String PASSWORD = "COGAUTH_PASSWORD";
     static final String TOTP_SECRET = "COGAUTH_TOTP_SECRET";

@@ -216,7 +216,7 @@ final class SignInCommand implements Callable<Integer> {
         if (whyNoBrowser.isPresent() && !browser.noBrowser) {
             err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
         }
-        BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), trace::step);
+        BrowserOpener opener = BrowserOpener.forPlatform(SecretVariables.withheldFrom(context.env()), trace::step);
         AuthenticationResult tokens = new BrowserSignIn(opener, context.random(), err::println, context.stdin())
                 .signIn(settings);
         BrowserSession session = new BrowserSession(settings.domain().toString(), settings.redirectUri(),

@@ -104,7 +104,7 @@ final class SignOutCommand implements Callable<Integer> {
                 + " (at the latest " + entry.expiresAt() + ").");
         if (browser) {
             BrowserSession session = entry.browser();
-            BrowserOpener opener = BrowserOpener.forPlatform(context.env("BROWSER"), commands.debug());
+            BrowserOpener opener = BrowserOpener.forPlatform(SecretVariables.withheldFrom(context.env()), commands.debug());
             Optional<String> whyNoBrowser = BrowserLaunch.whyNot(noBrowser, context.env());
             if (whyNoBrowser.isPresent() && !noBrowser) {
                 err.println("cogauth: not opening a browser: " + whyNoBrowser.get());

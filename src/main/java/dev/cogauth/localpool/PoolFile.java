@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.builtin.BuiltinTriggers;
 import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.definition.IdentityPoolDefinition;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
@@ -43,7 +44,9 @@ import java.util.regex.Pattern;
 public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
-            "triggers", "triggerTimeout", "signInPolicy", "identityProviders");
+            "triggers", "triggerTimeout", "signInPolicy", "identityProviders", "identityPools");
+    private static final Set<String> IDENTITY_POOL = Set.of("identityPoolId", "identityPoolName",
+            "allowUnauthenticatedIdentities", "cognitoIdentityProviders");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
             "sessionValidityMinutes", "sessionValiditySeconds", "enableTokenRevocation", "refreshTokenRotation", "refreshTokenGraceSeconds",
             "preventUserExistenceErrors", "accessTokenValidity", "idTokenValidity", "refreshTokenValidity",
@@ -57,7 +60,10 @@ public final class PoolFile {
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
             "attributes", "sub", "passkeys");
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
-    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify");
+    private static final Set<String> TRIGGERS = Set.of("define", "create", "verify", "preAuthentication",
+            "postAuthentication", "preTokenGeneration");
+    /** Cognito's PreTokenGenerationConfig.LambdaVersion values, and the event version each sends. */
+    private static final Map<String, Integer> PRE_TOKEN_VERSIONS = Map.of("V1_0", 1, "V2_0", 2, "V3_0", 3);
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
     private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
     private static final Map<String, ChronoUnit> VALIDITY_UNITS = Map.of("seconds", ChronoUnit.SECONDS,
@@ -102,7 +108,64 @@ public final class PoolFile {
         SignInPolicy signInPolicy = signInPolicy(top);
         List<UserDefinition> users = users(top, signInPolicy);
         return new PoolDefinition(poolId, region, mfa, clients, users, triggers(top), deviceTracking(top),
-                signInPolicy, managedLogin(top));
+                signInPolicy, managedLogin(top), identityPools(top, IdentityPoolDefinition.Provider.nameOf(region, poolId),
+                clients));
+    }
+
+    /**
+     * {@code "identityPools": [{"identityPoolId", "identityPoolName", "allowUnauthenticatedIdentities",
+     * "cognitoIdentityProviders": [{"clientId"}]}]}: identity pools that take this pool's ID tokens
+     * (for the listed app clients; all of them when none are listed).
+     */
+    private List<IdentityPoolDefinition> identityPools(ObjectNode top, String providerName,
+                                                       List<ClientDefinition> clients) throws PoolFileException {
+        JsonNode list = top.get("identityPools");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw fail("identityPools", "must be an array of identity pools");
+        }
+        List<IdentityPoolDefinition> pools = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "identityPools[" + i + "]";
+            ObjectNode node = object(list.get(i), at);
+            known(node, IDENTITY_POOL, at + ".");
+            String id = text(node, "identityPoolId", at + ".identityPoolId", true);
+            if (!id.matches("[a-z]{2}(-[a-z]+)+-\\d:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw fail(at + ".identityPoolId", "must look like <region>:<lower-case uuid>, e.g."
+                        + " us-east-1:0a1b2c3d-1111-2222-3333-444455556666");
+            }
+            if (!ids.add(id)) {
+                throw fail(at + ".identityPoolId", "duplicate identity pool id " + id);
+            }
+            String name = node.has("identityPoolName") ? text(node, "identityPoolName", at + ".identityPoolName", true)
+                    : "LocalIdentityPool" + i;
+            if (!IdentityPoolDefinition.NAME.matcher(name).matches()) {
+                throw fail(at + ".identityPoolName", "must be 1-128 letters, digits, '_' or spaces, as in Cognito");
+            }
+            List<IdentityPoolDefinition.Provider> providers = new ArrayList<>();
+            JsonNode array = node.get("cognitoIdentityProviders");
+            if (array == null) {
+                clients.forEach(client -> providers.add(new IdentityPoolDefinition.Provider(providerName, client.clientId())));
+            } else if (!array.isArray()) {
+                throw fail(at + ".cognitoIdentityProviders", "must be an array of {\"clientId\"}");
+            }
+            for (int j = 0; array != null && j < array.size(); j++) {
+                String here = at + ".cognitoIdentityProviders[" + j + "]";
+                ObjectNode provider = object(array.get(j), here);
+                known(provider, Set.of("clientId"), here + ".");
+                String clientId = text(provider, "clientId", here + ".clientId", true);
+                if (clients.stream().noneMatch(client -> client.clientId().equals(clientId))) {
+                    throw fail(here + ".clientId", "no app client " + clientId + " in this pool");
+                }
+                providers.add(new IdentityPoolDefinition.Provider(providerName, clientId));
+            }
+            pools.add(new IdentityPoolDefinition(id, name, bool(node, "allowUnauthenticatedIdentities", at, false),
+                    providers));
+        }
+        return pools;
     }
 
     /** {@code "signInPolicy": {"allowedFirstAuthFactors": [...]}}, as Cognito's SignInPolicy. */
@@ -422,7 +485,37 @@ public final class PoolFile {
         if (any && !triggers.complete()) {
             throw fail("triggers", "define, create and verify must all be given (custom auth needs the three)");
         }
-        return triggers;
+        int version = 1;
+        if (node.has("preTokenGeneration")) {
+            ObjectNode preToken = object(node.get("preTokenGeneration"), "triggers.preTokenGeneration");
+            String lambdaVersion = text(preToken, "lambdaVersion", "triggers.preTokenGeneration.lambdaVersion", false);
+            if (lambdaVersion != null) {
+                if (!PRE_TOKEN_VERSIONS.containsKey(lambdaVersion)) {
+                    throw fail("triggers.preTokenGeneration.lambdaVersion", "must be V1_0, V2_0 or V3_0, as Cognito's"
+                            + " PreTokenGenerationConfig");
+                }
+                version = PRE_TOKEN_VERSIONS.get(lambdaVersion);
+            }
+        }
+        return triggers.withSignIn(signInTrigger(node, "preAuthentication"), signInTrigger(node, "postAuthentication"),
+                signInTrigger(node, "preTokenGeneration"), version);
+    }
+
+    /** A sign-in path trigger: a Node.js handler or a Lambda function; the built-ins are custom-auth triggers only. */
+    private TriggerDefinition signInTrigger(ObjectNode triggers, String slot) throws PoolFileException {
+        if (!triggers.has(slot)) {
+            return null;
+        }
+        ObjectNode node = object(triggers.get(slot), "triggers." + slot).deepCopy();
+        if (node.has("builtin")) {
+            throw fail("triggers." + slot, "the built-in triggers are custom-auth triggers (define, create, verify);"
+                    + " give a \"node\" handler or a \"lambda\" function");
+        }
+        if (slot.equals("preTokenGeneration")) {
+            node.remove("lambdaVersion"); // read by triggers()
+        }
+        ObjectNode copy = (ObjectNode) triggers.deepCopy().set(slot, node);
+        return trigger(copy, slot);
     }
 
     private TriggerDefinition trigger(ObjectNode triggers, String slot) throws PoolFileException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,22 +16,26 @@ import java.util.function.Consumer;
  * each run with the URL as its last argument), then the platform's opener. A command that
  * exits non-zero or cannot be started counts as not opened, and its last line on stderr is kept
  * to tell the user why; one still running after a few seconds is a browser that stays open,
- * which counts as opened.
+ * which counts as opened. Each command gets the environment it is given, not cogauth's own: the caller leaves
+ * out the secrets cogauth read from its environment.
  */
 public final class BrowserOpener {
     private static final long WAIT_SECONDS = 5;
 
     private final List<List<String>> commands;
+    private final Map<String, String> environment;
     private final Consumer<String> debug;
 
-    public BrowserOpener(List<List<String>> commands, Consumer<String> debug) {
+    public BrowserOpener(List<List<String>> commands, Map<String, String> environment, Consumer<String> debug) {
         this.commands = List.copyOf(commands);
+        this.environment = Map.copyOf(environment);
         this.debug = debug;
     }
 
-    /** The opener for this machine: {@code $BROWSER}, then this OS's opener. */
-    public static BrowserOpener forPlatform(Optional<String> browserEnv, Consumer<String> debug) {
-        return new BrowserOpener(commands(browserEnv, System.getProperty("os.name", "")), debug);
+    /** The opener for this machine: {@code $BROWSER} of {@code environment}, then this OS's opener. */
+    public static BrowserOpener forPlatform(Map<String, String> environment, Consumer<String> debug) {
+        return new BrowserOpener(commands(Optional.ofNullable(environment.get("BROWSER")),
+                System.getProperty("os.name", "")), environment, debug);
     }
 
     /** The commands to try, in order, for {@code $BROWSER} and the OS name ({@code os.name}). */
@@ -65,9 +70,10 @@ public final class BrowserOpener {
             List<String> argv = new ArrayList<>(command);
             argv.add(url.toString());
             try {
-                Process process = new ProcessBuilder(argv)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+                ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 process.getOutputStream().close();
                 LastLine stderr = LastLine.readInBackground(process.getErrorStream());
                 if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() == 0) {

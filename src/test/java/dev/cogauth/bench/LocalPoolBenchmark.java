@@ -87,7 +87,8 @@ public final class LocalPoolBenchmark {
                 1000.0 / rsa.perSecond());
         System.out.printf(Locale.ROOT, "baseline, %d threads: %.1f SRP sign-in proofs/s (the ceiling for full sign-ins when client"
                 + " and pool share this machine)%n", cores, bothAllCores.perSecond());
-        try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), PoolLog.silent(), Clock.systemUTC()).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition())
+                .log(PoolLog.silent()).clock(Clock.systemUTC()).build().start(0)) {
             System.out.println("pool: demo pool (built-in demo-question triggers) in this JVM at " + pool.endpoint());
             System.out.println();
             System.out.println("| clients | sign-ins | errors | sign-ins/s | p50 ms | p99 ms | max ms | CPU ms/sign-in | client CPU share "

@@ -39,7 +39,8 @@ class LocalPoolCommandTest {
     }
 
     private static String awaitLine(StringWriter out, int lines) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);  // generous: a loaded machine starts it slowly
+        while (System.nanoTime() < deadline) {
             String text = out.toString();
             if (text.lines().count() >= lines) {
                 return text;
@@ -107,6 +108,19 @@ class LocalPoolCommandTest {
         assertEquals("shh", pool.path("AppClientSecret").asText());
         assertEquals("eu-west-1", pool.path("Region").asText());
         assertEquals("USER_PASSWORD_AUTH", config.path("Auth").path("Default").path("authenticationFlowType").asText());
+    }
+
+    @Test
+    void theConfigNamesTheFirstIdentityPoolForCogauthCredentials(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pool.json"), """
+                {"poolId": "eu-west-1_Ids", "users": [], "clients": [{"clientId": "c1"}],
+                 "identityPools": [{"identityPoolId": "eu-west-1:0a1b2c3d-1111-2222-3333-444455556666"}]}
+                """);
+        JsonNode config = new ObjectMapper().readTree(LocalPoolCommand.awsConfiguration(
+                dev.cogauth.localpool.PoolFile.load(file), "http://127.0.0.1:1"));
+        JsonNode identity = config.path("CredentialsProvider").path("CognitoIdentity").path("Default");
+        assertEquals("eu-west-1:0a1b2c3d-1111-2222-3333-444455556666", identity.path("PoolId").asText());
+        assertEquals("eu-west-1", identity.path("Region").asText());
     }
 
     @Test

@@ -105,9 +105,15 @@ final class Installed {
         return run(command, withCache(env), stdin);
     }
 
-    /** The launcher started in a session of its own (setsid), as the leader of the process group Ctrl-C would reach. */
+    /**
+     * The launcher started in a session of its own (setsid), as the leader of the process group Ctrl-C would reach, with
+     * SIGINT's default disposition whatever the tests inherited: a shell starts background jobs with SIGINT ignored, an
+     * ignored signal stays ignored across exec, and no shell can undo that (POSIX: a signal ignored on entry cannot be
+     * trapped or reset). Perl can; it is Essential on Debian and Ubuntu, so every CI machine has it.
+     */
     Process startInOwnSession(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("setsid", launcher().toString()));
+        List<String> command = new ArrayList<>(List.of("setsid", "perl", "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\"", launcher().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = builder(command, withCache(env), null);
         return builder.start();

@@ -263,9 +263,12 @@ class BrowserSignInIT {
     void a_failing_browser_command_is_shown_instead_of_opened() throws Exception {
         Path bin = fakeXdgOpen("echo 'xdg-open: no method available for opening' >&2; exit 3");
         Path failing = dir.resolve("failing-browser.sh");
-        Files.writeString(failing, "#!/bin/sh\necho 'starting the browser' >&2\necho 'Error: no DISPLAY' >&2\nexit 7\n");
+        Path seenEnv = dir.resolve("browser-env");
+        Files.writeString(failing, "#!/bin/sh\nenv > '" + seenEnv + "'\necho 'starting the browser' >&2\n"
+                + "echo 'Error: no DISPLAY' >&2\nexit 7\n");
         failing.toFile().setExecutable(true);
         Cogauth.Result result = Cogauth.run().env("BROWSER", failing.toString())
+                .env("COGAUTH_PASSWORD", "pw-not-for-the-browser").env("COGAUTH_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
                 .env("PATH", bin + ":" + System.getenv("PATH")).env("COGAUTH_CACHE_DIR", cache.toString())
                 .exec("signin", "--browser", "--pool-id", "us-east-1_BrowserPool", "--client-id", "browserapp",
                         "--domain", pool.endpoint().toString(), "--redirect-uri", "http://127.0.0.1:" + freePort()
@@ -276,6 +279,9 @@ class BrowserSignInIT {
         result.check(result.stderr().contains("cogauth: could not open a browser: xdg-open exited with 3: xdg-open:"
                 + " no method available for opening"), "and the platform opener's");
         result.check(!result.stderr().contains("Opened the sign-in page"), "does not claim it opened");
+        String browserEnv = Files.readString(seenEnv);
+        result.check(browserEnv.contains("PATH=") && !browserEnv.contains("COGAUTH_PASSWORD")
+                && !browserEnv.contains("COGAUTH_TOTP_SECRET"), "the BROWSER command gets no secret: " + browserEnv);
         result.check(result.stderr().contains("Open this URL in a browser"), "says to open it instead");
     }
 

@@ -23,7 +23,8 @@ final class InProcessPool implements AutoCloseable {
 
     static InProcessPool start(PoolDefinition definition, Clock clock) throws IOException {
         Lines log = new Lines();
-        LocalPool.Running running = new LocalPool(definition, PoolLog.to(log::add, true), clock).start(0);
+        LocalPool.Running running = LocalPool.builder().definition(definition)
+                .log(PoolLog.to(log::add, true)).clock(clock).build().start(0);
         return new InProcessPool(running, log);
     }
 

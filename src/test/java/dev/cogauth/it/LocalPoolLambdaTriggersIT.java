@@ -49,6 +49,7 @@ class LocalPoolLambdaTriggersIT {
                   "poolId": "%s",
                   "clients": [ { "clientId": "%s" } ],
                   "users": [ { "username": "lena", "email": "lena@example.com", "password": "%s" } ],
+                  "triggerTimeout": "60s",
                   "triggers": {
                     "define": { "lambda": "%s", "function": "Define" },
                     "create": { "lambda": "%s", "function": "Create" },

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class LocalPoolNodeTriggersIT {
 
+    /** The lines are logged before the pool answers; the wait is only for the log reader, generous for a loaded machine. */
+    private static final Duration LOG_WAIT = Duration.ofSeconds(30);
+
     private static InProcessPool passwordless;
     private static InProcessPool twoQuestions;
 
@@ -80,8 +83,8 @@ class LocalPoolNodeTriggersIT {
             Cogauth.run().answers("xyzzy").exec(signin(passwordless, "-u", "nina")).assertExit(0);
 
             passwordless.log().await(Pattern.compile("^InitiateAuth CUSTOM_AUTH client itpasswordlessclient user nina$"),
-                    mark, Duration.ofSeconds(5));
-            passwordless.log().await(Pattern.compile("Define \\(\\d+ ms\\) → CUSTOM_CHALLENGE"), mark, Duration.ofSeconds(5));
+                    mark, LOG_WAIT);
+            passwordless.log().await(Pattern.compile("Define \\(\\d+ ms\\) → CUSTOM_CHALLENGE"), mark, LOG_WAIT);
         }
     }
 
@@ -127,7 +130,7 @@ class LocalPoolNodeTriggersIT {
         run.check(line.contains("UserLambdaValidationException") && line.contains("Create refuses user crash"),
                 "the line names the error type and the trigger's message");
         run.check(!run.hasStackTrace(), "no stack trace");
-        String logged = twoQuestions.log().await(Pattern.compile("Create refuses user crash"), mark, Duration.ofSeconds(5))
+        String logged = twoQuestions.log().await(Pattern.compile("Create refuses user crash"), mark, LOG_WAIT)
                 .group();
         assertTrue(logged.contains("Create refuses user crash"), logged);
     }

@@ -62,7 +62,7 @@ class TokenLocalPoolIT {
                     { "clientId": "secretclient", "clientSecret": "%s" },
                     { "clientId": "fiveminuteclient", "accessTokenValidity": 5, "idTokenValidity": 5,
                       "tokenValidityUnits": { "accessToken": "minutes", "idToken": "minutes" } },
-                    { "clientId": "twominuteclient", "accessTokenValidity": 120, "idTokenValidity": 120,
+                    { "clientId": "tenminuteclient", "accessTokenValidity": 600, "idTokenValidity": 600,
                       "tokenValidityUnits": { "accessToken": "seconds", "idToken": "seconds" } }
                   ],
                   "users": [ { "username": "alice", "email": "alice@example.com", "password": "%s" } ]
@@ -142,18 +142,20 @@ class TokenLocalPoolIT {
     }
 
     /**
-     * Issue 8's race, repeated: 20 callers at once with a stale entry of short tokens (2 minutes,
-     * 50 s left, --min-ttl 90s capped at 60 s). One refresh and one token each round.
+     * Issue 8's race, repeated: 20 callers at once with a stale entry of tokens whose life is shorter than twice
+     * --min-ttl (10 minutes, 250 s left, --min-ttl 15m capped at half their life, 5 minutes). One refresh and one token
+     * each round. The margin is the time the round may take (the fresh token must keep over 5 minutes left until the
+     * last caller looks): minutes, not the one minute 2-minute tokens would leave a loaded machine.
      */
     @Test
     void twenty_concurrent_callers_of_short_lived_tokens_print_one_token_round_after_round() throws Exception {
         Path cache = temp.resolve("short-lived-race");
-        signIn(cache, "twominuteclient", Map.of());
+        signIn(cache, "tenminuteclient", Map.of());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (int round = 0; round < 3 && (round == 0 || System.nanoTime() < deadline); round++) {
-            replaceTokens(cache, Instant.now().minusSeconds(70), Instant.now().plusSeconds(50));
+            replaceTokens(cache, Instant.now().minusSeconds(350), Instant.now().plusSeconds(250));
             long before = refreshesLogged();
-            Set<String> printed = concurrentTokens(cache, 20, "token", "--min-ttl", "90s");
+            Set<String> printed = concurrentTokens(cache, 20, "token", "--min-ttl", "15m");
             assertEquals(1, printed.size(), "round " + round + ": all 20 print the same token");
             assertEquals(1, refreshesLogged() - before, "round " + round + ": refresh calls that reached the pool");
         }

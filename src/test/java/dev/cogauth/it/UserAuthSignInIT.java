@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -80,6 +81,16 @@ class UserAuthSignInIT {
         return last;
     }
 
+    /**
+     * What the pool logged (its --log) for uma's sign-in from {@code mark} on, up to the tokens it issued, without the
+     * "local-pool:" prefix: which factor the client chose and which proof it sent, as only the pool can tell.
+     */
+    private static List<String> poolStepsSince(int mark) {
+        pool.stderr().await(Pattern.compile("→ tokens issued for uma "), mark, WAIT);
+        List<String> all = pool.stderr().all();
+        return all.subList(mark, all.size()).stream().map(line -> line.replaceFirst("^local-pool:", "").strip()).toList();
+    }
+
     /** Exit 3 with exactly one "cogauth:" line, which contains {@code text}; no stack trace, no tokens. */
     private static String refusal(Cogauth.Result run, String text) {
         run.assertExit(3);
@@ -109,14 +120,25 @@ class UserAuthSignInIT {
             }
         }
 
+        /**
+         * PASSWORD sends the password with InitiateAuth, so the pool issues tokens at once; PASSWORD_SRP sends SRP_A, so
+         * the pool answers with PASSWORD_VERIFIER first: the pool's log tells which factor was sent.
+         */
         @ParameterizedTest(name = "[{index}] {0}")
-        @CsvSource({"PASSWORD", "password_srp"})
-        void aPasswordFactorAsksOnlyThePassword(String factor) {
+        @CsvSource({
+            "PASSWORD,     → tokens issued for uma",
+            "password_srp, → challenge PASSWORD_VERIFIER for uma",
+        })
+        void aPasswordFactorAsksOnlyThePassword(String factor, String poolAnswer) {
+            int mark = pool.stderr().mark();
             Cogauth.Result run = Cogauth.run().answers(UMA_PASSWORD)
                     .exec(signin("-u", "uma", "--preferred-challenge", factor));
 
             signedInAs(run, "uma");
             assertEquals(List.of("Password:"), questions(run), run::describe);
+            List<String> steps = poolStepsSince(mark);
+            int initiate = steps.indexOf("InitiateAuth USER_AUTH client " + CLIENT + " user uma");
+            assertTrue(initiate >= 0 && steps.get(initiate + 1).startsWith(poolAnswer), () -> "the pool's log: " + steps);
         }
 
         @Test
@@ -159,11 +181,17 @@ class UserAuthSignInIT {
                     + "  4) a code by SMS\n  5) passkey (not usable here)\n"), shown);
         }
 
+        /** 2 is the second factor shown, in the order the pool offered them: PASSWORD_SRP, proved by SRP. */
         @Test
         void chosenByNumber() {
+            int mark = pool.stderr().mark();
             Cogauth.Result run = Cogauth.run().answers("2", UMA_PASSWORD).exec(signin("-u", "uma"));
 
             signedInAs(run, "uma");
+            List<String> steps = poolStepsSince(mark);
+            assertTrue(steps.contains("offered [PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN]"), steps::toString);
+            assertTrue(steps.contains("selected PASSWORD_SRP"), () -> "the pool's log: " + steps);
+            assertTrue(steps.contains("password verifier: correct"), () -> "the pool's log: " + steps);
         }
 
         @Test

@@ -52,7 +52,8 @@ class LocalPoolDevicesTest {
     private void serve(DeviceTracking tracking) throws IOException {
         UserDefinition emma = new UserDefinition(EMMA, EMMA_PASSWORD, UserStatus.CONFIRMED,
                 new MfaSettings(false, true, null, null), Map.of("email", "emma@example.org"));
-        pool = new LocalPool(TestPools.trackingDevices(tracking, emma), PoolLog.to(console::add, true), clock).start(0);
+        pool = LocalPool.builder().definition(TestPools.trackingDevices(tracking, emma))
+                .log(PoolLog.to(console::add, true)).clock(clock).build().start(0);
         client = new PoolClient(pool, clock);
     }
 

@@ -34,7 +34,7 @@ class LocalPoolExternalTriggersTest {
         return Files.writeString(dir.resolve("pool.json"), """
                 {"poolId": "us-east-1_Ext", "clients": [{"clientId": "c"}],
                  "users": [{"username": "ann", "email": "ann@example.com", "password": "Ann-Passw0rd!"}],
-                 "triggerTimeout": "5s",
+                 "triggerTimeout": "60s",
                  "triggers": {"define": %s, "create": %s, "verify": %s}}
                 """.formatted(define, create, verify));
     }
@@ -64,7 +64,8 @@ class LocalPoolExternalTriggersTest {
             Path file = poolFile(dir, "{\"node\": \"" + SAMPLES.resolve("define-passwordless.js") + "\"}",
                     "{\"node\": \"" + SAMPLES.resolve("create-code.js") + "\", \"handler\": \"handler\"}",
                     "{\"node\": \"" + SAMPLES.resolve("verify-code.js") + "\"}");
-            try (LocalPool.Running pool = new LocalPool(PoolFile.load(file), PoolLog.silent()).start(0)) {
+            try (LocalPool.Running pool = LocalPool.builder().definition(PoolFile.load(file))
+                    .log(PoolLog.silent()).build().start(0)) {
                 PoolClient client = new PoolClient(pool, Clock.systemUTC());
                 Reply question = client.initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", "ann@example.com",
                         "SRP_A", PoolClient.srp().publicKeyHex(), "CHALLENGE_NAME", "SRP_A")).expectOk();
@@ -83,7 +84,8 @@ class LocalPoolExternalTriggersTest {
             Files.writeString(dir.resolve("boom.js"), "exports.handler = async () => { throw new Error('boom'); };");
             Path file = poolFile(dir, "{\"node\": \"boom.js\"}", "{\"builtin\": \"demo-question\"}",
                     "{\"builtin\": \"demo-question\"}");
-            try (LocalPool.Running pool = new LocalPool(PoolFile.load(file), PoolLog.silent()).start(0)) {
+            try (LocalPool.Running pool = LocalPool.builder().definition(PoolFile.load(file))
+                    .log(PoolLog.silent()).build().start(0)) {
                 Reply refused = new PoolClient(pool, Clock.systemUTC())
                         .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", "ann"))
                         .expectError("UserLambdaValidationException");
@@ -119,8 +121,8 @@ class LocalPoolExternalTriggersTest {
             try {
                 String url = "http://127.0.0.1:" + lambda.getAddress().getPort();
                 String good = "{\"lambda\": \"" + url + "\", \"function\": \"demo\"}";
-                try (LocalPool.Running pool = new LocalPool(PoolFile.load(poolFile(dir, good, good, good)),
-                        PoolLog.silent()).start(0)) {
+                try (LocalPool.Running pool = LocalPool.builder().definition(PoolFile.load(poolFile(dir, good, good, good)))
+                        .log(PoolLog.silent()).build().start(0)) {
                     PoolClient client = new PoolClient(pool, Clock.systemUTC());
                     Reply question = client.initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", "ann")).expectOk();
                     assertEquals("What is 6 times 7?", question.parameter("question"));
@@ -129,8 +131,8 @@ class LocalPoolExternalTriggersTest {
                 }
                 String broken = "{\"lambda\": \"" + url + "\", \"function\": \"broken\"}";
                 Files.delete(dir.resolve("pool.json"));
-                try (LocalPool.Running pool = new LocalPool(PoolFile.load(poolFile(dir, broken, good, good)),
-                        PoolLog.silent()).start(0)) {
+                try (LocalPool.Running pool = LocalPool.builder().definition(PoolFile.load(poolFile(dir, broken, good, good)))
+                        .log(PoolLog.silent()).build().start(0)) {
                     Reply refused = new PoolClient(pool, Clock.systemUTC())
                             .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", "ann"))
                             .expectError("UserLambdaValidationException");

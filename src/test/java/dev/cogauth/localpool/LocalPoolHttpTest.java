@@ -33,7 +33,7 @@ class LocalPoolHttpTest {
 
     @BeforeAll
     void start() throws IOException {
-        pool = new LocalPool(DemoPool.definition(), PoolLog.silent()).start(0);
+        pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent()).build().start(0);
         client = new PoolClient(pool, Clock.systemUTC());
     }
 

@@ -37,7 +37,8 @@ class LocalPoolLimitsTest {
     private PoolClient client;
 
     private void serve() throws IOException {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock, LIMITS).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard())
+                .log(PoolLog.silent()).clock(clock).limits(LIMITS).build().start(0);
         client = new PoolClient(pool, clock);
     }
 

@@ -30,8 +30,8 @@ class LocalPoolMfaTest {
     private final List<String> console = new CopyOnWriteArrayList<>();
 
     private LocalPool.Running serve(MfaMode mode, UserDefinition... users) throws IOException {
-        return new LocalPool(TestPools.withUsers(mode, DemoPool.definition().triggers(), users),
-                PoolLog.to(console::add, false), clock).start(0);
+        return LocalPool.builder().definition(TestPools.withUsers(mode, DemoPool.definition().triggers(), users))
+                .log(PoolLog.to(console::add, false)).clock(clock).build().start(0);
     }
 
     private static UserDefinition user(String name, UserStatus status, MfaSettings mfa) {

@@ -23,7 +23,8 @@ class LocalPoolSdkTest {
 
     @Test
     void aCustomRoundTripAndAnErrorParse() throws IOException {
-        try (LocalPool.Running pool = new LocalPool(DemoPool.definition(), PoolLog.silent()).start(0);
+        try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition())
+                .log(PoolLog.silent()).build().start(0);
              CognitoIdentityProviderClient sdk = CognitoIdentityProviderClient.builder()
                      .endpointOverride(pool.endpoint())
                      .region(Region.US_EAST_1)

@@ -34,7 +34,7 @@ class LocalPoolSignInTest {
 
     @BeforeAll
     void start() throws IOException {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).clock(clock).build().start(0);
         client = new PoolClient(pool, clock);
     }
 
@@ -120,7 +120,8 @@ class LocalPoolSignInTest {
                 ClientDefinition.DEFAULT_SESSION_VALIDITY, true, false, Duration.ZERO, true, TokenValidity.COGNITO_DEFAULTS);
         PoolDefinition pool = new PoolDefinition(standard.poolId(), standard.region(), standard.mfa(),
                 List.of(hiding), standard.users(), standard.triggers());
-        try (LocalPool.Running running = new LocalPool(pool, PoolLog.silent(), clock).start(0)) {
+        try (LocalPool.Running running = LocalPool.builder().definition(pool)
+                .log(PoolLog.silent()).clock(clock).build().start(0)) {
             PoolClient hidingClient = new PoolClient(running, clock);
             for (String flow : new String[] {"USER_SRP_AUTH", "USER_PASSWORD_AUTH", "CUSTOM_AUTH"}) {
                 Reply refused = hidingClient.initiate("hiding", flow, Map.of("USERNAME", "nobody",

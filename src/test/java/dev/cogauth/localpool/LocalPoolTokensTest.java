@@ -35,7 +35,7 @@ class LocalPoolTokensTest {
 
     @BeforeEach
     void start() throws IOException {
-        pool = new LocalPool(TestPools.standard(), PoolLog.silent(), clock).start(0);
+        pool = LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).clock(clock).build().start(0);
         client = new PoolClient(pool, clock);
     }
 
@@ -191,7 +191,8 @@ class LocalPoolTokensTest {
                     new TokenValidity(Duration.ofMinutes(5), Duration.ofSeconds(40), Duration.ofMinutes(60))));
             PoolDefinition shortLived = new PoolDefinition(standard.poolId(), standard.region(), standard.mfa(),
                     clients, standard.users(), standard.triggers());
-            try (LocalPool.Running running = new LocalPool(shortLived, PoolLog.silent(), clock).start(0)) {
+            try (LocalPool.Running running = LocalPool.builder().definition(shortLived)
+                    .log(PoolLog.silent()).clock(clock).build().start(0)) {
                 PoolClient shortClient = new PoolClient(running, clock);
                 Reply done = shortClient.initiate(SHORT, "USER_PASSWORD_AUTH",
                         Map.of("USERNAME", TestPools.ALICE, "PASSWORD", TestPools.PASSWORD)).expectOk();

@@ -58,7 +58,8 @@ class LocalPoolTriggersTest {
         TriggerDefinitions triggers = new TriggerDefinitions(new TriggerDefinition.InProcess(define),
                 new TriggerDefinition.InProcess(create), new TriggerDefinition.InProcess(verify),
                 TriggerDefinitions.DEFAULT_TIMEOUT);
-        return new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, triggers), log).start(0);
+        return LocalPool.builder().definition(TestPools.withUsers(MfaMode.OPTIONAL, triggers))
+                .log(log).build().start(0);
     }
 
     @Nested
@@ -218,8 +219,8 @@ class LocalPoolTriggersTest {
 
     @Test
     void aPoolWithoutTriggersRefusesCustomAuth() throws IOException {
-        try (LocalPool.Running pool = new LocalPool(TestPools.withUsers(MfaMode.OPTIONAL, TriggerDefinitions.none()),
-                PoolLog.silent()).start(0)) {
+        try (LocalPool.Running pool = LocalPool.builder().definition(TestPools.withUsers(MfaMode.OPTIONAL, TriggerDefinitions.none()))
+                .log(PoolLog.silent()).build().start(0)) {
             Reply refused = new PoolClient(pool, java.time.Clock.systemUTC())
                     .initiate(CLIENT, "CUSTOM_AUTH", Map.of("USERNAME", TestPools.ALICE))
                     .expectError("InvalidParameterException");

@@ -66,7 +66,8 @@ class LocalPoolUserAuthTest {
                 Map.of("email", "uma@example.com", "email_verified", "false"));
         PoolDefinition definition = TestPools.withUsers(MfaMode.OPTIONAL, DemoPool.definition().triggers(), pat, mia, uma)
                 .withSignInPolicy(new SignInPolicy(List.of("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")));
-        pool = new LocalPool(definition, PoolLog.silent(), clock, Outbox.in(outbox)).start(0);
+        pool = LocalPool.builder().definition(definition)
+                .log(PoolLog.silent()).clock(clock).outbox(Outbox.in(outbox)).build().start(0);
         client = new PoolClient(pool, clock);
     }
 
@@ -125,7 +126,8 @@ class LocalPoolUserAuthTest {
         void theOfferFollowsThePolicysOrderAndOnlyItsFactors() throws IOException {
             PoolDefinition definition = TestPools.standard()
                     .withSignInPolicy(new SignInPolicy(List.of("EMAIL_OTP", "PASSWORD")));
-            try (LocalPool.Running other = new LocalPool(definition, PoolLog.silent(), clock).start(0)) {
+            try (LocalPool.Running other = LocalPool.builder().definition(definition)
+                    .log(PoolLog.silent()).clock(clock).build().start(0)) {
                 Reply select = new PoolClient(other, clock).initiate(PUBLIC, "USER_AUTH", Map.of("USERNAME", ALICE));
                 assertEquals(List.of("EMAIL_OTP", "PASSWORD", "PASSWORD_SRP"), available(select));
             }
@@ -310,7 +312,8 @@ class LocalPoolUserAuthTest {
 
     @Test
     void theDemoPoolHasAUserWhoSignsInWithAnEmailCode() throws IOException {
-        try (LocalPool.Running demo = new LocalPool(DemoPool.definition(), PoolLog.silent(), clock, Outbox.in(outbox))
+        try (LocalPool.Running demo = LocalPool.builder().definition(DemoPool.definition())
+                .log(PoolLog.silent()).clock(clock).outbox(Outbox.in(outbox)).build()
                 .start(0)) {
             PoolClient demoClient = new PoolClient(demo, clock);
             Reply select = demoClient.initiate(DemoPool.CLIENT_ID, "USER_AUTH", Map.of("USERNAME", DemoPool.CODE_USERNAME))

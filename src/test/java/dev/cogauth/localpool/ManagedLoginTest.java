@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.TriggerDefinition;
 import dev.cogauth.localpool.engine.PoolLog;
+import dev.cogauth.localpool.trigger.Trigger;
+import dev.cogauth.localpool.trigger.TriggerException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -40,7 +43,22 @@ class ManagedLoginTest {
     @BeforeAll
     static void start() throws Exception {
         PoolDefinition definition = PoolFile.load(Path.of("src/test/resources/it/managed-login-pool.json"));
-        pool = new LocalPool(definition, PoolLog.to(line -> { }, false)).start(0);
+        // Sign-in triggers that mark the tokens with why they were made, and refuse one user after the password.
+        Trigger source = event -> {
+            event.putObject("response").putObject("claimsOverrideDetails").putObject("claimsToAddOrOverride")
+                    .put("token_source", event.get("triggerSource").asText());
+            return event;
+        };
+        Trigger refuseGus = event -> {
+            if (event.get("userName").asText().equals("gus")) {
+                throw new TriggerException(TriggerException.Kind.HANDLER_ERROR, "Gus is on leave");
+            }
+            return event;
+        };
+        pool = LocalPool.builder().definition(definition).user("gus", "Gus-Passw0rd!1")
+                .triggers(definition.triggers().withSignIn(null, new TriggerDefinition.InProcess(refuseGus),
+                        new TriggerDefinition.InProcess(source), 1))
+                .log(PoolLog.to(line -> { }, false)).build().start(0);
         base = pool.endpoint().toString();
     }
 
@@ -83,6 +101,28 @@ class ManagedLoginTest {
                 "client_id", "browserapp"), null).statusCode());
         assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
                 "refresh_token", answer.get("refresh_token").asText()), null).statusCode());
+    }
+
+    @Test
+    void sign_in_triggers_run_as_hosted_auth_and_a_failing_one_gives_no_tokens() throws Exception {
+        String code = signIn("bella", "Bella-Passw0rd!", "tr");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode body = JSON.readTree(tokens.body());
+        assertEquals("TokenGeneration_HostedAuth", claims(body.get("id_token").asText()).get("token_source").asText());
+        HttpResponse<String> refreshed = token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
+                "refresh_token", body.get("refresh_token").asText()), null);
+        assertEquals("TokenGeneration_RefreshTokens",
+                claims(JSON.readTree(refreshed.body()).get("id_token").asText()).get("token_source").asText());
+
+        String gus = signIn("gus", "Gus-Passw0rd!1", "tr");
+        HttpResponse<String> refused = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", gus, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(400, refused.statusCode());
+        assertEquals("invalid_grant", JSON.readTree(refused.body()).get("error").asText());
+        assertEquals("UserLambdaValidationException: PostAuthentication failed with error Gus is on leave.",
+                JSON.readTree(refused.body()).get("error_description").asText());
     }
 
     @Test

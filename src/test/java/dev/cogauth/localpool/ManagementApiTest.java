@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,8 @@ class ManagementApiTest {
     @BeforeAll
     void start(@TempDir Path outbox) throws IOException {
         outboxDirectory = outbox;
-        running = new LocalPool(DemoPool.definition(), PoolLog.silent(), Clock.systemUTC(), Outbox.in(outboxDirectory))
-                .start(0);
+        running = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent())
+                .outbox(Outbox.in(outboxDirectory)).start();
         sdk = CognitoIdentityProviderClient.builder()
                 .endpointOverride(running.endpoint())
                 .region(Region.US_EAST_1)

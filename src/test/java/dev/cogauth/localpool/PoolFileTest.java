@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cogauth.localpool.definition.IdentityPoolDefinition;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.PoolDefinition.DeviceTracking;
 import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
@@ -66,11 +67,20 @@ class PoolFileTest {
             UserDefinition erin = pool.users().get(4);
             assertNull(erin.password(), "a passwordless user");
             assertEquals(List.of("AQIDBAUGBwgJCgsMDQ4PEA"), erin.passkeys());
+            IdentityPoolDefinition identities = pool.identityPools().get(0);
+            assertEquals("us-east-1:0a1b2c3d-1111-2222-3333-444455556666", identities.identityPoolId());
+            assertFalse(identities.allowUnauthenticated());
+            assertEquals(List.of(new IdentityPoolDefinition.Provider(
+                    "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalSample", "samplepublicclient"),
+                    new IdentityPoolDefinition.Provider(
+                    "cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalSample", "samplesecretclient")),
+                    identities.providers());
         }
 
         @Test
         void servesASignInWithAnEmailAlias() throws Exception {
-            try (LocalPool.Running running = new LocalPool(PoolFile.load(sample), PoolLog.silent()).start(0)) {
+            try (LocalPool.Running running = LocalPool.builder().definition(PoolFile.load(sample))
+                    .log(PoolLog.silent()).build().start(0)) {
                 assertTrue(new PoolClient(running, Clock.systemUTC()).initiate("samplepublicclient", "USER_PASSWORD_AUTH",
                         Map.of("USERNAME", "alice@example.com", "PASSWORD", "Alice-Passw0rd!")).signedIn());
             }
@@ -165,6 +175,13 @@ class PoolFileTest {
             no first factor          | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":[]}} | signInPolicy.allowedFirstAuthFactors: must list each allowed factor once
             a typo in the policy     | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFactors":["PASSWORD"]}} | signInPolicy.allowedFactors: unknown field
             no password, no code     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD"]}} | users[0].password: is required
+            a bad identity pool id   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1_nope"}]} | identityPools[0].identityPoolId: must look like <region>:<lower-case uuid>
+            an unknown identity client | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","cognitoIdentityProviders":[{"clientId":"x"}]}]} | identityPools[0].cognitoIdentityProviders[0].clientId: no app client x in this pool
+            a typo in an identity pool | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","allowGuests":true}]} | identityPools[0].allowGuests: unknown field
+            a built-in sign-in trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preAuthentication":{"builtin":"demo-question"}}} | triggers.preAuthentication: the built-in triggers are custom-auth triggers
+            a bad token event version | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preTokenGeneration":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V4_0"}}} | triggers.preTokenGeneration.lambdaVersion: must be V1_0, V2_0 or V3_0
+            a version on another trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"postAuthentication":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V2_0"}}} | triggers.postAuthentication.lambdaVersion: unknown field
+            a trigger the pool does not run | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"customSmsSender":{"lambda":"http://127.0.0.1:1","function":"f"}}} | triggers.customSmsSender: unknown field
             a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

@@ -84,7 +84,7 @@ class BrowserSignInTest {
             BrowserSignIn.Settings settings = new BrowserSignIn.Settings(domain, "client", Optional.empty(),
                     "http://127.0.0.1:" + freePort() + "/cb", List.of("openid", "email"), Optional.empty(),
                     Optional.empty(), Optional.empty(), false, WAIT, CallTimeouts.of(WAIT));
-            BrowserSignIn signIn = new BrowserSignIn(new BrowserOpener(List.of(), message -> { }), new SecureRandom(),
+            BrowserSignIn signIn = new BrowserSignIn(new BrowserOpener(List.of(), Map.of(), message -> { }), new SecureRandom(),
                     told::add, stdin);
             Thread user = new Thread(() -> pasteTheRedirect(told, paste, sentNonce));
             user.setDaemon(true);

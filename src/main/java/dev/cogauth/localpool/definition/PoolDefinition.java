@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public record PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
                              List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
-                             SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin) {
+                             SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin,
+                             List<IdentityPoolDefinition> identityPools) {
 
     /** Whether the pool asks for MFA after a password, as Cognito's MfaConfiguration. */
     public enum MfaMode { OFF, OPTIONAL, ON }
@@ -46,9 +47,17 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         Objects.requireNonNull(deviceTracking, "deviceTracking");
         Objects.requireNonNull(signInPolicy, "signInPolicy");
         Objects.requireNonNull(managedLogin, "managedLogin");
+        identityPools = List.copyOf(identityPools);
         if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
             throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
         }
+    }
+
+    /** A pool without identity pools. */
+    public PoolDefinition(String poolId, String region, MfaMode mfa, List<ClientDefinition> clients,
+                          List<UserDefinition> users, TriggerDefinitions triggers, DeviceTracking deviceTracking,
+                          SignInPolicy signInPolicy, ManagedLoginDefinition managedLogin) {
+        this(poolId, region, mfa, clients, users, triggers, deviceTracking, signInPolicy, managedLogin, List.of());
     }
 
     /** A pool whose sign-in policy allows only the password as first factor, as Cognito's default, and without a managed login. */
@@ -66,7 +75,19 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The same pool with another sign-in policy. */
     public PoolDefinition withSignInPolicy(SignInPolicy policy) {
-        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy, managedLogin);
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, policy, managedLogin,
+                identityPools);
+    }
+
+    /** The same pool with these identity pools. */
+    public PoolDefinition withIdentityPools(List<IdentityPoolDefinition> pools) {
+        return new PoolDefinition(poolId, region, mfa, clients, users, triggers, deviceTracking, signInPolicy,
+                managedLogin, pools);
+    }
+
+    /** The Logins key of this pool's ID tokens: {@code cognito-idp.<region>.amazonaws.com/<poolId>}. */
+    public String providerName() {
+        return IdentityPoolDefinition.Provider.nameOf(region, poolId);
     }
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */
@@ -91,10 +112,29 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         }
     }
 
-    /** The three custom-auth triggers, any of them absent, and how long one may run. */
+    /**
+     * The three custom-auth triggers, any of them absent, and how long one may run; and the
+     * sign-in path's triggers (Pre and Post Authentication, Pre Token Generation with its event
+     * version 1, 2 or 3), each optional.
+     */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
-                                     TriggerDefinition verify, Duration timeout) {
+                                     TriggerDefinition verify, Duration timeout,
+                                     TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
+                                     TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+        public TriggerDefinitions {
+            Objects.requireNonNull(timeout, "timeout");
+            if (preTokenGenerationVersion < 1 || preTokenGenerationVersion > 3) {
+                throw new IllegalArgumentException("Pre Token Generation's event version must be 1, 2 or 3");
+            }
+        }
+
+        /** Only the custom-auth triggers. */
+        public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
+                                  Duration timeout) {
+            this(define, create, verify, timeout, null, null, null, 1);
+        }
 
         public static TriggerDefinitions none() {
             return new TriggerDefinitions(null, null, null, DEFAULT_TIMEOUT);
@@ -102,6 +142,13 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
         public boolean complete() {
             return define != null && create != null && verify != null;
+        }
+
+        /** The same custom-auth triggers with these sign-in path triggers. */
+        public TriggerDefinitions withSignIn(TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
+                                             TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
+            return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
+                    preTokenGeneration, preTokenGenerationVersion);
         }
     }
 }

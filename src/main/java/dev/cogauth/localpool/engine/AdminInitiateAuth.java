@@ -41,6 +41,7 @@ final class AdminInitiateAuth implements Operation {
         if (!user.enabled()) {
             throw CognitoError.notAuthorized("User is disabled.");
         }
+        pool.services().signInTriggers().preAuthentication(user, client.clientId(), request.map("ClientMetadata"));
         if (!pool.passwords().matches(user, password)) {
             throw CognitoError.incorrectPassword();
         }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.trigger.Trigger;
-import dev.cogauth.localpool.trigger.TriggerException;
+import dev.cogauth.localpool.engine.TriggerInvoker.Answer;
 import dev.cogauth.protocol.ChallengeName;
-import dev.cogauth.protocol.ErrorType;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,24 +21,19 @@ final class CustomAuthTriggers {
     /** What a Define trigger may ask for next (MFA challenges from Define are not supported here). */
     private static final Set<String> DEFINE_CHALLENGES =
             Set.of(ChallengeName.CUSTOM_CHALLENGE, ChallengeName.PASSWORD_VERIFIER);
-    private static final String SDK_VERSION = "aws-sdk-unknown-unknown";
-
     private final Trigger define;
     private final Trigger create;
     private final Trigger verify;
-    private final String poolId;
-    private final String region;
+    private final TriggerInvoker invoker;
     private final ObjectMapper json;
     private final PoolLog log;
 
-    CustomAuthTriggers(Trigger define, Trigger create, Trigger verify, String poolId, String region,
-                       ObjectMapper json, PoolLog log) {
+    CustomAuthTriggers(Trigger define, Trigger create, Trigger verify, TriggerInvoker invoker, PoolLog log) {
         this.define = define;
         this.create = create;
         this.verify = verify;
-        this.poolId = poolId;
-        this.region = region;
-        this.json = json;
+        this.invoker = invoker;
+        this.json = invoker.json();
         this.log = log;
     }
 
@@ -99,53 +93,15 @@ final class CustomAuthTriggers {
     }
 
     private ObjectNode request(PoolUser user, Map<String, String> clientMetadata) {
-        ObjectNode request = json.createObjectNode();
-        ObjectNode attributes = request.putObject("userAttributes");
-        user.attributes().forEach(attributes::put);
-        attributes.put("cognito:user_status", user.status().name());
-        request.set("clientMetadata", json.valueToTree(clientMetadata));
+        ObjectNode request = invoker.request(user);
+        request.set("clientMetadata", invoker.metadata(clientMetadata));
         request.put("userNotFound", false);
         return request;
     }
 
     private Answer run(Trigger trigger, String name, PoolUser user, String clientId, ObjectNode request) {
-        ObjectNode event = json.createObjectNode()
-                .put("version", "1")
-                .put("triggerSource", name + "_Authentication")
-                .put("region", region)
-                .put("userPoolId", poolId)
-                .put("userName", user.username());
-        event.putObject("callerContext").put("awsSdkVersion", SDK_VERSION).put("clientId", clientId);
-        event.set("request", request);
-        event.putObject("response");
-        long start = System.nanoTime();
-        ObjectNode answer;
-        try {
-            answer = trigger.invoke(event);
-        } catch (TriggerException e) {
-            log.notice("trigger " + name + " failed (" + e.kind() + "): " + e.getMessage());
-            throw switch (e.kind()) {
-                case HANDLER_ERROR -> new CognitoError(ErrorType.USER_LAMBDA_VALIDATION,
-                        name + " failed with error " + e.getMessage() + ".");
-                case MALFORMED_RESPONSE -> new CognitoError(ErrorType.INVALID_LAMBDA_RESPONSE, "Unrecognizable lambda output");
-                case UNAVAILABLE -> new CognitoError(ErrorType.UNEXPECTED_LAMBDA,
-                        name + " invocation failed due to error " + e.getMessage() + ".");
-            };
-        } catch (RuntimeException e) {
-            log.notice("trigger " + name + " failed: " + e);
-            throw new CognitoError(ErrorType.UNEXPECTED_LAMBDA, name + " invocation failed due to error "
-                    + e.getClass().getSimpleName() + ".");
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        JsonNode response = answer == null ? null : answer.get("response");
-        if (!(response instanceof ObjectNode object)) {
-            throw malformed(name, "the returned event has no response object");
-        }
-        return new Answer(object, millis);
-    }
-
-    /** A trigger's {@code response} and how long the trigger took. */
-    private record Answer(ObjectNode response, long millis) {
+        return invoker.run(trigger, name, name + "_Authentication", "1", user, clientId, request,
+                json.createObjectNode());
     }
 
     private boolean flag(ObjectNode response, String field, String name) {
@@ -193,8 +149,7 @@ final class CustomAuthTriggers {
     }
 
     private CognitoError malformed(String name, String why) {
-        log.notice("trigger " + name + " answered malformed: " + why);
-        return new CognitoError(ErrorType.INVALID_LAMBDA_RESPONSE, "Unrecognizable lambda output");
+        return invoker.malformed(name, why);
     }
 
     /** Define's answer. */

@@ -49,6 +49,8 @@ final class InitiateAuth implements Operation {
         }
         pool.log().step("InitiateAuth " + flow + " client " + client.clientId() + " user " + user.username()
                 + (username.equals(user.username()) ? "" : " (signed in as " + username + ")"));
+        // Pre Authentication sees InitiateAuth's ClientMetadata as validationData, before any password is checked.
+        pool.signInTriggers().preAuthentication(user, client.clientId(), request.map("ClientMetadata"));
         SignInSteps steps = pool.steps();
         String deviceKey = steps.device(user, parameters.get(Param.DEVICE_KEY));
         switch (flow) {

@@ -17,6 +17,11 @@ final class JsonRequest {
         this.body = body;
     }
 
+    /** The whole body, for members that are not strings or string maps, or shown back as given (CreateUserPool's settings). */
+    ObjectNode body() {
+        return body;
+    }
+
     String required(String member) {
         String value = optional(member);
         if (value == null || value.isEmpty()) {
@@ -93,11 +98,6 @@ final class JsonRequest {
             attributes.put(name.textValue(), value == null || value.isNull() ? "" : value.textValue());
         }
         return attributes;
-    }
-
-    /** The whole body, for members shown back as given (CreateUserPool's settings). */
-    ObjectNode body() {
-        return body;
     }
 
     String optional(String member) {

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,14 +24,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Outbox {
 
-    private static final Outbox NONE = new Outbox(null);
+    private static final Outbox NONE = new Outbox(null, false);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many messages an in-memory outbox keeps: the newest, so a long test run stays bounded. */
+    static final int KEPT_IN_MEMORY = 1000;
 
     private final Path directory;
+    private final Deque<Message> kept;
     private final AtomicLong sequence = new AtomicLong();
 
-    private Outbox(Path directory) {
+    private Outbox(Path directory, boolean keep) {
         this.directory = directory;
+        this.kept = keep ? new ArrayDeque<>() : null;
     }
 
     /** No outbox: codes only appear in the pool's log. */
@@ -38,7 +46,33 @@ public final class Outbox {
     /** An outbox in {@code directory}, created if missing. */
     public static Outbox in(Path directory) throws IOException {
         Files.createDirectories(directory);
-        return new Outbox(directory);
+        return new Outbox(directory, false);
+    }
+
+    /** An outbox in this process's memory, for tests that start the pool in-process: see {@link #messages()}. */
+    public static Outbox inMemory() {
+        return new Outbox(null, true);
+    }
+
+    /** The messages sent so far, oldest first (the newest {@value #KEPT_IN_MEMORY}); empty unless {@link #inMemory()}. */
+    public List<Message> messages() {
+        if (kept == null) {
+            return List.of();
+        }
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
+    }
+
+    /** The code of the newest message to {@code username}, if any was sent. */
+    public Optional<String> latestCode(String username) {
+        List<Message> all = messages();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).username().equals(username)) {
+                return Optional.of(all.get(i).code());
+            }
+        }
+        return Optional.empty();
     }
 
     /** One message the pool sent. */
@@ -52,6 +86,14 @@ public final class Outbox {
 
     /** Writes the message's file; a failure is unchecked, as the pool answers it with an internal error. */
     public void deliver(Message message) {
+        if (kept != null) {
+            synchronized (kept) {
+                if (kept.size() == KEPT_IN_MEMORY) {
+                    kept.removeFirst();
+                }
+                kept.addLast(message);
+            }
+        }
         if (directory == null) {
             return;
         }

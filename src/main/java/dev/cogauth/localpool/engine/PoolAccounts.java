@@ -110,7 +110,8 @@ public final class PoolAccounts {
      */
     public ObjectNode issue(String username, ClientDefinition client, List<String> scopes, String nonce) {
         PoolUser user = users.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
-        return oauthShape(tokens.signIn(user, client, null, String.join(" ", scopes), nonce));
+        return oauthShape(tokens.signIn(user, client, null, false, String.join(" ", scopes), nonce,
+                SignInTriggers.TokenSource.HOSTED_AUTH));
     }
 
     /** The refresh_token grant: new ID and access tokens; empty for a refresh token the pool refuses. */

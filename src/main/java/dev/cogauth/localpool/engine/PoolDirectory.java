@@ -65,7 +65,8 @@ final class PoolDirectory implements PoolRouter {
         } while (pools.containsKey(poolId));
         PoolDefinition definition = new PoolDefinition(poolId, filePool.region(), mfa, List.of(), List.of(),
                 TriggerDefinitions.none(), DeviceTracking.OFF, SignInPolicy.PASSWORD_ONLY, ManagedLoginDefinition.none());
-        RunningPool pool = RunningPool.build(wiring, definition, name, null, null, null, policy, settings, false);
+        RunningPool pool = RunningPool.build(wiring, definition, name, null, null, null, PoolEngine.SignInTriggerSet.NONE,
+                policy, settings, false);
         pools.put(poolId, new Served(pool, ManagementOperations.forPool(pool, this)));
         return pool;
     }

@@ -7,12 +7,20 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Wires a pool definition into the HTTP handler that serves it; the only public door into this package. */
 public final class PoolEngine {
 
     private PoolEngine() {
+    }
+
+    /** The sign-in path's triggers, each null when not configured, and Pre Token Generation's event version. */
+    public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                   int preTokenGenerationVersion) {
+        public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
     }
 
     /** The API's handler and the accounts the managed login shares with it. */
@@ -26,22 +34,42 @@ public final class PoolEngine {
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
+     * @param signIn   the sign-in path's triggers
      * @param maxSessions how many sign-in Sessions the pool keeps at once
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                               Trigger verify, Clock clock, PoolLog log, int maxSessions, Outbox outbox) {
+                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, int maxSessions,
+                               Outbox outbox) {
         ManagementLimits limits = ManagementLimits.DEFAULT;
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits,
                 new UserBudget(limits.usersInAllPools()));
         RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
-                PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
+                signIn, PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
         PoolDirectory directory = new PoolDirectory(wiring, filePool);
-        HttpHandler api = new PoolHttpHandler(json, directory, log);
         PoolServices pool = filePool.services();
+        Map<String, Operation> identity = identityOperations(definition, json, pool, filePool.signer(), filePool.issuer());
+        HttpHandler api = new PoolHttpHandler(json, directory, identity, log);
         return new Served(api, new PoolAccounts(json, pool.clients(), pool.users(), filePool.passwords(), pool.tokens(),
                 pool.random()));
+    }
+
+    /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
+    private static Map<String, Operation> identityOperations(PoolDefinition definition, ObjectMapper json,
+                                                             PoolServices pool, JwtSigner signer, String issuer) {
+        IdTokenCheck idTokens = new IdTokenCheck(definition.providerName(), definition.region(), issuer, pool.clients(),
+                signer, pool.clock());
+        IdentityOperations identity = new IdentityOperations(json,
+                new IdentityStore(definition.identityPools(), pool.random()), idTokens, signer, pool.random(),
+                pool.clock(), pool.log());
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        operations.put("CreateIdentityPool", identity.createIdentityPool());
+        operations.put("DescribeIdentityPool", identity.describeIdentityPool());
+        operations.put("GetId", identity.getId());
+        operations.put("GetCredentialsForIdentity", identity.getCredentialsForIdentity());
+        operations.put("GetOpenIdToken", identity.getOpenIdToken());
+        return operations;
     }
 
     /** The issuer's discovery document; the managed login's endpoints are on the pool's own port. */

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The pool's HTTP face: {@code POST /} routed by {@code X-Amz-Target} to one operation, and the
@@ -21,20 +24,32 @@ final class PoolHttpHandler implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final String IDENTITY_PREFIX = "AWSCognitoIdentityService.";
+    /** The key id of a SigV4 {@code Authorization} header: logged, as a signed call's caller (key ids are not secret). */
+    private static final Pattern SIGNED_BY =
+            Pattern.compile("AWS4-HMAC-SHA256 Credential=([A-Z0-9]{16,128})/");
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final ObjectMapper json;
     private final PoolRouter router;
+    private final Map<String, Operation> identityOperations;
     private final PoolLog log;
 
-    /** @param documents GET paths such as {@code /us-east-1_x/.well-known/jwks.json} and their bodies */
-    PoolHttpHandler(ObjectMapper json, Map<String, Operation> operations, Map<String, ObjectNode> documents, PoolLog log) {
-        this(json, PoolRouter.fixed(operations, documents), log);
+    /**
+     * @param operations         the user pool's, by name ({@code AWSCognitoIdentityProviderService.<name>})
+     * @param identityOperations the identity service's ({@code AWSCognitoIdentityService.<name>})
+     * @param documents          GET paths such as {@code /us-east-1_x/.well-known/jwks.json} and their bodies
+     */
+    PoolHttpHandler(ObjectMapper json, Map<String, Operation> operations, Map<String, Operation> identityOperations,
+                    Map<String, ObjectNode> documents, PoolLog log) {
+        this(json, PoolRouter.fixed(operations, documents), identityOperations, log);
     }
 
-    PoolHttpHandler(ObjectMapper json, PoolRouter router, PoolLog log) {
+    /** @param router the user pools' operations (the pool file's and those created at run time) and documents */
+    PoolHttpHandler(ObjectMapper json, PoolRouter router, Map<String, Operation> identityOperations, PoolLog log) {
         this.json = json;
         this.router = router;
+        this.identityOperations = Map.copyOf(identityOperations);
         this.log = log;
     }
 
@@ -72,23 +87,43 @@ final class PoolHttpHandler implements HttpHandler {
     private void post(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+        String name = null;
+        boolean identity = false;
+        if (target != null && target.startsWith(TARGET_PREFIX)) {
+            name = target.substring(TARGET_PREFIX.length());
+        } else if (target != null && target.startsWith(IDENTITY_PREFIX)) {
+            name = target.substring(IDENTITY_PREFIX.length());
+            identity = true;
+        }
+        boolean known = name != null && (identity ? identityOperations.containsKey(name) : router.knows(name));
+        if (known && identity) {
+            String signed = name;
+            signedBy(exchange).ifPresent(key -> log.step(signed + " signed with " + key));
+        }
         try {
-            if (name == null || !router.knows(name)) {
+            if (!known) {
                 throw new CognitoError(ErrorType.UNKNOWN_OPERATION, "Unknown operation " + (target == null ? "(no X-Amz-Target header)" : target));
             }
             JsonRequest request = new JsonRequest(body(exchange));
-            ObjectNode response = router.route(name, request).handle(request);
+            Operation operation = identity ? identityOperations.get(name) : router.route(name, request);
+            ObjectNode response = operation.handle(request);
             send(exchange, 200, CONTENT_TYPE, response);
             log.step(name + " ← 200 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (CognitoError e) {
-            log.step((name == null ? "request" : name) + " ← " + e.type() + ": " + e.getMessage()
+            // An unknown name is the caller's text: not logged.
+            log.step((known ? name : "request") + " ← " + e.type() + ": " + e.getMessage()
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             error(exchange, e);
         } catch (RuntimeException e) {
             log.notice("internal error in " + name + ": " + e + where(e));
             error(exchange, new CognitoError(ErrorType.INTERNAL_ERROR, "An internal error occurred.", 500));
         }
+    }
+
+    private static Optional<String> signedBy(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Matcher key = authorization == null ? null : SIGNED_BY.matcher(authorization);
+        return key != null && key.lookingAt() ? Optional.of(key.group(1)) : Optional.empty();
     }
 
     /** The first frames of a bug, enough to report it. */

@@ -8,5 +8,5 @@ import java.time.Clock;
 /** The running pool's parts that operations share. */
 record PoolServices(ObjectMapper json, ClientRegistry clients, UserStore users, SessionStore sessions,
                     SignInSteps steps, TokenService tokens, DeviceStore devices, SignInPolicy signInPolicy,
-                    SecureRandom random, Clock clock, PoolLog log) {
+                    SignInTriggers signInTriggers, SecureRandom random, Clock clock, PoolLog log) {
 }

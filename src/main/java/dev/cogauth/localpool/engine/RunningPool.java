@@ -32,10 +32,14 @@ final class RunningPool {
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
     private final Map<String, ObjectNode> clientSettings = new ConcurrentHashMap<>();
     private final Groups groups;
+    private final JwtSigner signer;
+    private final String issuer;
 
     private RunningPool(PoolDefinition definition, String name, PoolServices services, SrpPasswords passwords, CodeSender codes,
                         PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents,
-                        int maxGroups) {
+                        int maxGroups, JwtSigner signer, String issuer) {
+        this.signer = signer;
+        this.issuer = issuer;
         this.definition = definition;
         this.name = name;
         this.services = services;
@@ -59,7 +63,8 @@ final class RunningPool {
      * triggers given (any may be null).
      */
     static RunningPool build(Wiring wiring, PoolDefinition definition, String name, Trigger define, Trigger create,
-                             Trigger verify, PasswordPolicy policy, ObjectNode settings, boolean fromFile) {
+                             Trigger verify, PoolEngine.SignInTriggerSet signIn, PasswordPolicy policy,
+                             ObjectNode settings, boolean fromFile) {
         ObjectMapper json = wiring.json();
         Clock clock = wiring.clock();
         PoolLog log = wiring.log();
@@ -71,22 +76,24 @@ final class RunningPool {
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices);
-        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, definition.poolId(),
-                definition.region(), json, log);
+        TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
+        SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
+                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers);
+        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
         CodeSender codes = new CodeSender(random, clock, log, wiring.outbox());
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
                 codes, log);
         ClientRegistry clients = new ClientRegistry(definition.clients(),
                 Math.max(wiring.limits().clientsPerPool(), definition.clients().size()));
         PoolServices services = new PoolServices(json, clients, users, sessions, steps,
-                tokens, devices, definition.signInPolicy(), random, clock, log);
+                tokens, devices, definition.signInPolicy(), signInTriggers, random, clock, log);
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
         Map<String, ObjectNode> documents = Map.of(
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", PoolEngine.openIdConfiguration(json, issuer, wiring.baseUri()));
         return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents,
-                wiring.limits().groupsPerPool());
+                wiring.limits().groupsPerPool(), signer, issuer);
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords, Clock clock) {
@@ -144,6 +151,15 @@ final class RunningPool {
 
     Instant created() {
         return created;
+    }
+
+    /** The pool's token signer (the identity service checks ID tokens and signs OpenID tokens with it). */
+    JwtSigner signer() {
+        return signer;
+    }
+
+    String issuer() {
+        return issuer;
     }
 
     Groups groups() {

@@ -251,7 +251,9 @@ final class SignInSteps {
      */
     ObjectNode issueTokens(ClientDefinition client, PoolUser user, String provenDeviceKey) {
         PoolDevice offered = provenDeviceKey == null && devices.tracking() ? devices.offer(user) : null;
-        ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey);
+        ObjectNode result = tokens.signIn(user, client, offered != null ? offered.key() : provenDeviceKey,
+                offered != null, provenDeviceKey != null ? SignInTriggers.TokenSource.AUTHENTICATE_DEVICE
+                        : SignInTriggers.TokenSource.AUTHENTICATION);
         if (offered != null) {
             result.putObject("NewDeviceMetadata").put("DeviceKey", offered.key()).put("DeviceGroupKey", offered.groupKey());
         }

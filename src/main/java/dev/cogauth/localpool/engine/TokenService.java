@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
+import dev.cogauth.localpool.trigger.TokenClaimOverrides;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,11 +37,13 @@ final class TokenService {
     private final Clock clock;
     private final String issuer;
     private final DeviceStore devices;
+    private final SignInTriggers triggers;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
 
     TokenService(ObjectMapper json, JwtSigner signer, SecureRandom random, Clock clock, String issuer,
-                 DeviceStore devices) {
+                 DeviceStore devices, SignInTriggers triggers) {
+        this.triggers = triggers;
         this.json = json;
         this.signer = signer;
         this.random = random;
@@ -56,20 +60,24 @@ final class TokenService {
      * The AuthenticationResult of a completed sign-in: ID, access and a new refresh token.
      *
      * @param deviceKey the sign-in's device (proven, or just offered), or null
+     * @param newDevice whether the device was just offered (Post Authentication's newDeviceUsed)
      */
-    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey) {
-        return signIn(user, client, deviceKey, API_SCOPE, null);
+    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey, boolean newDevice,
+                      SignInTriggers.TokenSource source) {
+        return signIn(user, client, deviceKey, newDevice, API_SCOPE, null, source);
     }
 
     /**
      * A sign-in's tokens with the given scope (space-separated) in the access token and, when not
      * null, the OIDC {@code nonce} in the ID token; refreshes keep the scope.
      */
-    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey, String scope, String nonce) {
+    ObjectNode signIn(PoolUser user, ClientDefinition client, String deviceKey, boolean newDevice, String scope,
+                      String nonce, SignInTriggers.TokenSource source) {
+        triggers.postAuthentication(user, client.clientId(), newDevice);
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
         String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null, scope));
-        ObjectNode result = result(user, client, originJti, now, deviceKey, scope, nonce);
+        ObjectNode result = result(user, client, originJti, now, deviceKey, scope, nonce, source);
         return result.put("RefreshToken", refreshToken);
     }
 
@@ -88,7 +96,7 @@ final class TokenService {
             throw CognitoError.notAuthorized(INVALID_REFRESH);
         }
         ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime(), grant.deviceKey(),
-                grant.scope(), null);
+                grant.scope(), null, SignInTriggers.TokenSource.REFRESH_TOKENS);
         if (rotate) {
             if (grant.validUntil() == null) {
                 grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
@@ -140,7 +148,9 @@ final class TokenService {
     }
 
     private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime,
-                              String deviceKey, String scope, String nonce) {
+                              String deviceKey, String scope, String nonce, SignInTriggers.TokenSource source) {
+        TokenClaimOverrides overrides = triggers.preTokenGeneration(user, client.clientId(), source,
+                List.of(scope.split(" ")));
         Instant now = clock.instant();
         String eventId = UUID.randomUUID().toString();
         ObjectNode id = json.createObjectNode();
@@ -160,6 +170,7 @@ final class TokenService {
         }
         groups(id, user);
         times(id, authTime, now, client.tokenValidity().id());
+        overrides.applyToIdToken(id);
         ObjectNode access = json.createObjectNode()
                 .put("sub", user.sub()).put("iss", issuer).put("client_id", client.clientId())
                 .put("origin_jti", originJti).put("event_id", eventId).put("token_use", "access")
@@ -170,6 +181,8 @@ final class TokenService {
         times(access, authTime, now, client.tokenValidity().access());
         groups(access, user);
         access.put("username", user.username());
+        overrides.applyToAccessToken(access);
+        triggers.logIgnored(overrides);
         return json.createObjectNode()
                 .put("AccessToken", signer.sign(access))
                 .put("ExpiresIn", client.tokenValidity().access().toSeconds())

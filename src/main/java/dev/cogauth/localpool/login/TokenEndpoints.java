@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
+import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
@@ -80,8 +81,15 @@ final class TokenEndpoints {
             return;
         }
         log.step("managed login: code exchanged for client " + client.clientId() + " user " + issued.get().username());
-        Http.json(exchange, 200, accounts.issue(issued.get().username(), client, request.scopes(), request.nonce())
-                .toString());
+        ObjectNode tokens;
+        try {
+            tokens = accounts.issue(issued.get().username(), client, request.scopes(), request.nonce());
+        } catch (CognitoError refused) {
+            // A Post Authentication or Pre Token Generation trigger failed: no tokens, and the client learns why.
+            error(exchange, 400, "invalid_grant", refused.type() + ": " + refused.getMessage());
+            return;
+        }
+        Http.json(exchange, 200, tokens.toString());
     }
 
     void userInfo(HttpExchange exchange) throws IOException {

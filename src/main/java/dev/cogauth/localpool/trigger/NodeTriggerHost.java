@@ -61,10 +61,14 @@ public final class NodeTriggerHost implements AutoCloseable {
 
     static NodeTriggerHost start(String nodeCommand, Duration timeout, Consumer<String> log) {
         Objects.requireNonNull(log, "log");
+        requirePositive(timeout);
+        return new NodeTriggerHost(nodeCommand, writeWorkerScript(), timeout, log);
+    }
+
+    private static void requirePositive(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The trigger timeout must be positive, not " + timeout);
         }
-        return new NodeTriggerHost(nodeCommand, writeWorkerScript(), timeout, log);
     }
 
     /**
@@ -73,9 +77,15 @@ public final class NodeTriggerHost implements AutoCloseable {
      * that call with {@link Kind#HANDLER_ERROR}.
      */
     public Trigger handler(Path file, String exportName) {
+        return handler(file, exportName, timeout);
+    }
+
+    /** As {@link #handler(Path, String)}, with a timeout of its own, as every Lambda function has. */
+    Trigger handler(Path file, String exportName, Duration callTimeout) {
         Path absolute = file.toAbsolutePath().normalize();
         Objects.requireNonNull(exportName, "exportName");
-        return event -> call(absolute, exportName, event);
+        requirePositive(callTimeout);
+        return event -> call(absolute, exportName, callTimeout, event);
     }
 
     @Override
@@ -96,25 +106,25 @@ public final class NodeTriggerHost implements AutoCloseable {
         }
     }
 
-    private ObjectNode call(Path file, String exportName, ObjectNode event) throws TriggerException {
+    private ObjectNode call(Path file, String exportName, Duration limit, ObjectNode event) throws TriggerException {
         String name = file.getFileName() + " (" + exportName + ")";
         NodeWorker running = runningWorker();
         ObjectNode request = JSON.createObjectNode()
                 .put("file", file.toString())
                 .put("export", exportName)
                 .put("functionName", functionName(file))
-                .put("timeoutMs", timeout.toMillis());
+                .put("timeoutMs", limit.toMillis());
         request.set("event", event);
         CompletableFuture<JsonNode> pending = running.send(request);
         JsonNode reply;
         try {
-            reply = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            reply = pending.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.abandon(pending);
             // The handler may be stuck in a loop that blocks every other call: start afresh.
             retire(running, "it was restarted after " + name + " timed out");
             throw new TriggerException(Kind.UNAVAILABLE,
-                    "Trigger " + name + " timed out after " + seconds(timeout) + " seconds");
+                    "Trigger " + name + " timed out after " + seconds(limit) + " seconds");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TriggerException) {
                 TriggerException cause = (TriggerException) e.getCause();

@@ -34,7 +34,7 @@ class PoolHttpHandlerTest {
             throw new IllegalStateException("a bug in an operation");
         };
         Operation fine = request -> json.createObjectNode().put("ok", true);
-        PoolHttpHandler handler = new PoolHttpHandler(json, Map.of("Broken", broken, "Fine", fine), Map.of(),
+        PoolHttpHandler handler = new PoolHttpHandler(json, Map.of("Broken", broken, "Fine", fine), Map.of(), Map.of(),
                 PoolLog.to(notices::add, false));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", handler);
