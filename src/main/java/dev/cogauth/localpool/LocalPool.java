@@ -208,8 +208,8 @@ public final class LocalPool {
                     open(triggers, t.postAuthentication()), open(triggers, t.preTokenGeneration()),
                     t.preTokenGenerationVersion());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock, log,
-                    limits.openSessions(), outbox);
+            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
+                    log, limits, outbox);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
                     endpoint.toString(), clock, new SecureRandom(), log);

@@ -25,7 +25,8 @@ final class CodeDelivery {
         }
         boolean sms = email == null;
         String destination = sms ? phone : email;
-        String code = pool.codes().send(user, sms, destination, 6, purpose);
+        String code = pool.codes().make(6);
+        pool.codes().send(user, sms, destination, code, purpose);
         PendingCode pending = new PendingCode(code,
                 pool.services().clock().instant().plus(reset ? RESET_VALIDITY : SIGN_UP_VALIDITY), 0);
         if (reset) {

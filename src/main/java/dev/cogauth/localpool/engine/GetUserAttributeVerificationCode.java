@@ -33,7 +33,8 @@ final class GetUserAttributeVerificationCode implements Operation {
             throw CognitoError.invalidParameter("The user has no " + attribute + ".");
         }
         boolean sms = attribute.equals("phone_number");
-        String code = pool.codes().send(user, sms, destination, 6, "VerifyUserAttribute");
+        String code = pool.codes().make(6);
+        pool.codes().send(user, sms, destination, code, "VerifyUserAttribute");
         user.setAttributeCode(new PoolUser.AttributeCode(attribute,
                 new PendingCode(code, pool.services().clock().instant().plus(VALIDITY), 0)));
         return CodeDelivery.details(pool, sms, destination);

@@ -63,8 +63,12 @@ public final class PoolAccounts {
      */
     public PasswordCheck checkPassword(String name, String password) {
         Optional<PoolUser> user = users.find(name);
-        if (user.isEmpty() || !passwords.matches(user.get(), password)) {
-            return PasswordCheck.refused("Incorrect username or password.");
+        try {
+            if (user.isEmpty() || !passwords.matches(user.get(), password)) {
+                return PasswordCheck.refused("Incorrect username or password.");
+            }
+        } catch (CognitoError lockedOut) {
+            return PasswordCheck.refused(lockedOut.getMessage());
         }
         if (user.get().status() != UserStatus.CONFIRMED) {
             return PasswordCheck.refused("User is " + user.get().status() + "; the local pool's managed login only"

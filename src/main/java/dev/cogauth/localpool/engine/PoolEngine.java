@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -35,16 +36,16 @@ public final class PoolEngine {
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
      * @param signIn   the sign-in path's triggers
-     * @param maxSessions how many sign-in Sessions the pool keeps at once
+     * @param limits   how many sign-in Sessions and refresh grants the pool keeps at once
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, int maxSessions,
+                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, PoolLimits limits,
                                Outbox outbox) {
-        ManagementLimits limits = ManagementLimits.DEFAULT;
+        ManagementLimits management = ManagementLimits.DEFAULT;
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, maxSessions, outbox, limits,
-                new UserBudget(limits.usersInAllPools()));
+        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, limits, outbox, management,
+                new UserBudget(management.usersInAllPools()));
         RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
                 signIn, PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
         PoolDirectory directory = new PoolDirectory(wiring, filePool);

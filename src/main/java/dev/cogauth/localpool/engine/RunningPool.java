@@ -3,6 +3,7 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
 import dev.cogauth.localpool.definition.UserDefinition;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.security.SecureRandom;
@@ -54,7 +55,7 @@ final class RunningPool {
     }
 
     /** The shared parts every pool of the process is made with. */
-    record Wiring(ObjectMapper json, String baseUri, Clock clock, PoolLog log, int maxSessions, Outbox outbox,
+    record Wiring(ObjectMapper json, String baseUri, Clock clock, PoolLog log, PoolLimits poolLimits, Outbox outbox,
                   ManagementLimits limits, UserBudget users) {
     }
 
@@ -72,14 +73,15 @@ final class RunningPool {
         SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords, clock)).toList(),
                 Math.max(wiring.limits().usersPerPool(), definition.users().size()), wiring.users());
-        SessionStore sessions = new SessionStore(random, clock, wiring.maxSessions());
+        SessionStore sessions = new SessionStore(random, clock, wiring.poolLimits().openSessions());
         JwtSigner signer = new JwtSigner(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
         TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
         SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
                 signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers);
+        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers,
+                wiring.poolLimits().refreshGrants());
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
         CodeSender codes = new CodeSender(random, clock, log, wiring.outbox());
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),

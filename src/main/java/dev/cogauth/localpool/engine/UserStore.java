@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pool's users, found by username or by an alias (email or phone number), as Cognito signs them in.
- * Users created at run time (sign-up, AdminCreateUser) count against {@code maxUsers}.
+ * Users created at run time (sign-up, AdminCreateUser, a federated user's first sign-in) count against
+ * {@code maxUsers} and the budget all pools share.
  */
 final class UserStore {
 

@@ -27,6 +27,11 @@ public final class ManagedLogin implements HttpHandler {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     private static final Duration PAGE_LIFETIME = Duration.ofMinutes(15);
     private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
+    /**
+     * Pending sign-ins, codes and sessions kept at once, each; beyond it the oldest goes. A pending
+     * sign-in holds at most a few KB (see {@link AuthorizeLimits}), so each store stays within ~10 MB.
+     */
+    static final int CAPACITY = 2_000;
 
     private final SignInPages pages;
     private final TokenEndpoints endpoints;
@@ -36,9 +41,10 @@ public final class ManagedLogin implements HttpHandler {
     public ManagedLogin(ManagedLoginDefinition definition, PoolAccounts accounts, String poolId, String baseUri,
                         Clock clock, SecureRandom random, PoolLog log) {
         ObjectMapper json = new ObjectMapper();
-        Codes<IssuedCode> codes = new Codes<>(random, clock, CODE_LIFETIME);
-        this.pages = new SignInPages(definition, accounts, poolId, codes, new Codes<>(random, clock, PAGE_LIFETIME),
-                new Codes<>(random, clock, SESSION_LIFETIME), log);
+        Codes<IssuedCode> codes = new Codes<>(random, clock, CODE_LIFETIME, CAPACITY);
+        this.pages = new SignInPages(definition, accounts, poolId, codes,
+                new Codes<>(random, clock, PAGE_LIFETIME, CAPACITY), new Codes<>(random, clock, SESSION_LIFETIME, CAPACITY),
+                log);
         this.endpoints = new TokenEndpoints(definition, accounts, codes, json, log);
         this.discovery = PoolEngine.openIdConfiguration(json, accounts.issuer(), baseUri).toPrettyString();
         this.log = log;

@@ -7,6 +7,7 @@ import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
+import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +81,20 @@ final class TokenEndpoints {
             error(exchange, 400, "invalid_grant", "The code_verifier does not match the code_challenge.");
             return;
         }
+        if (request.challenge() == null && form.containsKey("code_verifier")) {
+            // A verifier for a code issued without a challenge is a PKCE downgrade (RFC 9700 section 4.8.2).
+            error(exchange, 400, "invalid_grant", "A code_verifier was sent for a code issued without code_challenge.");
+            return;
+        }
         log.step("managed login: code exchanged for client " + client.clientId() + " user " + issued.get().username());
         ObjectNode tokens;
         try {
             tokens = accounts.issue(issued.get().username(), client, request.scopes(), request.nonce());
         } catch (CognitoError refused) {
+            if (refused.type().equals(ErrorType.TOO_MANY_REQUESTS)) {
+                error(exchange, 429, "too_many_requests", refused.getMessage());
+                return;
+            }
             // A Post Authentication or Pre Token Generation trigger failed: no tokens, and the client learns why.
             error(exchange, 400, "invalid_grant", refused.type() + ": " + refused.getMessage());
             return;
