@@ -37,4 +37,12 @@ final class CodeSender {
         outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, code, clock.instant(),
                 user.username(), challenge));
     }
+
+    /** Sends a temporary password (AdminCreateUser's invitation) as a code is sent: the log's notice and the outbox. */
+    void sendTemporaryPassword(PoolUser user, boolean sms, String destination, String password, String purpose) {
+        log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
+                + ": your temporary password is " + password);
+        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, password, clock.instant(),
+                user.username(), purpose));
+    }
 }

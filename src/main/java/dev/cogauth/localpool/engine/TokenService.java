@@ -208,6 +208,7 @@ final class TokenService {
         if (nonce != null) {
             id.put("nonce", nonce);
         }
+        groups(id, user);
         times(id, authTime, now, client.tokenValidity().id());
         overrides.applyToIdToken(id);
         ObjectNode access = json.createObjectNode()
@@ -218,6 +219,7 @@ final class TokenService {
             access.put("device_key", deviceKey);
         }
         times(access, authTime, now, client.tokenValidity().access());
+        groups(access, user);
         access.put("username", user.username());
         overrides.applyToAccessToken(access);
         triggers.logIgnored(overrides);
@@ -226,6 +228,13 @@ final class TokenService {
                 .put("ExpiresIn", client.tokenValidity().access().toSeconds())
                 .put("IdToken", signer.sign(id))
                 .put("TokenType", "Bearer");
+    }
+
+    /** Cognito's {@code cognito:groups} claim, in ID and access tokens, when the user is in a group. */
+    private static void groups(ObjectNode claims, PoolUser user) {
+        if (!user.groups().isEmpty()) {
+            user.groups().forEach(claims.putArray("cognito:groups")::add);
+        }
     }
 
     /** The {@code identities} attribute is a JSON string; in the ID token it is the array itself. */
