@@ -220,7 +220,7 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '--client-credentials' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
@@ -319,8 +319,8 @@ function _picocli_cogauth_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '-t' '--type' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
@@ -354,6 +354,12 @@ function _picocli_cogauth_token() {
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
       return
       ;;
     '--timeout')
@@ -448,8 +454,8 @@ function _picocli_cogauth_signout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--browser-timeout'"
+  local flag_opts="'--client-credentials' '--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -482,6 +488,12 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
       return
       ;;
     '--timeout')
@@ -508,8 +520,8 @@ function _picocli_cogauth_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '-o' '--output'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -544,6 +556,12 @@ function _picocli_cogauth_status() {
     '-u'|'--username')
       return
       ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
     '-o'|'--output')
       return
       ;;
@@ -565,7 +583,7 @@ function _picocli_cogauth_credentials() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--interactive' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
@@ -637,8 +655,8 @@ function _picocli_cogauth_execcredential() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -673,6 +691,12 @@ function _picocli_cogauth_execcredential() {
     '-u'|'--username')
       return
       ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -697,7 +721,7 @@ function _picocli_cogauth_configure() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--list' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--interactive' '--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 

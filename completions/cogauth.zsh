@@ -221,7 +221,7 @@ function _picocli_cogauth_signin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--no-store' '--remember-device' '--no-input' '--mask-answers' '--browser' '--no-browser' '--client-credentials' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '--timeout' '-u' '--username' '--client-metadata' '-o' '--output' '--preferred-challenge' '--answer-command' '--answer-timeout' '--domain' '--redirect-uri' '--scope' '--identity-provider' '--lang' '--login-hint' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("json" "env" "id-token" "access-token") # --output values
@@ -320,8 +320,8 @@ function _picocli_cogauth_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-t' '--type' '--min-ttl'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '-t' '--type' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local TYPE_option_args=("ID" "ACCESS") # --type values
 
@@ -355,6 +355,12 @@ function _picocli_cogauth_token() {
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
       return
       ;;
     '--timeout')
@@ -449,8 +455,8 @@ function _picocli_cogauth_signout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--browser-timeout'"
+  local flag_opts="'--client-credentials' '--debug' '--global' '--browser' '--no-browser' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '--browser-timeout'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -483,6 +489,12 @@ function _picocli_cogauth_signout() {
       return
       ;;
     '-u'|'--username')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
       return
       ;;
     '--timeout')
@@ -509,8 +521,8 @@ function _picocli_cogauth_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '-o' '--output'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '-o' '--output'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -545,6 +557,12 @@ function _picocli_cogauth_status() {
     '-u'|'--username')
       return
       ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
     '-o'|'--output')
       return
       ;;
@@ -566,7 +584,7 @@ function _picocli_cogauth_credentials() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--interactive' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '-f' '--format' '--identity-pool-id' '--identity-endpoint-url' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
   local FORMAT_option_args=("process" "env" "json") # --format values
@@ -638,8 +656,8 @@ function _picocli_cogauth_execcredential() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--timeout' '--min-ttl'"
+  local flag_opts="'--client-credentials' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--domain' '--scope' '--timeout' '--min-ttl'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 
   type compopt &>/dev/null && compopt +o default
@@ -674,6 +692,12 @@ function _picocli_cogauth_execcredential() {
     '-u'|'--username')
       return
       ;;
+    '--domain')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -698,7 +722,7 @@ function _picocli_cogauth_configure() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--list' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--interactive' '--list' '-h' '--help' '-V' '--version'"
   local arg_opts="'-c' '--config' '--pool-id' '--client-id' '--region' '--endpoint-url' '--auth-flow' '-p' '--profile' '-u' '--username' '--identity-pool-id'"
   local FLOW_option_args=("CUSTOM_WITH_SRP" "CUSTOM_WITHOUT_SRP" "USER_SRP_AUTH" "USER_PASSWORD_AUTH" "USER_AUTH") # --auth-flow values
 

@@ -2,8 +2,7 @@
 // The official Amplify JS v6 client (aws-amplify, pinned in package-lock.json) signs in with
 // choice-based sign-in (authFlowType 'USER_AUTH') against the cogauth local pool, started here from
 // the packaged jar with an outbox from which the email and SMS codes are read.
-// Needs target/cogauth.jar (mvn package; .ci/run runs mvn verify before npm test) or COGAUTH_JAR;
-// with COGAUTH_EXECUTABLE (a native cogauth binary) the pool is that binary instead.
+// Needs target/cogauth.jar (mvn package; .ci/run runs mvn verify before npm test) or COGAUTH_JAR.
 // Run: cd src/test/js && npm ci && npm test
 
 const test = require('node:test');
@@ -11,14 +10,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const readline = require('node:readline');
-const { spawn } = require('node:child_process');
 
 const { Amplify } = require('aws-amplify');
 const { signIn, confirmSignIn, signOut, fetchAuthSession } = require('aws-amplify/auth');
 const { cognitoUserPoolsTokenProvider } = require('aws-amplify/auth/cognito');
+const { jarMissing, startPool, outboxMessages, MemoryStorage } = require('./local-pool');
 
-const JAR = process.env.COGAUTH_JAR || path.join(__dirname, '..', '..', '..', 'target', 'cogauth.jar');
 const POOL_ID = 'us-east-1_AmplifyPeer';
 const CLIENT_ID = 'amplifypeerclient';
 // Signs in only with a code: email and phone, no password.
@@ -36,46 +33,9 @@ const POOL = {
   ],
 };
 
-/** Tokens in memory: Node has no localStorage, and tests must not share state through files. */
-class MemoryStorage {
-  constructor() { this.items = new Map(); }
-  async setItem(key, value) { this.items.set(key, value); }
-  async getItem(key) { return this.items.has(key) ? this.items.get(key) : null; }
-  async removeItem(key) { this.items.delete(key); }
-  async clear() { this.items.clear(); }
-}
-
-/** The command starting cogauth: the native binary when given, else `java -jar cogauth.jar`. */
-function cogauthCommand(args) {
-  if (process.env.COGAUTH_EXECUTABLE) {
-    return [path.resolve(process.env.COGAUTH_EXECUTABLE), args];
-  }
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  return [java, ['-jar', JAR, ...args]];
-}
-
-/** Starts `cogauth local-pool` on a free port; resolves once it printed its endpoint. */
-function startPool(dir) {
-  const poolFile = path.join(dir, 'pool.json');
-  const outbox = path.join(dir, 'outbox');
-  fs.writeFileSync(poolFile, JSON.stringify(POOL));
-  const [command, args] = cogauthCommand(['local-pool', '--pool', poolFile, '--outbox', outbox]);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (endpoint) => resolve({ endpoint: endpoint.trim(), outbox, child, log: () => stderr }));
-    child.once('exit', (code) => reject(new Error(`local-pool exited with ${code} before serving: ${stderr}`)));
-    child.once('error', reject);
-  });
-}
-
 /** The newest code the pool "sent" to `destination` (the outbox's files sort in the order sent). */
 function lastCode(outbox, destination) {
-  const messages = fs.readdirSync(outbox).filter((name) => name.endsWith('.json')).sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(outbox, name), 'utf8')))
-    .filter((message) => message.destination === destination);
+  const messages = outboxMessages(outbox).filter((message) => message.destination === destination);
   assert.ok(messages.length > 0, `no message to ${destination} in the outbox`);
   return messages[messages.length - 1];
 }
@@ -92,18 +52,13 @@ async function signedInAs(username) {
   await signOut();
 }
 
-const UNDER_TEST = process.env.COGAUTH_EXECUTABLE || JAR;
-const jarMissing = !fs.existsSync(UNDER_TEST);
-if (jarMissing && process.env.CI === 'true') {
-  // .ci/run builds the jar before npm test: a missing jar there is a broken build, not a reason to skip.
-  throw new Error(`${UNDER_TEST} does not exist: build it first (mvn package); with CI=true this must not be skipped`);
-}
+const skip = jarMissing();
 
 test('Amplify JS v6 signs in to the local pool with USER_AUTH',
-  { skip: jarMissing && `${UNDER_TEST} does not exist: run mvn package first (with CI=true this fails)`, timeout: 120000 },
+  { skip, timeout: 120000 },
   async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogauth-amplify-'));
-    const pool = await startPool(dir);
+    const pool = await startPool(POOL, dir);
     t.after(() => {
       pool.child.kill();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,18 @@ final class BrowserOptions {
                     + "(default: 5m).")
     Duration timeout;
 
+    /**
+     * With {@code signin --client-credentials}: the --domain and --scope it shares with --browser;
+     * the other browser options are a usage error.
+     */
+    void checkClientCredentials() {
+        if (browser || noBrowser || redirectUri != null || identityProvider != null || lang != null
+                || loginHint != null || timeout != null) {
+            throw new UsageException("--client-credentials takes --domain and --scope, not --browser or its other"
+                    + " options");
+        }
+    }
+
     /** True for {@code --browser}; browser-only options without it are a usage error. */
     boolean requested() {
         if (!browser && (noBrowser || domain != null || redirectUri != null || scope != null || identityProvider != null
@@ -75,7 +87,7 @@ final class BrowserOptions {
      */
     BrowserSignIn.Settings settings(PoolConfig config, OAuthSettings fromFile, String configName,
                                     boolean openBrowser, CallTimeouts callTimeouts) throws ConfigException {
-        return new BrowserSignIn.Settings(domain(fromFile, configName), config.clientId(), config.clientSecret(),
+        return new BrowserSignIn.Settings(domain(domain, fromFile, configName), config.clientId(), config.clientSecret(),
                 redirectUri(fromFile, configName), scopes(fromFile), Optional.ofNullable(identityProvider),
                 Optional.ofNullable(lang), Optional.ofNullable(loginHint), openBrowser,
                 timeout != null ? timeout : DEFAULT_TIMEOUT, callTimeouts);
@@ -86,10 +98,11 @@ final class BrowserOptions {
         return Loopback.first(fromFile.signOutRedirectUris()).orElse(redirectUri);
     }
 
-    private URI domain(OAuthSettings fromFile, String configName) throws ConfigException {
-        if (domain != null) {
+    /** --domain when given, else the config file's managed login domain; for --browser and --client-credentials. */
+    static URI domain(String flag, OAuthSettings fromFile, String configName) throws ConfigException {
+        if (flag != null) {
             try {
-                return ManagedLoginDomain.parse(domain);
+                return ManagedLoginDomain.parse(flag);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--domain: " + e.getMessage());
             }
@@ -118,13 +131,18 @@ final class BrowserOptions {
                         + " URL of the app client and give it with --redirect-uri or in the config file"));
     }
 
+    /** --scope's value: comma- or space-separated. */
+    static List<String> scopes(String flag) {
+        List<String> given = Arrays.stream(flag.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        if (given.isEmpty()) {
+            throw new UsageException("--scope: no scopes given");
+        }
+        return given;
+    }
+
     private List<String> scopes(OAuthSettings fromFile) {
         if (scope != null) {
-            List<String> given = Arrays.stream(scope.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
-            if (given.isEmpty()) {
-                throw new UsageException("--scope: no scopes given");
-            }
-            return given;
+            return scopes(scope);
         }
         return fromFile.scopes().isEmpty() ? AuthorizeRequest.DEFAULT_SCOPES : fromFile.scopes();
     }

@@ -42,6 +42,10 @@ final class ConfigureCommand implements Callable<Integer> {
     @Option(names = "--identity-pool-id", paramLabel = "ID", description = "Identity pool for cogauth credentials.")
     String identityPoolId;
 
+    @Option(names = "--interactive", negatable = true, description = "Let cogauth credentials sign in on the terminal"
+            + " when a sign-in is needed (as its --interactive); --no-interactive turns it off.")
+    Boolean interactive;
+
     @Option(names = "--list", description = "List the saved profiles and exit.")
     boolean list;
 
@@ -64,8 +68,9 @@ final class ConfigureCommand implements Callable<Integer> {
         String name = profileOption.name(context).orElse("default");
         Profile current = store.load(name).orElse(new Profile(name, null, null, null, null, null, null, null, null));
         Profile given = new Profile(name, pool.config == null ? null : pool.config.toAbsolutePath().toString(),
-                pool.poolId, pool.clientId, pool.region, pool.endpointUrl, pool.authFlow, username, identityPoolId);
-        boolean anyFlag = !pool.isEmpty() || username != null || identityPoolId != null;
+                pool.poolId, pool.clientId, pool.region, pool.endpointUrl, pool.authFlow, username, identityPoolId,
+                interactive);
+        boolean anyFlag = !pool.isEmpty() || username != null || identityPoolId != null || interactive != null;
         Profile result = anyFlag ? current.with(given) : ask(current, err);
         if (result.configFile() == null && (result.poolId() == null || result.clientId() == null)) {
             throw new ConfigException(null, null, "a profile needs a config file, or a pool id and a client id");
@@ -89,7 +94,7 @@ final class ConfigureCommand implements Callable<Integer> {
                 ask(in, err, "Endpoint URL (local pool, moto)", current.endpoint()),
                 ask(in, err, "Auth flow", current.authFlow()),
                 ask(in, err, "Username", current.username()),
-                ask(in, err, "Identity pool id", current.identityPoolId()));
+                ask(in, err, "Identity pool id", current.identityPoolId()), current.interactive());
     }
 
     private static String ask(BufferedReader in, PrintWriter err, String label, String value) throws IOException {

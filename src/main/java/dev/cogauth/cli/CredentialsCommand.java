@@ -2,6 +2,7 @@ package dev.cogauth.cli;
 
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.config.ConfigException;
+import dev.cogauth.config.Profile;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
@@ -60,6 +61,12 @@ final class CredentialsCommand implements Callable<Integer> {
                     + " with a note.")
     Duration minTtl;
 
+    @Option(names = "--interactive", description = "When a sign-in is needed, sign in on the terminal (/dev/tty) as"
+            + " signin does, then print the credentials: for credential_process run by the AWS CLI from a terminal"
+            + " (also a profile setting: configure --interactive). Without it (or without a terminal) a needed"
+            + " sign-in is exit 4.")
+    boolean interactive;
+
     private final CliContext context;
 
     CredentialsCommand(CliContext context) {
@@ -70,8 +77,11 @@ final class CredentialsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
         Target resolved = commands.target(target);
-        TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
-                new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        TokenEntry entry = commands.cache().read(resolved.key()).orElse(null);
+        if (entry == null) {
+            entry = signInIfAllowed(commands, resolved,
+                    new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        }
         String poolId = identityPoolId(resolved, entry);
         IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
@@ -81,8 +91,13 @@ final class CredentialsCommand implements Callable<Integer> {
             credentials = cached.get();
         } else {
             try (LazyApis apis = new LazyApis(timeout.timeouts)) {
-                TokenEntry fresh = commands.freshTokens(resolved, apis)
-                        .atLeast(resolved.key(), TokenType.ID, Duration.ofMinutes(1));
+                TokenEntry fresh;
+                try {
+                    fresh = commands.freshTokens(resolved, apis).atLeast(resolved.key(), TokenType.ID,
+                            Duration.ofMinutes(1));
+                } catch (SignInNeededException e) {
+                    fresh = signInIfAllowed(commands, resolved, e);
+                }
                 String region = poolId.substring(0, poolId.indexOf(':'));
                 String endpoint = identityEndpoint != null ? identityEndpoint : commands.endpoint(resolved, fresh);
                 commands.debug().accept("GetId + GetCredentialsForIdentity in " + poolId
@@ -93,6 +108,17 @@ final class CredentialsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Payload.write(out, CredentialsPrinter.render(format, credentials), "the credentials");
         return ExitCode.OK;
+    }
+
+    /** A sign-in on the terminal with --interactive; else the need for one stands (exit 4). */
+    private TokenEntry signInIfAllowed(TokenCommands commands, Target resolved, SignInNeededException needed)
+            throws ConfigException {
+        boolean allowed = interactive || commands.profile(target.profile).map(Profile::interactive).orElse(false);
+        if (!allowed) {
+            throw needed;
+        }
+        return new TerminalSignIn(context, commands, timeout.timeouts, spec.commandLine().getErr(), debug.debug)
+                .signIn(resolved, needed, "the AWS CLI's credential_process");
     }
 
     private String identityPoolId(Target resolved, TokenEntry entry) throws ConfigException {

@@ -6,6 +6,7 @@ import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Print a Kubernetes ExecCredential with the ID token and its expiry, for kubectl's exec credential plugin.",
-            "Never prompts: when a sign-in is needed it exits 4 and says so (kubectl shows the message).",
+            "When a sign-in is needed and kubectl says the session is interactive (spec.interactive in"
+                    + " KUBERNETES_EXEC_INFO), it signs in on the terminal (/dev/tty) as signin does, then prints the"
+                    + " ExecCredential; otherwise it exits 4 and says so (kubectl shows the message).",
+            "With --client-credentials, the app client's own access token, granted anew when due (as cogauth token).",
         })
 final class ExecCredentialCommand implements Callable<Integer> {
 
@@ -26,6 +30,9 @@ final class ExecCredentialCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    ClientCredentialsOptions machine;
 
     @Mixin
     DebugOption debug;
@@ -49,18 +56,30 @@ final class ExecCredentialCommand implements Callable<Integer> {
         ExecCredential.ExecInfo info = ExecCredential.info(context.env("KUBERNETES_EXEC_INFO"));
         TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
         commands.debug().accept("KUBERNETES_EXEC_INFO: " + info.apiVersion() + ", interactive " + info.interactive());
+        if (machine.requested()) {
+            ClientCredentials client = commands.clientCredentials(target, machine);
+            TokenEntry entry = commands.grantedTokens().atLeast(client.key(), minTtl, () -> client.grant(false, timeout.timeouts));
+            return print(info, entry.accessToken(), entry.expiryOf(TokenType.ACCESS));
+        }
         TokenEntry entry;
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
-            Target resolved = commands.target(target);
+            Target resolved = commands.target(target, machine);
             entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), TokenType.ID, minTtl);
         } catch (SignInNeededException e) {
-            // Even when kubectl says it is interactive, a sign-in belongs in its own command, not inside kubectl.
-            throw new SignInNeededException(e.getMessage().replaceFirst(": run cogauth signin$", "")
-                    + " (kubectl cannot sign in for you)");
+            if (!info.interactive()) {
+                throw new SignInNeededException(e.getMessage().replaceFirst(": run cogauth signin$", "")
+                        + " (kubectl runs cogauth without a terminal: run cogauth signin)");
+            }
+            // kubectl lets the plugin use the terminal: sign in there, as signin would.
+            entry = new TerminalSignIn(context, commands, timeout.timeouts, spec.commandLine().getErr(), debug.debug)
+                    .signIn(commands.target(target, machine), e, "kubectl");
         }
+        return print(info, entry.idToken(), entry.expiryOf(TokenType.ID));
+    }
+
+    private int print(ExecCredential.ExecInfo info, String token, Instant expiry) {
         PrintWriter out = spec.commandLine().getOut();
-        Payload.write(out, ExecCredential.render(info.apiVersion(), entry.idToken(), entry.expiryOf(TokenType.ID)),
-                "the ExecCredential");
+        Payload.write(out, ExecCredential.render(info.apiVersion(), token, expiry), "the ExecCredential");
         return ExitCode.OK;
     }
 }

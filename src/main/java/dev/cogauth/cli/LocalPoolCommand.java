@@ -7,13 +7,13 @@ import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
 import dev.cogauth.localpool.engine.Outbox;
+import dev.cogauth.localpool.engine.PrivateFile;
 import dev.cogauth.localpool.definition.PoolDefinition;
 import dev.cogauth.localpool.PoolFile;
 import dev.cogauth.localpool.PoolFileException;
 import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -83,7 +83,7 @@ final class LocalPoolCommand implements Callable<Integer> {
             try {
                 outbox = Outbox.in(outboxDir);
             } catch (IOException e) {
-                err.println("cogauth: --outbox " + outboxDir + ": cannot create the directory: " + e.getMessage());
+                err.println("cogauth: --outbox " + outboxDir + ": " + e.getMessage());
                 return ExitCode.USAGE;
             }
         }
@@ -110,7 +110,8 @@ final class LocalPoolCommand implements Callable<Integer> {
         try {
             String config = awsConfiguration(definition, running.endpoint().toString());
             if (configFile != null) {
-                Files.writeString(configFile, config + System.lineSeparator());
+                // 0600 and replaced whole: it holds the app client's secret when the client has one.
+                PrivateFile.write(configFile, config + System.lineSeparator());
             }
             out.println(running.endpoint());
             out.println(config);

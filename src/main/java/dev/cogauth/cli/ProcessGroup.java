@@ -61,7 +61,9 @@ final class ProcessGroup {
         if (ownGroup) {
             killGroup(process.pid());
         }
-        process.destroyForcibly();
+        // Through its handle: Process.destroyForcibly would also close our ends of its pipes, losing what it wrote
+        // that the readers have not read yet (a loaded machine lost a whole answer so). Its pipes end by themselves.
+        process.toHandle().destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 

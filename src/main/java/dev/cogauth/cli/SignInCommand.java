@@ -1,9 +1,6 @@
 package dev.cogauth.cli;
 
 import dev.cogauth.api.AuthenticationResult;
-import dev.cogauth.api.CognitoApi;
-import dev.cogauth.api.CognitoServiceException;
-import dev.cogauth.api.SdkCognitoApi;
 import dev.cogauth.config.ConfigFiles;
 import dev.cogauth.config.OAuthSettings;
 import dev.cogauth.config.PoolConfig;
@@ -11,25 +8,17 @@ import dev.cogauth.config.PoolSettings;
 import dev.cogauth.config.Profile;
 import dev.cogauth.flow.FirstFactors;
 import dev.cogauth.flow.Prompter;
-import dev.cogauth.flow.RememberedDevice;
-import dev.cogauth.flow.SignInFlow;
-import dev.cogauth.flow.SignInSettings;
 import dev.cogauth.flow.Trace;
 import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
-import dev.cogauth.protocol.ErrorType;
-import dev.cogauth.srp.DeviceSecrets;
 import dev.cogauth.srp.Totp;
 import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.CacheException;
-import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.DeviceSecret;
-import dev.cogauth.tokens.Jwt;
 import dev.cogauth.tokens.OutputFormat;
 import dev.cogauth.tokens.SignInSummary;
-import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenPrinter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -142,6 +132,12 @@ final class SignInCommand implements Callable<Integer> {
     @Mixin
     BrowserOptions browser;
 
+    @Option(names = "--client-credentials", description = "Sign in as the app client itself (machine to machine):"
+            + " the client_credentials grant at --domain's /oauth2/token for --scope (default: all the client is"
+            + " allowed), with the client secret from COGAUTH_CLIENT_SECRET, the config file or stdin. Gives an"
+            + " access token only.")
+    boolean clientCredentials;
+
     private final CliContext context;
 
     SignInCommand(CliContext context) {
@@ -154,6 +150,9 @@ final class SignInCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
         Optional<Profile> saved = commands.profile(profile);
+        if (clientCredentials) {
+            return signInAsClient(commands, saved, out, err);
+        }
         PoolConfig config = pool.resolve(context.env(), saved.isPresent() ? saved.get().settings() : PoolSettings.empty(),
                 commands::warn);
         String username = this.username != null ? this.username : saved.map(Profile::username).orElse(null);
@@ -171,36 +170,49 @@ final class SignInCommand implements Callable<Integer> {
         if (rememberDevice && noStore) {
             throw new UsageException("--remember-device needs the cache to keep the device secret: drop --no-store");
         }
-        Optional<TokenEntry> previous = noStore || username == null ? Optional.empty()
-                : commands.findEntry(config, username);
-        DeviceSecret knownDevice = previous.map(TokenEntry::device).orElse(null);
-        SignInSettings settings = new SignInSettings(config.poolName(), config.clientId(), config.clientSecret(),
-                config.authFlow(), Optional.ofNullable(username), context.env(SecretVariables.PASSWORD), clientMetadata,
-                Optional.ofNullable(knownDevice).map(d -> new RememberedDevice(d.deviceKey(), d.deviceGroupKey(),
-                        d.devicePassword())))
-                .withFactors(preferredFactor(config.authFlow()), totpSecret());
-        AuthenticationResult tokens;
-        DeviceSecret device;
-        try (SdkCognitoApi api = SdkCognitoApi.create(config.region(), config.endpoint().orElse(null), config.clientId(),
-                timeout.timeouts);
-             PrompterHandle prompter = openPrompter(err, trace)) {
-            SignInFlow flow = new SignInFlow(api, prompter.prompter(), trace, context.clock(), context.random());
-            try {
-                tokens = flow.signIn(settings);
-            } catch (CognitoServiceException e) {
-                if (knownDevice == null || !ErrorType.RESOURCE_NOT_FOUND.equals(e.errorType())) {
-                    throw e;
-                }
-                // A stale device key: the pool forgot the device. Forget it too and sign in without it.
-                trace.step("the pool does not know the remembered device " + knownDevice.deviceKey()
-                        + "; forgetting it and signing in again without it");
-                commands.cache().update(previous.get().key(), entry -> entry == null ? null : entry.withDevice(null));
-                knownDevice = null;
-                tokens = flow.signIn(settings.withoutDevice());
-            }
-            device = deviceAfter(api, tokens, knownDevice, trace, err);
+        ExchangeSignIn exchange = new ExchangeSignIn(context, commands, trace, err, timeout.timeouts, rememberDevice,
+                noStore);
+        ExchangeSignIn.Result result;
+        try (PrompterHandle prompter = openPrompter(err, trace)) {
+            result = exchange.signIn(config, username, clientMetadata, preferredFactor(config.authFlow()), totpSecret(),
+                    prompter.prompter());
         }
-        return finish(commands, config, saved, username, tokens, device, null, out, err);
+        return finish(commands, config, saved, username, result.tokens(), result.device(), null, out, err);
+    }
+
+    /** The client_credentials grant instead of a user's sign-in; the access token ends up where a sign-in's do. */
+    private int signInAsClient(TokenCommands commands, Optional<Profile> saved, PrintWriter out, PrintWriter err)
+            throws Exception {
+        browser.checkClientCredentials();
+        if (username != null || rememberDevice || preferredChallenge != null || answerCommand != null
+                || !clientMetadata.isEmpty()) {
+            throw new UsageException("--client-credentials signs in as the app client: --username, --remember-device,"
+                    + " --preferred-challenge, --answer-command and --client-metadata do not go with it");
+        }
+        if (output == OutputFormat.ID_TOKEN) {
+            throw new UsageException("--output id-token: the client credentials grant gives an access token only");
+        }
+        ClientCredentials client = ClientCredentials.resolve(context, pool, saved, browser.domain, browser.scope);
+        commands.debug().accept("client_credentials grant for " + client);
+        AuthenticationResult tokens = client.grant(!noInput, timeout.timeouts);
+        Instant receivedAt = context.clock().instant();
+        if (!noStore) {
+            try {
+                commands.grantedTokens().store(client.key(), tokens);
+                commands.debug().accept("cached the token in " + commands.cache().dir().resolve(client.key().fileName()));
+            } catch (CacheException e) {
+                err.println("cogauth: warning: " + e.getMessage() + "; the token was not cached");
+            }
+        }
+        OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
+        if (format == null) {
+            err.println("Signed in as " + client.key().describe() + "; the access token expires "
+                    + receivedAt.plusSeconds(tokens.expiresIn()).truncatedTo(ChronoUnit.SECONDS)
+                    .atZone(context.zone()).toLocalDateTime() + ".");
+        } else {
+            Payload.write(out, TokenPrinter.render(format, tokens, receivedAt), "the token");
+        }
+        return ExitCode.OK;
     }
 
     /** The managed login in a browser instead of the exchange; the tokens end up where a sign-in's do. */
@@ -230,7 +242,9 @@ final class SignInCommand implements Callable<Integer> {
                        PrintWriter err) {
         Instant receivedAt = context.clock().instant();
         if (!noStore) {
-            store(commands, config, saved, username, tokens, receivedAt, device, session, err);
+            String configFile = pool.config != null ? pool.config.toAbsolutePath().toString()
+                    : saved.map(Profile::configFile).orElse(null);
+            SignedInEntry.store(commands, config, configFile, username, tokens, receivedAt, device, session, err);
         }
         OutputFormat format = output != null ? output : (context.stdoutIsTerminal() ? null : OutputFormat.JSON);
         if (format == null) {
@@ -241,90 +255,9 @@ final class SignInCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /**
-     * The device to keep. As the official clients do, a device the pool offers is confirmed
-     * (ConfirmDevice, with a random password kept beside the tokens) whenever the tokens are
-     * cached: a pool that tracks devices may refuse to refresh tokens of an unconfirmed one.
-     * --remember-device also marks it remembered where the pool leaves that to the user. Without
-     * an offer, the device the sign-in used.
-     */
-    private DeviceSecret deviceAfter(CognitoApi api, AuthenticationResult tokens, DeviceSecret knownDevice, Trace trace,
-                                     PrintWriter err) {
-        AuthenticationResult.NewDeviceMetadata offered = tokens.newDevice();
-        if (offered == null) {
-            if (rememberDevice && knownDevice == null) {
-                err.println("cogauth: warning: the pool offered no device to remember (device tracking is off for"
-                        + " this pool)");
-            } else if (rememberDevice) {
-                remember(api, tokens, knownDevice.deviceKey(), trace);
-            }
-            return knownDevice;
-        }
-        if (noStore) {
-            trace.step("not confirming the device " + offered.deviceKey() + ": --no-store keeps no device secret");
-            return null;
-        }
-        DeviceSecrets secrets = DeviceSecrets.generate(offered.deviceGroupKey(), offered.deviceKey(), context.random());
-        trace.step("ConfirmDevice " + offered.deviceKey());
-        boolean needsUserConfirmation = api.confirmDevice(tokens.accessToken(), offered.deviceKey(),
-                secrets.saltBase64(), secrets.verifierBase64(), "cogauth" + context.env("HOSTNAME").map(h -> " on " + h)
-                        .orElse(""));
-        if (needsUserConfirmation && rememberDevice) {
-            remember(api, tokens, offered.deviceKey(), trace);
-        } else if (needsUserConfirmation) {
-            trace.step("the pool remembers the device only when the user opts in (--remember-device)");
-        }
-        return new DeviceSecret(offered.deviceKey(), offered.deviceGroupKey(), secrets.devicePassword());
-    }
-
-    private static void remember(CognitoApi api, AuthenticationResult tokens, String deviceKey, Trace trace) {
-        trace.step("UpdateDeviceStatus " + deviceKey + " remembered");
-        api.rememberDevice(tokens.accessToken(), deviceKey);
-    }
-
-    /**
-     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
-     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
-     * written costs the cache, not the sign-in.
-     */
-    private void store(TokenCommands commands, PoolConfig config, Optional<Profile> saved, String typedName,
-                       AuthenticationResult tokens, Instant receivedAt, DeviceSecret device, BrowserSession session,
-                       PrintWriter err) {
-        String poolName = poolUsername(tokens).orElse(typedName);
-        if (poolName == null) {
-            err.println("cogauth: warning: the ID token names no user; the tokens were not cached");
-            return;
-        }
-        String configFile = pool.config != null ? pool.config.toAbsolutePath().toString()
-                : saved.map(Profile::configFile).orElse(null);
-        CacheKey key = new CacheKey(config.region(), config.poolId(), config.clientId(), poolName);
-        TokenEntry entry = TokenEntry.fromSignIn(key, typedName != null && !typedName.equals(poolName) ? typedName : null,
-                config.endpoint().map(Object::toString).orElse(null), tokens, receivedAt, configFile,
-                config.identityPoolId().orElse(null)).withDevice(device);
-        if (session != null) {
-            entry = entry.fromBrowser(session);
-        }
-        try {
-            commands.cache().store(entry);
-            commands.debug().accept("cached the tokens in " + commands.cache().dir().resolve(key.fileName()));
-        } catch (CacheException e) {
-            err.println("cogauth: warning: " + e.getMessage() + "; the tokens were not cached");
-        }
-    }
-
     /** The config file signed in with: --config, else the profile's. */
     private Optional<String> configFile(Optional<Profile> saved) {
         return pool.config != null ? Optional.of(pool.config.toString()) : saved.map(Profile::configFile);
-    }
-
-    private static Optional<String> poolUsername(AuthenticationResult tokens) {
-        try {
-            var claims = Jwt.claims(tokens.idToken());
-            String name = claims.path("cognito:username").asText("");
-            return name.isEmpty() ? Optional.empty() : Optional.of(name);
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty();
-        }
     }
 
     /** --preferred-challenge, checked: a known factor, and only with the flow that has factors. */

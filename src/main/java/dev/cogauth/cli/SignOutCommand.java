@@ -37,6 +37,9 @@ final class SignOutCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    ClientCredentialsOptions machine;
+
+    @Mixin
     DebugOption debug;
 
     @Mixin
@@ -74,9 +77,12 @@ final class SignOutCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
-        Target resolved = commands.target(target);
+        Target resolved = commands.target(target, machine);
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
+        if (resolved.key().isClientCredentials() && global) {
+            throw new UsageException("--global does not go with --client-credentials: there is no user session");
+        }
         if (browser && entry.browser() == null) {
             throw new UsageException("--browser: " + entry.key().describe() + " did not sign in with --browser, so"
                     + " there is no managed login session to end");

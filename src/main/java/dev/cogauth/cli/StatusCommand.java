@@ -26,6 +26,9 @@ final class StatusCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    ClientCredentialsOptions machine;
+
+    @Mixin
     DebugOption debug;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json (default: text).")
@@ -44,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
             throw new UsageException("--output: expected text or json, not '" + output + "'");
         }
         TokenCommands commands = new TokenCommands(context, spec.commandLine().getErr(), debug.debug);
-        Target resolved = commands.target(target);
+        Target resolved = commands.target(target, machine);
         TokenEntry entry = commands.cache().read(resolved.key()).orElseThrow(() ->
                 new SignInNeededException("not signed in: no cached sign-in for " + resolved.key().describe()));
         Instant now = context.clock().instant();

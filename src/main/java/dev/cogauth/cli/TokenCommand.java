@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
             "Print a cached token with at least --min-ttl left, refreshing it first when needed.",
             "Made for scripts: curl -H \"Authorization: $(cogauth token)\" ... Reads one file when the token is fresh; "
                     + "never prompts: without a usable refresh token it exits 4.",
+            "With --client-credentials, the app client's own access token (machine to machine): when none is cached "
+                    + "or it is due, token asks the token endpoint for a new one by itself. Example (CI): "
+                    + "curl -H \"Authorization: Bearer $(cogauth token --client-credentials --domain DOMAIN "
+                    + "--client-id ID --scope orders/read)\" ...",
         })
 final class TokenCommand implements Callable<Integer> {
     static final String NAME = "token";
@@ -28,6 +32,9 @@ final class TokenCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    ClientCredentialsOptions machine;
 
     @Mixin
     DebugOption debug;
@@ -59,6 +66,9 @@ final class TokenCommand implements Callable<Integer> {
     /** The command with its options set, by picocli or by {@link TokenFastPath}. */
     int run(PrintWriter out, PrintWriter err) throws Exception {
         TokenCommands commands = new TokenCommands(context, err, debug.debug);
+        if (machine.requested()) {
+            return runForClient(commands, out);
+        }
         Target resolved = commands.target(target);
         TokenEntry entry;
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
@@ -70,6 +80,28 @@ final class TokenCommand implements Callable<Integer> {
         }
         Payload.write(out, entry.token(type) + "\n", "the token");
         return ExitCode.OK;
+    }
+
+    /** The app client's own access token: cached, else granted anew (the one case where token signs in). */
+    private int runForClient(TokenCommands commands, PrintWriter out) throws Exception {
+        if (type != TokenType.ACCESS && typeGiven()) {
+            throw new UsageException("--type id: the client credentials grant gives an access token only");
+        }
+        ClientCredentials client = commands.clientCredentials(target, machine);
+        TokenEntry entry = commands.grantedTokens().atLeast(client.key(), minTtl, () -> {
+            commands.debug().accept("client_credentials grant for " + client);
+            return client.grant(false, timeout.timeouts);
+        });
+        if (debug.debug) {
+            commands.debug().accept("access token valid until " + entry.expiryOf(TokenType.ACCESS));
+        }
+        Payload.write(out, entry.accessToken() + "\n", "the token");
+        return ExitCode.OK;
+    }
+
+    /** Whether --type was on the command line (not just its default). */
+    private boolean typeGiven() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--type");
     }
 
     /** picocli's enum conversion would want ID / ACCESS; users type id / access. */

@@ -10,6 +10,7 @@ import dev.cogauth.config.ProfileStore;
 import dev.cogauth.config.XdgDirs;
 import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.FreshTokens;
+import dev.cogauth.tokens.GrantedTokens;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenCache;
 import dev.cogauth.tokens.TokenEntry;
@@ -70,6 +71,14 @@ final class TokenCommands {
      * recent sign-in's pool; with nothing, the most recent sign-in.
      */
     Target target(TargetOptions options) throws ConfigException {
+        return target(options, new ClientCredentialsOptions());
+    }
+
+    /** As {@link #target(TargetOptions)}, or with --client-credentials the app client's own entry. */
+    Target target(TargetOptions options, ClientCredentialsOptions machine) throws ConfigException {
+        if (machine.requested()) {
+            return clientCredentials(options, machine).target();
+        }
         Optional<Profile> profile = profile(options.profile);
         if (profile.isEmpty() && options.pool.namesNoPool()) {
             Optional<String> endpoint = options.pool.endpoint();
@@ -90,6 +99,17 @@ final class TokenCommands {
                                 + " is not to this pool and client"));
         debug.accept("acting on " + key.describe());
         return new Target(key, Optional.of(config), config.endpoint().map(URI::toString));
+    }
+
+    /** The app client that --client-credentials names, with a user name being a usage error. */
+    ClientCredentials clientCredentials(TargetOptions options, ClientCredentialsOptions machine) throws ConfigException {
+        if (options.username != null) {
+            throw new UsageException("--username does not go with --client-credentials: the client signs in as itself");
+        }
+        ClientCredentials client = ClientCredentials.resolve(context, options.pool, profile(options.profile),
+                machine.domain, machine.scope);
+        debug.accept("acting on " + client.key().describe());
+        return client;
     }
 
     /** The cached entry of a user named as typed at sign-in or as the pool knows them, if any. */
@@ -157,6 +177,10 @@ final class TokenCommands {
                     : entry.endpoint()) + " where " + entry.key().describe() + " signed in");
         }
         return named;
+    }
+
+    GrantedTokens grantedTokens() {
+        return new GrantedTokens(cache, context.clock(), note -> err.println("cogauth: note: " + note));
     }
 
     FreshTokens freshTokens(Target target, LazyApis apis) {

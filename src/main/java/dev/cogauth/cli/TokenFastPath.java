@@ -72,6 +72,7 @@ final class TokenFastPath {
         pool.endpointUrl = values.get("--endpoint-url");
         pool.authFlow = values.get("--auth-flow");
         command.target.pool = pool;
+        command.machine = new ClientCredentialsOptions();
         command.debug = new DebugOption();
         command.debug.debug = debug;
         command.timeout = new TimeoutOption();

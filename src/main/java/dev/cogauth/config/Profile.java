@@ -11,11 +11,21 @@ import java.util.regex.Pattern;
  * {@code COGAUTH_CLIENT_SECRET}.
  */
 public record Profile(String name, String configFile, String poolId, String clientId, String region,
-                      String endpoint, String authFlow, String username, String identityPoolId) {
+                      String endpoint, String authFlow, String username, String identityPoolId, Boolean interactive) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public Profile {
         Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * A profile that says nothing about interactive sign-in.
+     *
+     * @see #interactive() whether {@code credentials} may sign in on the terminal (null: not said)
+     */
+    public Profile(String name, String configFile, String poolId, String clientId, String region, String endpoint,
+                   String authFlow, String username, String identityPoolId) {
+        this(name, configFile, poolId, clientId, region, endpoint, authFlow, username, identityPoolId, null);
     }
 
     /** Empty when the name is fine, else what is wrong (names become file names). */
@@ -45,10 +55,10 @@ public record Profile(String name, String configFile, String poolId, String clie
         return new Profile(name, pick(changes.configFile, configFile), pick(changes.poolId, poolId),
                 pick(changes.clientId, clientId), pick(changes.region, region), pick(changes.endpoint, endpoint),
                 pick(changes.authFlow, authFlow), pick(changes.username, username),
-                pick(changes.identityPoolId, identityPoolId));
+                pick(changes.identityPoolId, identityPoolId), pick(changes.interactive, interactive));
     }
 
-    private static String pick(String higher, String lower) {
+    private static <T> T pick(T higher, T lower) {
         return higher != null ? higher : lower;
     }
 }

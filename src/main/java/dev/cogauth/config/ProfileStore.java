@@ -21,6 +21,9 @@ public final class ProfileStore {
         "configFile", "userPoolId", "clientId", "region", "endpoint", "authFlow", "username", "identityPoolId",
     };
 
+    /** Whether {@code credentials} may sign in on the terminal (a JSON boolean). */
+    private static final String INTERACTIVE = "interactive";
+
     private final Path dir;
 
     public ProfileStore(Path configDir) {
@@ -60,8 +63,12 @@ public final class ProfileStore {
             }
             values[i] = value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
         }
+        JsonNode interactive = root.get(INTERACTIVE);
+        if (interactive != null && !interactive.isNull() && !interactive.isBoolean()) {
+            throw new ConfigException(file.toString(), INTERACTIVE, "must be true or false");
+        }
         return Optional.of(new Profile(name, values[0], values[1], values[2], values[3], values[4], values[5],
-                values[6], values[7]));
+                values[6], values[7], interactive == null || interactive.isNull() ? null : interactive.asBoolean()));
     }
 
     /** Writes the profile (a temp file renamed over the old one) after checking its settings. */
@@ -77,6 +84,9 @@ public final class ProfileStore {
             if (values[i] != null) {
                 root.put(FIELDS[i], values[i]);
             }
+        }
+        if (profile.interactive() != null) {
+            root.put(INTERACTIVE, profile.interactive());
         }
         Path file = fileOf(profile.name());
         try {

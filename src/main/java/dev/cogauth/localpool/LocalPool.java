@@ -204,15 +204,17 @@ public final class LocalPool {
             Trigger define = open(triggers, t.define());
             Trigger create = open(triggers, t.create());
             Trigger verify = open(triggers, t.verify());
+            Trigger preTokenGeneration = open(triggers, t.preTokenGeneration());
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
-                    open(triggers, t.postAuthentication()), open(triggers, t.preTokenGeneration()),
-                    t.preTokenGenerationVersion());
+                    open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion());
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock, log,
-                    limits.openSessions(), outbox);
+            PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
+                    log, limits, outbox);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
-                    endpoint.toString(), clock, new SecureRandom(), log);
+                    endpoint.toString(), clock, new SecureRandom(), log,
+                    // Cognito customises machines' access tokens only with the version 3 event.
+                    t.preTokenGenerationVersion() == 3 ? preTokenGeneration : null);
             ManagedLogin.PATHS.forEach(path -> server.createContext(path, login));
             ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public final class PoolFile {
 
     private static final Set<String> TOP = Set.of("poolId", "region", "mfa", "deviceTracking", "clients", "users",
-            "triggers", "triggerTimeout", "signInPolicy", "identityProviders", "identityPools");
+            "triggers", "triggerTimeout", "signInPolicy", "identityProviders", "identityPools", "resourceServers");
     private static final Set<String> IDENTITY_POOL = Set.of("identityPoolId", "identityPoolName",
             "allowUnauthenticatedIdentities", "cognitoIdentityProviders");
     private static final Set<String> CLIENT = Set.of("clientId", "clientSecret", "explicitAuthFlows",
@@ -54,7 +54,9 @@ public final class PoolFile {
             "supportedIdentityProviders");
     private static final Set<String> UNIT_FIELDS = Set.of("accessToken", "idToken", "refreshToken");
     private static final Set<String> PROVIDER = Set.of("name", "type");
-    private static final Set<String> OAUTH_FLOWS = Set.of("code");
+    private static final Set<String> OAUTH_FLOWS = Set.of("code", "client_credentials");
+    private static final Set<String> RESOURCE_SERVER = Set.of("identifier", "name", "scopes");
+    private static final Set<String> RESOURCE_SCOPE = Set.of("scopeName", "scopeDescription");
     private static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "phone", "profile",
             "aws.cognito.signin.user.admin");
     private static final Set<String> USER = Set.of("username", "password", "email", "phone_number", "status", "mfa",
@@ -206,6 +208,7 @@ public final class PoolFile {
             String type = node.has("type") ? text(node, "type", at + ".type", true) : "OIDC";
             providers.add(new ManagedLoginDefinition.IdentityProvider(name, type));
         }
+        Set<String> customScopes = customScopes(top);
         Map<String, ManagedLoginDefinition.OAuthClient> clients = new LinkedHashMap<>();
         JsonNode array = top.get("clients");
         for (int i = 0; i < array.size(); i++) {
@@ -217,13 +220,32 @@ public final class PoolFile {
             List<String> flows = strings(node, "allowedOAuthFlows", at, List.of("code"));
             for (String flow : flows) {
                 if (!OAUTH_FLOWS.contains(flow)) {
-                    throw fail(at + ".allowedOAuthFlows", "the local pool's managed login does the code flow only, not "
-                            + flow);
+                    throw fail(at + ".allowedOAuthFlows", "the local pool's managed login does the code and"
+                            + " client_credentials flows, not " + flow);
                 }
             }
             List<String> callbacks = strings(node, "callbackURLs", at, List.of());
-            if (callbacks.isEmpty()) {
-                throw fail(at + ".callbackURLs", "must list at least one URL for the code flow");
+            List<String> scopes;
+            if (flows.contains("client_credentials")) {
+                // As Cognito's CreateUserPoolClient: a confidential client, alone in its flow, with custom scopes only.
+                if (flows.contains("code")) {
+                    throw fail(at + ".allowedOAuthFlows", "client_credentials cannot be combined with code");
+                }
+                if (!node.hasNonNull("clientSecret")) {
+                    throw fail(at + ".clientSecret", "the client_credentials flow needs a client with a secret");
+                }
+                scopes = strings(node, "allowedOAuthScopes", at, List.of());
+                for (String scope : scopes) {
+                    if (!customScopes.contains(scope)) {
+                        throw fail(at + ".allowedOAuthScopes", scope + " is not a custom scope of a resource server"
+                                + " (define it in resourceServers: identifier/scopeName)");
+                    }
+                }
+            } else {
+                if (callbacks.isEmpty()) {
+                    throw fail(at + ".callbackURLs", "must list at least one URL for the code flow");
+                }
+                scopes = strings(node, "allowedOAuthScopes", at, DEFAULT_SCOPES);
             }
             List<String> supported = strings(node, "supportedIdentityProviders", at, List.of(ManagedLoginDefinition.COGNITO));
             for (String provider : supported) {
@@ -234,10 +256,46 @@ public final class PoolFile {
                 }
             }
             clients.put(node.get("clientId").asText(), new ManagedLoginDefinition.OAuthClient(callbacks,
-                    strings(node, "logoutURLs", at, List.of()), Set.copyOf(flows),
-                    strings(node, "allowedOAuthScopes", at, DEFAULT_SCOPES), supported));
+                    strings(node, "logoutURLs", at, List.of()), Set.copyOf(flows), scopes, supported));
         }
         return new ManagedLoginDefinition(clients, providers);
+    }
+
+    /**
+     * {@code "resourceServers": [{"identifier", "name", "scopes": [{"scopeName", "scopeDescription"}]}]},
+     * as Cognito's ResourceServers: the custom scopes they define, each {@code identifier/scopeName}.
+     */
+    private Set<String> customScopes(ObjectNode top) throws PoolFileException {
+        Set<String> scopes = new HashSet<>();
+        JsonNode list = top.get("resourceServers");
+        if (list != null && !list.isArray()) {
+            throw fail("resourceServers", "must be an array of {\"identifier\", \"scopes\"}");
+        }
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String at = "resourceServers[" + i + "]";
+            ObjectNode node = object(list.get(i), at);
+            known(node, RESOURCE_SERVER, at + ".");
+            String identifier = text(node, "identifier", at + ".identifier", true);
+            if (identifier.length() > 256 || identifier.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+                throw fail(at + ".identifier", "must be 1-256 characters without spaces or control characters");
+            }
+            JsonNode entries = node.get("scopes");
+            if (entries != null && !entries.isArray()) {
+                throw fail(at + ".scopes", "must be an array of {\"scopeName\", \"scopeDescription\"}");
+            }
+            for (int j = 0; entries != null && j < entries.size(); j++) {
+                String scopeAt = at + ".scopes[" + j + "]";
+                ObjectNode scope = object(entries.get(j), scopeAt);
+                known(scope, RESOURCE_SCOPE, scopeAt + ".");
+                String name = text(scope, "scopeName", scopeAt + ".scopeName", true);
+                if (!name.matches("[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256}")) {
+                    throw fail(scopeAt + ".scopeName", "must be 1-256 printable characters, no space, quote, '/' or"
+                            + " backslash");
+                }
+                scopes.add(identifier + "/" + name);
+            }
+        }
+        return scopes;
     }
 
     private List<String> strings(ObjectNode node, String field, String at, List<String> fallback) throws PoolFileException {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,34 @@ public final class TokenEndpoint {
             throw refused("the token endpoint refused the code", response);
         }
         return tokens(response.body());
+    }
+
+    /**
+     * {@code grant_type=client_credentials} (RFC 6749 section 4.4): the client's own access token for
+     * {@code scopes}, or for every scope it is allowed when none are given. No ID or refresh token:
+     * a client renews by asking again.
+     */
+    public AuthenticationResult clientCredentials(List<String> scopes) throws InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (!scopes.isEmpty()) {
+            form.put("scope", String.join(" ", scopes));
+        }
+        HttpResponse<String> response = post("/oauth2/token", form);
+        if (response.statusCode() != 200) {
+            if (response.statusCode() >= 500) {
+                throw refused("the token endpoint refused the client credentials", response);
+            }
+            throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
+                    ClientCredentialsError.describe(response.statusCode(), response.body()));
+        }
+        JsonNode json = parse(response.body());
+        if (json == null || !json.hasNonNull("access_token")) {
+            throw new BrowserSignInException(BrowserSignInException.Kind.UNREACHABLE,
+                    "the token endpoint answered without an access token");
+        }
+        return new AuthenticationResult(null, json.get("access_token").asText(), null,
+                json.path("expires_in").asInt(3600), json.path("token_type").asText("Bearer"), null);
     }
 
     /** {@code POST /oauth2/revoke}: the refresh token and the tokens issued from it. */
@@ -116,13 +145,16 @@ public final class TokenEndpoint {
                 + OAuthError.fromBody(response.body(), "HTTP " + response.statusCode()));
     }
 
-    private static AuthenticationResult tokens(String body) {
-        JsonNode json;
+    private static JsonNode parse(String body) {
         try {
-            json = JSON.readTree(body);
+            return JSON.readTree(body);
         } catch (IOException e) {
-            json = null;
+            return null;
         }
+    }
+
+    private static AuthenticationResult tokens(String body) {
+        JsonNode json = parse(body);
         if (json == null || !json.hasNonNull("id_token") || !json.hasNonNull("access_token")) {
             throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
                     "the token endpoint answered without an ID and an access token");

@@ -26,7 +26,7 @@ final class CacheFormat {
         putKey(root, entry.key());
         putIfPresent(root, "signInName", entry.signInName());
         putIfPresent(root, "endpoint", entry.endpoint());
-        root.put("idToken", entry.idToken());
+        putIfPresent(root, "idToken", entry.idToken());
         root.put("accessToken", entry.accessToken());
         putIfPresent(root, "refreshToken", entry.refreshToken());
         putIfPresent(root, "tokenType", entry.tokenType());
@@ -79,8 +79,10 @@ final class CacheFormat {
             if (expiresAt.isEmpty()) {
                 return Result.unusable("no expiresAt");
             }
-            return new Result(Optional.of(new TokenEntry(key(root), optional(root, "signInName"),
-                    optional(root, "endpoint"), text(root, "idToken"), text(root, "accessToken"),
+            CacheKey key = key(root);
+            String idToken = key.isClientCredentials() ? optional(root, "idToken") : text(root, "idToken");
+            return new Result(Optional.of(new TokenEntry(key, optional(root, "signInName"),
+                    optional(root, "endpoint"), idToken, text(root, "accessToken"),
                     optional(root, "refreshToken"), optional(root, "tokenType"),
                     Instant.ofEpochSecond(expiresAt.getAsLong()), optional(root, "refreshApi"),
                     optional(root, "configFile"), optional(root, "identityPoolId"), credentials(root),

@@ -4,16 +4,40 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
-/** Whose tokens a cache entry holds: one user of one app client of one pool in one region. */
+/**
+ * Whose tokens a cache entry holds: one user of one app client of one pool in one region; or, for a
+ * machine-to-machine entry ({@link #clientCredentials}), an app client's own tokens from one token
+ * endpoint for one set of scopes.
+ */
 public record CacheKey(String region, String poolId, String clientId, String username) {
+    /** The region field of a client_credentials entry, which has a domain instead of a pool. */
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+    /** The scope field of a client_credentials entry that asked for no scopes (all the client may have). */
+    static final String ALLOWED_SCOPES = "*";
 
     public CacheKey {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(poolId, "poolId");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(username, "username");
+    }
+
+    /**
+     * The entry of an app client's client_credentials grant at {@code domain}: one per set of scopes,
+     * whatever their order.
+     */
+    public static CacheKey clientCredentials(String domain, String clientId, List<String> scopes) {
+        String scopeText = scopes.stream().sorted().distinct().collect(Collectors.joining(" "));
+        return new CacheKey(CLIENT_CREDENTIALS, domain, clientId, scopeText.isEmpty() ? ALLOWED_SCOPES : scopeText);
+    }
+
+    /** True for a machine-to-machine entry: no user, no ID or refresh token. */
+    public boolean isClientCredentials() {
+        return CLIENT_CREDENTIALS.equals(region);
     }
 
     // Written out: a record's generated equals and hashCode are bootstrapped through method handles on first
@@ -41,6 +65,10 @@ public record CacheKey(String region, String poolId, String clientId, String use
 
     /** "alice in us-east-1_AbC (client 1abc)" — for messages; names only, no secrets. */
     public String describe() {
+        if (isClientCredentials()) {
+            return "client " + clientId + " at " + poolId + " ("
+                    + (ALLOWED_SCOPES.equals(username) ? "its allowed scopes" : "scopes " + username) + ")";
+        }
         return username + " in " + poolId + " (client " + clientId + ")";
     }
 

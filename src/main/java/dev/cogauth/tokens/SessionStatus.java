@@ -22,6 +22,9 @@ public final class SessionStatus {
     }
 
     public static ObjectNode json(TokenEntry entry, Path file, Instant now) {
+        if (entry.key().isClientCredentials()) {
+            return clientJson(entry, file, now);
+        }
         ObjectNode root = MAPPER.createObjectNode();
         root.put("username", entry.key().username());
         if (entry.signInName() != null) {
@@ -71,8 +74,35 @@ public final class SessionStatus {
         return root;
     }
 
+    /** A client_credentials entry: the client, the token endpoint's domain, the scopes, no user. */
+    private static ObjectNode clientJson(TokenEntry entry, Path file, Instant now) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("grant", "client_credentials");
+        root.put("clientId", entry.key().clientId());
+        root.put("domain", entry.key().poolId());
+        expiry(root.putObject("accessToken"), entry.expiryOf(TokenType.ACCESS), now);
+        JsonNode access = claimsOf(entry.accessToken());
+        if (access.has("scope")) {
+            root.set("scope", access.get("scope"));
+        }
+        root.put("cacheFile", file.toString());
+        return root;
+    }
+
     /** The same as lines for people. */
     public static String text(TokenEntry entry, Path file, Instant now) {
+        if (entry.key().isClientCredentials()) {
+            StringBuilder out = new StringBuilder("Client credentials of client ").append(entry.key().clientId())
+                    .append('\n');
+            line(out, "token endpoint", entry.key().poolId());
+            line(out, "access token", describe(entry.expiryOf(TokenType.ACCESS), now));
+            JsonNode access = claimsOf(entry.accessToken());
+            if (access.has("scope")) {
+                line(out, "scope", access.get("scope").asText());
+            }
+            line(out, "cache file", file.toString());
+            return out.toString();
+        }
         ObjectNode s = json(entry, file, now);
         JsonNode claims = s.get("claims");
         StringBuilder out = new StringBuilder();

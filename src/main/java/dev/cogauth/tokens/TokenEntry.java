@@ -30,7 +30,10 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     public TokenEntry {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(idToken, "idToken");
+        // A client_credentials entry has no ID token; every other has one.
+        if (!key.isClientCredentials()) {
+            Objects.requireNonNull(idToken, "idToken");
+        }
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
@@ -92,6 +95,9 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     /** How long the given token was issued for ({@code exp − iat}), when its claims say. */
     public Optional<Duration> lifetimeOf(TokenType type) {
+        if (token(type) == null) {
+            return Optional.empty();
+        }
         try {
             return Jwt.times(token(type)).lifetime();
         } catch (IllegalArgumentException unreadable) {
@@ -123,6 +129,9 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
     }
 
     private static Optional<Instant> expClaim(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         try {
             return Jwt.times(token).expiry();
         } catch (IllegalArgumentException unreadable) {

@@ -24,7 +24,10 @@ public final class TokenPrinter {
 
     private static String json(AuthenticationResult tokens, Instant expiresAt) {
         ObjectNode node = JsonTree.object();
-        node.put("IdToken", tokens.idToken());
+        // A client_credentials grant gives an access token only.
+        if (tokens.idToken() != null) {
+            node.put("IdToken", tokens.idToken());
+        }
         node.put("AccessToken", tokens.accessToken());
         if (tokens.refreshToken() != null) {
             node.put("RefreshToken", tokens.refreshToken());
@@ -37,7 +40,9 @@ public final class TokenPrinter {
 
     private static String env(AuthenticationResult tokens, Instant expiresAt) {
         StringBuilder out = new StringBuilder();
-        export(out, "COGNITO_ID_TOKEN", tokens.idToken());
+        if (tokens.idToken() != null) {
+            export(out, "COGNITO_ID_TOKEN", tokens.idToken());
+        }
         export(out, "COGNITO_ACCESS_TOKEN", tokens.accessToken());
         if (tokens.refreshToken() != null) {
             export(out, "COGNITO_REFRESH_TOKEN", tokens.refreshToken());

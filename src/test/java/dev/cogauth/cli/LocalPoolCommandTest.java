@@ -12,7 +12,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +60,9 @@ class LocalPoolCommandTest {
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        Path config = dir.resolve("awsconfiguration.json");
+        // An older file others can read: it is replaced by one only its owner can (it may hold a client secret).
+        Path config = Files.writeString(dir.resolve("awsconfiguration.json"), "{}");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
         cli.parseArgs("--port", "0", "--write-config", config.toString(), "--log");
         CountDownLatch stop = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -67,6 +71,10 @@ class LocalPoolCommandTest {
             String printed = awaitLine(out, 2);
             String endpoint = printed.lines().findFirst().orElseThrow();
             assertTrue(endpoint.matches("http://127\\.0\\.0\\.1:\\d+"), endpoint);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(config), files.toList(), "no temporary file left behind");
+            }
             JsonNode written = new ObjectMapper().readTree(Files.readString(config));
             JsonNode pool = written.path("CognitoUserPool").path("Default");
             assertEquals(endpoint, pool.path("Endpoint").asText());

@@ -287,7 +287,7 @@ class TokenCommandsTest {
         }
 
         @Test
-        void exec_credential_never_prompts_when_a_sign_in_is_needed() {
+        void exec_credential_needs_a_sign_in_to_act_on_even_when_kubectl_is_interactive() {
             env.put("KUBERNETES_EXEC_INFO", "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"spec\":{\"interactive\":true}}");
             env.put("COGAUTH_CACHE_DIR", home.resolve("empty").toString());
             CliRun run = run("exec-credential");

@@ -39,6 +39,20 @@ class ProfileStoreTest {
         }
 
         @Test
+        void keeps_whether_credentials_may_sign_in_on_the_terminal() throws Exception {
+            ProfileStore store = new ProfileStore(dir);
+            Profile saved = new Profile("tty", null, "us-east-1_AbC", "client1", null, null, null, "alice", null, true);
+            store.save(saved);
+            assertEquals(Optional.of(saved), store.load("tty"));
+            assertEquals(Boolean.TRUE, store.load("tty").orElseThrow().with(new Profile("tty", null, null, null, null,
+                    null, null, "bob", null)).interactive(), "kept when another field changes");
+            Files.writeString(store.fileOf("tty"), "{\"userPoolId\": \"us-east-1_AbC\", \"interactive\": \"yes\"}");
+            ConfigException e = assertThrows(ConfigException.class, () -> store.load("tty"));
+            assertTrue(e.getMessage().contains("interactive") && e.getMessage().contains("true or false"),
+                    e.getMessage());
+        }
+
+        @Test
         void is_a_config_file_overridden_by_its_own_fields() throws Exception {
             Path config = dir.resolve("awsconfiguration.json");
             Files.writeString(config, """

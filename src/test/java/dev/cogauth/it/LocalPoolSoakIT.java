@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.Test;
  * {@code cogauth local-pool} as a process under the load that once grew it from 122 MB to 400
  * MB for good: bursts of concurrent sign-ins and a slowloris flood. What must hold is behaviour,
  * read from outside: the process never runs more request threads than its limit, every
- * slowloris connection is closed within a bounded time, and the pool serves afterwards.
- * (Session-store bounds are LocalPoolLimitsTest's; its default capacity is far above this load.)
+ * slowloris connection is closed within a bounded time, and the pool serves afterwards; sign-ins
+ * that get tokens (each keeps a refresh grant) and a flood of {@code /oauth2/authorize} requests
+ * (what {@code <img>} tags on any page can send) leave the heap after a full GC bounded.
+ * (Store capacities are LocalPoolLimitsTest's and CodesTest's; the defaults are far above this load.)
  */
 class LocalPoolSoakIT {
     private static final String SERVICE = "AWSCognitoIdentityProviderService.";
@@ -129,6 +133,94 @@ class LocalPoolSoakIT {
         }
         threadsWithinTheLimit("after slowloris");
         assertEquals(200, startSignIn(HttpClient.newHttpClient()).join().statusCode(), "the pool serves again");
+    }
+
+    /** USER_PASSWORD_AUTH of the demo user: tokens, and a refresh grant the pool keeps. */
+    private static CompletableFuture<HttpResponse<String>> signInForTokens(HttpClient http) {
+        String body = "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + DemoPool.CLIENT_ID
+                + "\",\"AuthParameters\":{\"USERNAME\":\"" + DemoPool.USERNAME + "\",\"PASSWORD\":\""
+                + DemoPool.PASSWORD + "\"}}";
+        HttpRequest request = HttpRequest.newBuilder(pool.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", SERVICE + "InitiateAuth")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void signInsThatGetTokensKeepTheHeapBounded() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long before = heapAfterGcMb(pool.pid());
+        // 50 at a time: what matters here is how many grants are kept, not the burst (tested above).
+        for (int round = 0; round < 20; round++) {
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                burst.add(signInForTokens(http));
+            }
+            for (CompletableFuture<HttpResponse<String>> reply : burst) {
+                HttpResponse<String> response = reply.join();
+                assertEquals(200, response.statusCode(), response::body);
+                assertTrue(response.body().contains("\"RefreshToken\""), "tokens issued");
+            }
+            threadsWithinTheLimit("after token burst " + round);
+        }
+        long after = heapAfterGcMb(pool.pid());
+        System.out.println("LocalPoolSoakIT: heap after GC " + before + " MB, after 1 000 sign-ins with tokens " + after
+                + " MB");
+        assertTrue(after - before < 32, () -> "1 000 sign-ins kept " + (after - before) + " MB");
+    }
+
+    @Test
+    void aFloodOfAuthorizeRequestsKeepsTheHeapBounded() throws Exception {
+        try (LocalPoolProcess login = LocalPoolProcess.start(ItResources.path("managed-login-pool.json"))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String authorize = login.endpoint() + "/oauth2/authorize?response_type=code&client_id=browserapp"
+                    + "&redirect_uri=http%3A%2F%2Flocalhost%3A38511%2Fcallback&scope=openid&nonce=n&state=";
+            long before = heapAfterGcMb(login.pid());
+            // The flood that once kept 254 MB: 4 000 requests with a 60 KB state, refused now.
+            flood(http, authorize + "s".repeat(60_000), 4_000, 400);
+            // Then states just under the limit: kept as pending sign-ins, at most the store's capacity.
+            flood(http, authorize + "s".repeat(2_000), 6_000, 200);
+            long after = heapAfterGcMb(login.pid());
+            System.out.println("LocalPoolSoakIT: heap after GC " + before + " MB, after 10 000 authorize requests "
+                    + after + " MB");
+            assertTrue(after - before < 48, () -> "the flood kept " + (after - before) + " MB");
+        }
+    }
+
+    /** {@code count} GETs of {@code uri}, 50 at a time, each answered {@code status}. */
+    private static void flood(HttpClient http, String uri, int count, int status) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).build();
+        for (int sent = 0; sent < count; sent += 50) {
+            List<CompletableFuture<HttpResponse<Void>>> batch = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                batch.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+            }
+            for (CompletableFuture<HttpResponse<Void>> reply : batch) {
+                assertEquals(status, reply.join().statusCode());
+            }
+        }
+    }
+
+    /**
+     * The live objects of a JVM's heap, in MB: the JDK's jcmd class histogram, which runs a full
+     * GC first, ends with a "Total instances bytes" line.
+     */
+    private static long heapAfterGcMb(long pid) throws IOException, InterruptedException {
+        Path jcmd = RequiredTool.require("jcmd", "the soak test's heap measurement (a JDK's bin/jcmd)");
+        String histogram = jcmd(jcmd, pid, "GC.class_histogram");
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
+        assertTrue(total.find(), histogram.lines().reduce((first, last) -> last).orElse(histogram));
+        return Long.parseLong(total.group(1)) / (1024 * 1024);
+    }
+
+    private static String jcmd(Path jcmd, long pid, String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        return output;
     }
 
     /** A connection that sends the start of a request's headers and then nothing. */

@@ -54,7 +54,7 @@ class LocalPoolBuilderTest {
                 .user("zed", "Zed-Passw0rd!").start();
              CognitoIdentityProviderClient sdk = sdk(pool)) {
             assertEquals("us-east-1_LocalSample", pool.poolId());
-            assertEquals(List.of("samplepublicclient", "samplesecretclient"), pool.clientIds());
+            assertEquals(List.of("samplepublicclient", "samplesecretclient", "samplemachineclient"), pool.clientIds());
             sdk.initiateAuth(r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "zed", "PASSWORD", "Zed-Passw0rd!")));
             var challenge = sdk.initiateAuth(r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.USER_AUTH)

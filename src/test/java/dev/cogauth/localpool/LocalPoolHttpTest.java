@@ -62,7 +62,7 @@ class LocalPoolHttpTest {
             SRP_A that is 0 modulo N  | AWSCognitoIdentityProviderService.InitiateAuth | {"AuthFlow":"USER_SRP_AUTH","ClientId":"cogauthdemoclient","AuthParameters":{"USERNAME":"demo","SRP_A":"00"}} | InvalidParameterException
             no Session                | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | InvalidParameterException
             a made-up Session         | AWSCognitoIdentityProviderService.RespondToAuthChallenge | {"ChallengeName":"CUSTOM_CHALLENGE","ClientId":"cogauthdemoclient","Session":"abc","ChallengeResponses":{"USERNAME":"demo","ANSWER":"42"}} | NotAuthorizedException
-            an unknown operation      | AWSCognitoIdentityProviderService.DeleteUserPool | {}             | UnknownOperationException
+            an unknown operation      | AWSCognitoIdentityProviderService.SetUICustomization | {}         | UnknownOperationException
             another service's target  | DynamoDB_20120810.ListTables                   | {}                 | UnknownOperationException
             """)
     void malformedRequestsGetCognitoStyleErrors(String what, String target, String body, String type) {

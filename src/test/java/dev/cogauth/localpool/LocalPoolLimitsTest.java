@@ -55,6 +55,21 @@ class LocalPoolLimitsTest {
     }
 
     @Test
+    void refreshGrantsAreBoundedAndFreedAsTheyExpire() throws Exception {
+        pool = LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).clock(clock)
+                .limits(new PoolLimits(SESSIONS, THREADS, 512, Duration.ofSeconds(10), 5)).build().start(0);
+        client = new PoolClient(pool, clock);
+        Map<String, String> alice = Map.of("USERNAME", TestPools.ALICE, "PASSWORD", TestPools.PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(client.initiate(TestPools.PASSWORD_ONLY, "USER_PASSWORD_AUTH", alice).signedIn());
+        }
+        client.initiate(TestPools.PASSWORD_ONLY, "USER_PASSWORD_AUTH", alice).expectError("TooManyRequestsException");
+        clock.advance(Duration.ofDays(30)); // the default refresh token validity
+        assertTrue(client.initiate(TestPools.PASSWORD_ONLY, "USER_PASSWORD_AUTH", alice).signedIn(),
+                "expired refresh grants made room");
+    }
+
+    @Test
     void burstsOfSignInsNeverHoldMoreSessionsThanTheCapacity() throws Exception {
         serve();
         ExecutorService callers = Executors.newFixedThreadPool(16);

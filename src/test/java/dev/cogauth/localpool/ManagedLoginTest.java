@@ -12,33 +12,28 @@ import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The local pool's managed login over HTTP, as a browser and an app use it (no browser here: see BrowserSignInIT). */
 class ManagedLoginTest {
-    private static final String CALLBACK = "http://localhost:38511/callback";
-    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-    private static final Pattern LOGIN = Pattern.compile("name=\"login\" value=\"([^\"]+)\"");
+    private static final String CALLBACK = LoginBrowser.CALLBACK;
+    private static final String VERIFIER = LoginBrowser.VERIFIER;
+    private static final String CHALLENGE = LoginBrowser.CHALLENGE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalPool.Running pool;
     private static String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private LoginBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,6 +55,11 @@ class ManagedLoginTest {
                         new TriggerDefinition.InProcess(source), 1))
                 .log(PoolLog.to(line -> { }, false)).build().start(0);
         base = pool.endpoint().toString();
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new LoginBrowser(pool);
     }
 
     @AfterAll
@@ -92,15 +92,40 @@ class ManagedLoginTest {
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         assertFalse(JSON.readTree(refreshed.body()).has("refresh_token"));
 
-        HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/userInfo"))
-                .header("Authorization", "Bearer " + answer.get("access_token").asText()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                        + "/oauth2/userInfo")).header("Authorization", "Bearer " + answer.get("access_token").asText())
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("bella@example.com", JSON.readTree(info.body()).get("email").asText());
 
         assertEquals(200, post("/oauth2/revoke", Map.of("token", answer.get("refresh_token").asText(),
                 "client_id", "browserapp"), null).statusCode());
         assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
                 "refresh_token", answer.get("refresh_token").asText()), null).statusCode());
+    }
+
+    @Test
+    void a_code_issued_without_pkce_is_refused_with_a_verifier_and_accepted_without() throws Exception {
+        String withoutPkce = authorize("browserapp", CALLBACK, "np")
+                .replace("&code_challenge=" + CHALLENGE + "&code_challenge_method=S256", "");
+        HttpResponse<String> downgrade = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", signIn(withoutPkce, "bella", "Bella-Passw0rd!", "np"), "redirect_uri", CALLBACK,
+                "code_verifier", VERIFIER), null);
+        assertEquals(400, downgrade.statusCode(), downgrade.body());
+        assertTrue(downgrade.body().contains("invalid_grant"), downgrade.body());
+
+        HttpResponse<String> plain = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", signIn(withoutPkce, "bella", "Bella-Passw0rd!", "np"), "redirect_uri", CALLBACK), null);
+        assertEquals(200, plain.statusCode(), plain.body());
+    }
+
+    @Test
+    void parameters_longer_than_the_limits_are_refused_before_anything_is_kept() throws Exception {
+        HttpResponse<String> huge = get(authorize("browserapp", CALLBACK, "x".repeat(60_000)));
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("state is longer than 2048 characters"), huge.body());
+        assertTrue(huge.headers().allValues("Set-Cookie").isEmpty(), "no pending sign-in");
+        assertEquals(400, get(authorize("browserapp", CALLBACK, "s") + "&nonce2=" + "n".repeat(2049)).statusCode());
+        assertEquals(200, get(authorize("browserapp", CALLBACK, "x".repeat(2048))).statusCode());
     }
 
     @Test
@@ -156,6 +181,7 @@ class ManagedLoginTest {
         Map<String, String> form = Map.of("grant_type", "authorization_code", "client_id", "browsersecret",
                 "code", code, "redirect_uri", "http://127.0.0.1:38512/cb");
         assertEquals(401, token(form, "Basic " + Base64.getEncoder().encodeToString("browsersecret:wrong".getBytes())).statusCode());
+        browser = new LoginBrowser(pool);
         String again = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
                 + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();
         Map<String, String> second = new LinkedHashMap<>(form);
@@ -199,7 +225,13 @@ class ManagedLoginTest {
     }
 
     private String signIn(String username, String password, String state) throws Exception {
-        String page = get(authorize("browserapp", CALLBACK, state)).body();
+        return signIn(authorize("browserapp", CALLBACK, state), username, password, state);
+    }
+
+    /** A sign-in in a new browser (no managed login session yet, so the page is shown). */
+    private String signIn(String authorize, String username, String password, String state) throws Exception {
+        browser = new LoginBrowser(pool);
+        String page = get(authorize).body();
         HttpResponse<String> redirect = post("/login", Map.of("login", login(page), "username", username,
                 "password", password), null);
         assertEquals(302, redirect.statusCode(), redirect.body());
@@ -209,29 +241,19 @@ class ManagedLoginTest {
     }
 
     private static String authorize(String client, String redirect, String state) {
-        return base + "/oauth2/authorize?response_type=code&client_id=" + client + "&redirect_uri=" + enc(redirect)
-                + "&scope=openid%20email&state=" + state + "&nonce=n0nce&code_challenge=" + CHALLENGE
-                + "&code_challenge_method=S256";
+        return new LoginBrowser(pool).authorize(client, redirect, state);
     }
 
     private static Map<String, String> query(HttpResponse<String> redirect) {
-        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
+        return LoginBrowser.query(redirect);
     }
 
     private static String login(String page) {
-        Matcher m = LOGIN.matcher(page);
-        assertTrue(m.find(), page);
-        return m.group(1);
+        return LoginBrowser.login(page);
     }
 
     private HttpResponse<String> get(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(uri);
     }
 
     private HttpResponse<String> token(Map<String, String> form, String authorization) throws Exception {
@@ -239,19 +261,11 @@ class ManagedLoginTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String authorization) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form, authorization);
     }
 
     private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return LoginBrowser.enc(value);
     }
 
     private static JsonNode claims(String jwt) throws Exception {

@@ -43,7 +43,9 @@ class PoolFileTest {
             PoolDefinition pool = PoolFile.load(sample);
             assertEquals("us-east-1_LocalSample", pool.poolId());
             assertEquals(MfaMode.OPTIONAL, pool.mfa());
-            assertEquals(2, pool.clients().size());
+            assertEquals(3, pool.clients().size());
+            assertEquals(List.of("orders/read", "orders/write"), pool.managedLogin()
+                    .clientCredentialsClient("samplemachineclient").orElseThrow().scopes());
             ClientDefinition secret = pool.clients().get(1);
             assertTrue(secret.hasSecret());
             assertFalse(secret.allows("USER_PASSWORD_AUTH"));
@@ -175,6 +177,11 @@ class PoolFileTest {
             no first factor          | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFirstAuthFactors":[]}} | signInPolicy.allowedFirstAuthFactors: must list each allowed factor once
             a typo in the policy     | {"poolId":"us-east-1_P",CLIENTS,"users":[],"signInPolicy":{"allowedFactors":["PASSWORD"]}} | signInPolicy.allowedFactors: unknown field
             no password, no code     | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a"}],"signInPolicy":{"allowedFirstAuthFactors":["PASSWORD"]}} | users[0].password: is required
+            a public machine client  | {"poolId":"us-east-1_P","resourceServers":[{"identifier":"r","scopes":[{"scopeName":"s"}]}],"clients":[{"clientId":"c","allowedOAuthFlows":["client_credentials"],"allowedOAuthScopes":["r/s"]}],"users":[]} | clients[0].clientSecret: the client_credentials flow needs a client with a secret
+            an undefined custom scope | {"poolId":"us-east-1_P","resourceServers":[{"identifier":"r","scopes":[{"scopeName":"s"}]}],"clients":[{"clientId":"c","clientSecret":"x","allowedOAuthFlows":["client_credentials"],"allowedOAuthScopes":["r/t"]}],"users":[]} | clients[0].allowedOAuthScopes: r/t is not a custom scope of a resource server
+            a machine client with code | {"poolId":"us-east-1_P","clients":[{"clientId":"c","clientSecret":"x","allowedOAuthFlows":["client_credentials","code"],"callbackURLs":["http://localhost:1/"]}],"users":[]} | clients[0].allowedOAuthFlows: client_credentials cannot be combined with code
+            a typo in a resource server | {"poolId":"us-east-1_P",CLIENTS,"users":[],"resourceServers":[{"identifer":"r"}]} | resourceServers[0].identifer: unknown field
+            a scope name with a slash | {"poolId":"us-east-1_P",CLIENTS,"users":[],"resourceServers":[{"identifier":"r","scopes":[{"scopeName":"a/b"}]}]} | resourceServers[0].scopes[0].scopeName: must be 1-256 printable
             a bad identity pool id   | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1_nope"}]} | identityPools[0].identityPoolId: must look like <region>:<lower-case uuid>
             an unknown identity client | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","cognitoIdentityProviders":[{"clientId":"x"}]}]} | identityPools[0].cognitoIdentityProviders[0].clientId: no app client x in this pool
             a typo in an identity pool | {"poolId":"us-east-1_P",CLIENTS,"users":[],"identityPools":[{"identityPoolId":"us-east-1:0a1b2c3d-1111-2222-3333-444455556666","allowGuests":true}]} | identityPools[0].allowGuests: unknown field

@@ -24,6 +24,11 @@ public record ManagedLoginDefinition(Map<String, OAuthClient> clients, List<Iden
         return new ManagedLoginDefinition(Map.of(), List.of());
     }
 
+    /** The client's OAuth settings when it may use the client credentials grant (machine to machine). */
+    public Optional<OAuthClient> clientCredentialsClient(String clientId) {
+        return Optional.ofNullable(clients.get(clientId)).filter(client -> client.flows().contains("client_credentials"));
+    }
+
     /** The client's OAuth settings when it may use the authorization code grant. */
     public Optional<OAuthClient> codeClient(String clientId) {
         return Optional.ofNullable(clients.get(clientId)).filter(client -> client.flows().contains("code"));

@@ -8,16 +8,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The pool's app clients, and the checks Cognito makes of a caller's client on every call. */
 final class ClientRegistry {
 
-    private final Map<String, ClientDefinition> clients;
+    private final Map<String, ClientDefinition> clients = new ConcurrentHashMap<>();
+    private final int maxClients;
 
-    ClientRegistry(Collection<ClientDefinition> clients) {
-        this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(ClientDefinition::clientId, Function.identity()));
+    ClientRegistry(Collection<ClientDefinition> clients, int maxClients) {
+        this.maxClients = maxClients;
+        clients.forEach(client -> this.clients.put(client.clientId(), client));
+    }
+
+    /** A client created at run time (CreateUserPoolClient), within the pool's cap. */
+    synchronized void add(ClientDefinition client) {
+        if (clients.size() >= maxClients) {
+            throw new CognitoError(ErrorType.LIMIT_EXCEEDED, "The local pool holds at most " + maxClients
+                    + " app clients per user pool.");
+        }
+        clients.put(client.clientId(), client);
+    }
+
+    /** UpdateUserPoolClient: the same id, new settings. */
+    void replace(ClientDefinition client) {
+        clients.replace(client.clientId(), client);
+    }
+
+    void remove(String clientId) {
+        clients.remove(clientId);
+    }
+
+    boolean has(String clientId) {
+        return clients.containsKey(clientId);
+    }
+
+    /** Every client, in no particular order. */
+    List<ClientDefinition> all() {
+        return List.copyOf(clients.values());
     }
 
     ClientDefinition find(String clientId) {

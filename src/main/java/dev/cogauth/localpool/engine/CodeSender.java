@@ -21,16 +21,28 @@ final class CodeSender {
         this.outbox = outbox;
     }
 
-    /** Makes a code of {@code digits} decimal digits, sends it to {@code destination}, and returns it. */
-    String send(PoolUser user, boolean sms, String destination, int digits, String challenge) {
+    /** A new code of {@code digits} decimal digits, not yet sent. */
+    String make(int digits) {
         StringBuilder code = new StringBuilder(digits);
         for (int i = 0; i < digits; i++) {
             code.append((char) ('0' + random.nextInt(10)));
         }
+        return code.toString();
+    }
+
+    /** Sends {@code code} to {@code destination}. */
+    void send(PoolUser user, boolean sms, String destination, String code, String challenge) {
         log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
                 + ": your verification code is " + code);
-        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, code.toString(), clock.instant(),
+        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, code, clock.instant(),
                 user.username(), challenge));
-        return code.toString();
+    }
+
+    /** Sends a temporary password (AdminCreateUser's invitation) as a code is sent: the log's notice and the outbox. */
+    void sendTemporaryPassword(PoolUser user, boolean sms, String destination, String password, String purpose) {
+        log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
+                + ": your temporary password is " + password);
+        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, password, clock.instant(),
+                user.username(), purpose));
     }
 }

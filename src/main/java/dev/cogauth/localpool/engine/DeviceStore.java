@@ -12,12 +12,15 @@ import java.util.function.UnaryOperator;
 /**
  * The pool's devices by key, as Cognito's device tracking keeps them: offered with new tokens,
  * confirmed (and maybe remembered) by their user, forgotten on request. A device is found only
- * for its own user; for anyone else it does not exist.
+ * for its own user; for anyone else it does not exist. At most {@link #CAPACITY} are kept: when
+ * full, the devices offered and never confirmed go.
  */
 final class DeviceStore {
 
     private static final String GROUP_KEY_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int GROUP_KEY_LENGTH = 9;
+    /** Devices kept at once; every sign-in with tracking on is offered one. */
+    static final int CAPACITY = 10_000;
 
     private final DeviceTracking tracking;
     private final String region;
@@ -42,7 +45,16 @@ final class DeviceStore {
             groupKey.append(GROUP_KEY_CHARACTERS.charAt(random.nextInt(GROUP_KEY_CHARACTERS.length())));
         }
         PoolDevice device = PoolDevice.offered(region + "_" + UUID.randomUUID(), groupKey.toString(), user);
-        devices.put(device.key(), device);
+        synchronized (this) {
+            if (devices.size() >= CAPACITY) {
+                // Offered but never confirmed: a device only its own sign-in's tokens name, and those cannot refresh.
+                devices.values().removeIf(offered -> !offered.confirmed());
+                if (devices.size() >= CAPACITY) {
+                    throw new CognitoError(ErrorType.TOO_MANY_REQUESTS, "Rate exceeded");
+                }
+            }
+            devices.put(device.key(), device);
+        }
         return device;
     }
 

@@ -44,6 +44,9 @@ final class InitiateAuth implements Operation {
         PoolUser user = pool.users().find(username).orElseThrow(() -> client.preventUserExistenceErrors()
                 ? CognitoError.incorrectPassword()
                 : new CognitoError(ErrorType.USER_NOT_FOUND, "User does not exist."));
+        if (!user.enabled()) {
+            throw CognitoError.notAuthorized("User is disabled.");
+        }
         pool.log().step("InitiateAuth " + flow + " client " + client.clientId() + " user " + user.username()
                 + (username.equals(user.username()) ? "" : " (signed in as " + username + ")"));
         // Pre Authentication sees InitiateAuth's ClientMetadata as validationData, before any password is checked.

@@ -2,8 +2,10 @@ package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Typed reads of one operation's JSON body, failing with the error Cognito gives. */
@@ -15,7 +17,7 @@ final class JsonRequest {
         this.body = body;
     }
 
-    /** The whole body, for members that are not strings or string maps. */
+    /** The whole body, for members that are not strings or string maps, or shown back as given (CreateUserPool's settings). */
     ObjectNode body() {
         return body;
     }
@@ -26,6 +28,76 @@ final class JsonRequest {
             throw CognitoError.missingMember(member);
         }
         return value;
+    }
+
+    /** A string member's value without checking anything: null when absent or not a string (for routing only). */
+    String peek(String member) {
+        JsonNode node = body.get(member);
+        return node != null && node.isTextual() ? node.textValue() : null;
+    }
+
+    /** A boolean member; {@code otherwise} when absent. */
+    boolean bool(String member, boolean otherwise) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return otherwise;
+        }
+        if (!node.isBoolean()) {
+            throw new CognitoError("SerializationException", "Expected a boolean for " + member);
+        }
+        return node.booleanValue();
+    }
+
+    /** An integer member; {@code otherwise} when absent. */
+    int integer(String member, int otherwise) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return otherwise;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw new CognitoError("SerializationException", "Expected an integer for " + member);
+        }
+        return node.intValue();
+    }
+
+    /** A list-of-strings member such as ExplicitAuthFlows; null when absent. */
+    List<String> strings(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new CognitoError("SerializationException", "Expected a list for " + member);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new CognitoError("SerializationException", "Expected strings in " + member);
+            }
+            values.add(item.textValue());
+        }
+        return values;
+    }
+
+    /** A {@code [{"Name", "Value"}]} member such as UserAttributes, in order; empty when absent. */
+    Map<String, String> attributes(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return Collections.emptyMap();
+        }
+        if (!node.isArray()) {
+            throw new CognitoError("SerializationException", "Expected a list for " + member);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (JsonNode item : node) {
+            JsonNode name = item.get("Name");
+            JsonNode value = item.get("Value");
+            if (name == null || !name.isTextual() || (value != null && !value.isNull() && !value.isTextual())) {
+                throw new CognitoError("SerializationException", "Expected {Name, Value} strings in " + member);
+            }
+            attributes.put(name.textValue(), value == null || value.isNull() ? "" : value.textValue());
+        }
+        return attributes;
     }
 
     String optional(String member) {

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where the pool "delivers" the codes it would send by email or SMS ({@code local-pool --outbox DIR}):
  * one JSON file per message, {@code {"medium", "destination", "code", "time", "username", "challenge"}},
- * written whole (a reader never sees half a file) and named so that they sort in the order sent.
+ * written whole (a reader never sees half a file), 0600 in a 0700 directory, and named so that they sort in the order sent.
  * A local development tool's stand-in for email and SMS, so tests and scripts can read the codes.
  */
 public final class Outbox {
@@ -43,9 +40,9 @@ public final class Outbox {
         return NONE;
     }
 
-    /** An outbox in {@code directory}, created if missing. */
+    /** An outbox in {@code directory}, created 0700 if missing; one others can open is refused (codes are secrets). */
     public static Outbox in(Path directory) throws IOException {
-        Files.createDirectories(directory);
+        PrivateFile.directory(directory);
         return new Outbox(directory, false);
     }
 
@@ -107,13 +104,7 @@ public final class Outbox {
         String name = String.format(Locale.ROOT, "%d-%06d-%s.json", message.time().toEpochMilli(),
                 sequence.incrementAndGet(), message.medium().toLowerCase(Locale.ROOT));
         try {
-            Path temporary = Files.createTempFile(directory, ".message-", ".tmp");
-            Files.writeString(temporary, body.toString() + System.lineSeparator());
-            try {
-                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
+            PrivateFile.write(directory.resolve(name), body.toString() + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the outbox " + directory, e);
         }

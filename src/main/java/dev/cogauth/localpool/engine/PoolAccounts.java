@@ -1,6 +1,7 @@
 package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,8 +65,12 @@ public final class PoolAccounts {
      */
     public PasswordCheck checkPassword(String name, String password) {
         Optional<PoolUser> user = users.find(name);
-        if (user.isEmpty() || !passwords.matches(user.get(), password)) {
-            return PasswordCheck.refused("Incorrect username or password.");
+        try {
+            if (user.isEmpty() || !passwords.matches(user.get(), password)) {
+                return PasswordCheck.refused("Incorrect username or password.");
+            }
+        } catch (CognitoError lockedOut) {
+            return PasswordCheck.refused(lockedOut.getMessage());
         }
         if (user.get().status() != UserStatus.CONFIRMED) {
             return PasswordCheck.refused("User is " + user.get().status() + "; the local pool's managed login only"
@@ -112,6 +118,13 @@ public final class PoolAccounts {
         PoolUser user = users.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
         return oauthShape(tokens.signIn(user, client, null, false, String.join(" ", scopes), nonce,
                 SignInTriggers.TokenSource.HOSTED_AUTH));
+    }
+
+    /** The client_credentials grant's answer: {@code access_token}, {@code expires_in}, {@code token_type}. */
+    public ObjectNode issueToClient(ClientDefinition client, List<String> scopes,
+                                    Map<String, JsonNode> claimsToAdd,
+                                    Set<String> claimsToSuppress) {
+        return tokens.clientCredentials(client, String.join(" ", scopes), claimsToAdd, claimsToSuppress);
     }
 
     /** The refresh_token grant: new ID and access tokens; empty for a refresh token the pool refuses. */

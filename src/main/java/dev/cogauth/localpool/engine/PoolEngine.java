@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
-import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.localpool.definition.PoolLimits;
 import dev.cogauth.localpool.trigger.Trigger;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Wires a pool definition into the HTTP handler that serves it; the only public door into this package. */
 public final class PoolEngine {
@@ -31,58 +29,31 @@ public final class PoolEngine {
     }
 
     /**
-     * The pool's API handler, and the accounts the managed login shares with it.
+     * The pool's API handler, and the accounts the managed login shares with it. The handler also
+     * serves the pools CreateUserPool makes at run time, beside this one.
      *
      * @param baseUri  the endpoint the pool is reached at, e.g. {@code http://127.0.0.1:4566}; tokens' {@code iss} starts with it
      * @param outbox   where sent codes are also written, or {@link Outbox#none()}
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
      * @param signIn   the sign-in path's triggers
-     * @param maxSessions how many sign-in Sessions the pool keeps at once
+     * @param limits   how many sign-in Sessions and refresh grants the pool keeps at once
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
-                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, int maxSessions,
+                               Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, PoolLimits limits,
                                Outbox outbox) {
+        ManagementLimits management = ManagementLimits.DEFAULT;
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        SecureRandom random = new SecureRandom();
-        SrpPasswords passwords = new SrpPasswords(definition.poolName(), random, clock);
-        UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords)).toList());
-        SessionStore sessions = new SessionStore(random, clock, maxSessions);
-        JwtSigner signer = new JwtSigner(json, random);
-        String issuer = baseUri + "/" + definition.poolId();
-        DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
-        TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
-        SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
-                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
-        TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers);
-        CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
-        SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
-                new CodeSender(random, clock, log, outbox), log);
-        PoolServices pool = new PoolServices(json, new ClientRegistry(definition.clients()), users, sessions, steps,
-                tokens, devices, definition.signInPolicy(), signInTriggers, random, clock, log);
-
-        Map<String, Operation> operations = new LinkedHashMap<>();
-        operations.put("InitiateAuth", new InitiateAuth(pool));
-        operations.put("RespondToAuthChallenge", new RespondToAuthChallenge(pool));
-        SoftwareTokenOperations softwareTokens = new SoftwareTokenOperations(pool);
-        operations.put("AssociateSoftwareToken", softwareTokens.associate());
-        operations.put("VerifySoftwareToken", softwareTokens.verify());
-        TokenOperations tokenOperations = new TokenOperations(pool);
-        operations.put("GetTokensFromRefreshToken", tokenOperations.getTokensFromRefreshToken());
-        operations.put("RevokeToken", tokenOperations.revokeToken());
-        operations.put("GlobalSignOut", tokenOperations.globalSignOut());
-        operations.put("GetUser", tokenOperations.getUser());
-        DeviceOperations deviceOperations = new DeviceOperations(pool);
-        operations.put("ConfirmDevice", deviceOperations.confirm());
-        operations.put("UpdateDeviceStatus", deviceOperations.updateStatus());
-        operations.put("ForgetDevice", deviceOperations.forget());
-
-        Map<String, Operation> identity = identityOperations(definition, json, pool, signer, issuer);
-        String wellKnown = "/" + definition.poolId() + "/.well-known/";
-        HttpHandler api = new PoolHttpHandler(json, operations, identity, Map.of(
-                wellKnown + "jwks.json", signer.jwks(),
-                wellKnown + "openid-configuration", openIdConfiguration(json, issuer, baseUri)), log);
-        return new Served(api, new PoolAccounts(json, pool.clients(), users, passwords, tokens, random));
+        RunningPool.Wiring wiring = new RunningPool.Wiring(json, baseUri, clock, log, limits, outbox, management,
+                new UserBudget(management.usersInAllPools()));
+        RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
+                signIn, PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
+        PoolDirectory directory = new PoolDirectory(wiring, filePool);
+        PoolServices pool = filePool.services();
+        Map<String, Operation> identity = identityOperations(definition, json, pool, filePool.signer(), filePool.issuer());
+        HttpHandler api = new PoolHttpHandler(json, directory, identity, log);
+        return new Served(api, new PoolAccounts(json, pool.clients(), pool.users(), filePool.passwords(), pool.tokens(),
+                pool.random()));
     }
 
     /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
@@ -100,15 +71,6 @@ public final class PoolEngine {
         operations.put("GetCredentialsForIdentity", identity.getCredentialsForIdentity());
         operations.put("GetOpenIdToken", identity.getOpenIdToken());
         return operations;
-    }
-
-    private static PoolUser load(UserDefinition user, SrpPasswords passwords) {
-        UserDefinition.MfaSettings mfa = user.mfa();
-        boolean hasPassword = user.password() != null;
-        String password = hasPassword ? user.password() : UUID.randomUUID() + "-" + UUID.randomUUID();
-        return new PoolUser(user.username(), user.attributes().getOrDefault("sub", UUID.randomUUID().toString()),
-                user.attributes(), user.status(), passwords.verifier(user.username(), password), hasPassword,
-                mfa.sms(), mfa.email(), mfa.totpSecret(), mfa.preferred(), user.passkeys());
     }
 
     /** The issuer's discovery document; the managed login's endpoints are on the pool's own port. */

@@ -31,9 +31,8 @@ final class PoolHttpHandler implements HttpHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final ObjectMapper json;
-    private final Map<String, Operation> operations;
+    private final PoolRouter router;
     private final Map<String, Operation> identityOperations;
-    private final Map<String, ObjectNode> documents;
     private final PoolLog log;
 
     /**
@@ -43,10 +42,14 @@ final class PoolHttpHandler implements HttpHandler {
      */
     PoolHttpHandler(ObjectMapper json, Map<String, Operation> operations, Map<String, Operation> identityOperations,
                     Map<String, ObjectNode> documents, PoolLog log) {
+        this(json, PoolRouter.fixed(operations, documents), identityOperations, log);
+    }
+
+    /** @param router the user pools' operations (the pool file's and those created at run time) and documents */
+    PoolHttpHandler(ObjectMapper json, PoolRouter router, Map<String, Operation> identityOperations, PoolLog log) {
         this.json = json;
-        this.operations = Map.copyOf(operations);
+        this.router = router;
         this.identityOperations = Map.copyOf(identityOperations);
-        this.documents = Map.copyOf(documents);
         this.log = log;
     }
 
@@ -73,7 +76,7 @@ final class PoolHttpHandler implements HttpHandler {
     }
 
     private void get(HttpExchange exchange) throws IOException {
-        ObjectNode document = documents.get(exchange.getRequestURI().getPath());
+        ObjectNode document = router.document(exchange.getRequestURI().getPath()).orElse(null);
         if (document == null) {
             error(exchange, new CognitoError(ErrorType.RESOURCE_NOT_FOUND, "Not found: " + exchange.getRequestURI().getPath(), 404));
             return;
@@ -85,28 +88,30 @@ final class PoolHttpHandler implements HttpHandler {
         long start = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String name = null;
-        Operation operation = null;
+        boolean identity = false;
         if (target != null && target.startsWith(TARGET_PREFIX)) {
             name = target.substring(TARGET_PREFIX.length());
-            operation = operations.get(name);
         } else if (target != null && target.startsWith(IDENTITY_PREFIX)) {
             name = target.substring(IDENTITY_PREFIX.length());
-            operation = identityOperations.get(name);
-            if (operation != null) {
-                String signed = name;
-                signedBy(exchange).ifPresent(key -> log.step(signed + " signed with " + key));
-            }
+            identity = true;
+        }
+        boolean known = name != null && (identity ? identityOperations.containsKey(name) : router.knows(name));
+        if (known && identity) {
+            String signed = name;
+            signedBy(exchange).ifPresent(key -> log.step(signed + " signed with " + key));
         }
         try {
-            if (operation == null) {
+            if (!known) {
                 throw new CognitoError(ErrorType.UNKNOWN_OPERATION, "Unknown operation " + (target == null ? "(no X-Amz-Target header)" : target));
             }
-            ObjectNode response = operation.handle(new JsonRequest(body(exchange)));
+            JsonRequest request = new JsonRequest(body(exchange));
+            Operation operation = identity ? identityOperations.get(name) : router.route(name, request);
+            ObjectNode response = operation.handle(request);
             send(exchange, 200, CONTENT_TYPE, response);
             log.step(name + " ← 200 in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (CognitoError e) {
             // An unknown name is the caller's text: not logged.
-            log.step((operation == null ? "request" : name) + " ← " + e.type() + ": " + e.getMessage()
+            log.step((known ? name : "request") + " ← " + e.type() + ": " + e.getMessage()
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             error(exchange, e);
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package dev.cogauth.localpool.engine;
 import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import dev.cogauth.protocol.ChallengeName;
 import dev.cogauth.srp.SrpVerifier;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,19 @@ final class PoolUser {
     static final String IDENTITIES = "identities";
 
     private final String username;
-    private final Map<String, String> attributes;
+    private volatile Map<String, String> attributes;
     private volatile UserStatus status;
+    private volatile boolean enabled = true;
+    private volatile Instant created = Instant.EPOCH;
+    private volatile Instant modified = Instant.EPOCH;
+    private volatile PendingCode confirmationCode;
+    private volatile PendingCode resetCode;
+    private volatile List<String> groups = List.of();
+    private volatile AttributeCode attributeCode;
+
+    /** A code GetUserAttributeVerificationCode / UpdateUserAttributes sent to verify {@code attribute}. */
+    record AttributeCode(String attribute, PendingCode code) {
+    }
     private volatile SrpVerifier verifier;
     private final boolean smsMfa;
     private final boolean emailMfa;
@@ -73,9 +86,100 @@ final class PoolUser {
     }
 
     void changePassword(SrpVerifier newVerifier) {
+        setPassword(newVerifier, UserStatus.CONFIRMED);
+    }
+
+    /** A password set by an administrator or a reset: the user's status follows (CONFIRMED, or FORCE_CHANGE_PASSWORD). */
+    void setPassword(SrpVerifier newVerifier, UserStatus newStatus) {
         verifier = newVerifier;
         hasPassword = true;
-        status = UserStatus.CONFIRMED;
+        status = newStatus;
+    }
+
+    void setStatus(UserStatus newStatus) {
+        status = newStatus;
+    }
+
+    /** Replaces attributes ({@code sub} kept); a null value deletes one. Only {@link UserStore#update} calls it, to keep aliases right. */
+    void changeAttributes(Map<String, String> changes) {
+        Map<String, String> all = new LinkedHashMap<>(attributes);
+        changes.forEach((name, value) -> {
+            if (!name.equals("sub")) {
+                if (value == null) {
+                    all.remove(name);
+                } else {
+                    all.put(name, value);
+                }
+            }
+        });
+        attributes = Map.copyOf(all);
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    Instant modified() {
+        return modified;
+    }
+
+    /** When the user was created (first stamp) and last changed. */
+    void stamp(Instant now) {
+        if (created.equals(Instant.EPOCH)) {
+            created = now;
+        }
+        modified = now;
+    }
+
+    /** The groups the user is in, in the order added: the tokens' {@code cognito:groups}. */
+    List<String> groups() {
+        return groups;
+    }
+
+    synchronized void joinGroup(String group) {
+        if (!groups.contains(group)) {
+            List<String> more = new ArrayList<>(groups);
+            more.add(group);
+            groups = List.copyOf(more);
+        }
+    }
+
+    synchronized void leaveGroup(String group) {
+        groups = groups.stream().filter(name -> !name.equals(group)).toList();
+    }
+
+    AttributeCode attributeCode() {
+        return attributeCode;
+    }
+
+    void setAttributeCode(AttributeCode code) {
+        attributeCode = code;
+    }
+
+    /** The code ConfirmSignUp expects, or null. */
+    PendingCode confirmationCode() {
+        return confirmationCode;
+    }
+
+    void setConfirmationCode(PendingCode code) {
+        confirmationCode = code;
+    }
+
+    /** The code ConfirmForgotPassword expects, or null. */
+    PendingCode resetCode() {
+        return resetCode;
+    }
+
+    void setResetCode(PendingCode code) {
+        resetCode = code;
     }
 
     boolean hasPassword() {

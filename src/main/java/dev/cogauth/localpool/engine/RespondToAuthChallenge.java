@@ -14,16 +14,18 @@ import java.util.Map;
 /** RespondToAuthChallenge: checks the answer to the challenge its Session asked and takes the next step. */
 final class RespondToAuthChallenge implements Operation {
 
-    private static final int MIN_PASSWORD_LENGTH = 8;
     /** Wrong tries one sent code allows; the last wrong one spends the Session. */
     static final int MAX_WRONG_CODES = 3;
 
     private final PoolServices pool;
     private final DeviceChallenges devices;
+    private final PasswordPolicy policy;
 
-    RespondToAuthChallenge(PoolServices pool) {
+    /** @param policy what NEW_PASSWORD_REQUIRED's new password must meet */
+    RespondToAuthChallenge(PoolServices pool, PasswordPolicy policy) {
         this.pool = pool;
         this.devices = new DeviceChallenges(pool);
+        this.policy = policy;
     }
 
     @Override
@@ -69,10 +71,7 @@ final class RespondToAuthChallenge implements Operation {
             }
             case ChallengeName.NEW_PASSWORD_REQUIRED -> {
                 String password = JsonRequest.requiredParameter(responses, Param.NEW_PASSWORD);
-                if (password.length() < MIN_PASSWORD_LENGTH) {
-                    throw new CognitoError(ErrorType.INVALID_PASSWORD,
-                            "Password does not conform to policy: Password not long enough");
-                }
+                policy.check(password);
                 user.changePassword(steps.passwords().verifier(user.username(), password));
                 pool.log().step("  password changed for " + user.username());
                 yield steps.mfa(client, user, deviceKey);

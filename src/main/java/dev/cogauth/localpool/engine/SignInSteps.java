@@ -172,14 +172,17 @@ final class SignInSteps {
                              String deviceKey) {
         boolean sms = challengeName.equals(ChallengeName.SMS_MFA) || challengeName.equals(ChallengeName.SMS_OTP);
         String destination = user.attributes().get(sms ? "phone_number" : "email");
-        String code = codes.send(user, sms, destination, digits, challengeName);
+        String code = codes.make(digits);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(Param.CODE_DELIVERY_DELIVERY_MEDIUM, sms ? "SMS" : "EMAIL");
         parameters.put(Param.CODE_DELIVERY_DESTINATION,
                 sms ? CodeDestination.maskPhone(destination) : CodeDestination.maskEmail(destination));
         parameters.put(Param.USER_ID_FOR_SRP, user.username());
-        return challenge(AuthSession.asking(client, user, challengeName, null, null, deviceKey).withCode(code),
-                parameters);
+        ObjectNode response = challenge(AuthSession.asking(client, user, challengeName, null, null, deviceKey)
+                .withCode(code), parameters);
+        // Sent only once its Session is stored: a sign-in the pool refuses (throttled) sends nothing.
+        codes.send(user, sms, destination, code, challengeName);
+        return response;
     }
 
     /** One round of the custom flow: Define decides, then tokens, failure, SRP, or Create's challenge. */

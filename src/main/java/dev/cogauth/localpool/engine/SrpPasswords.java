@@ -19,11 +19,13 @@ final class SrpPasswords {
     private final String poolName;
     private final SecureRandom random;
     private final Clock clock;
+    private final PasswordLockout lockout;
 
     SrpPasswords(String poolName, SecureRandom random, Clock clock) {
         this.poolName = poolName;
         this.random = random;
         this.clock = clock;
+        this.lockout = new PasswordLockout(clock);
     }
 
     SrpVerifier verifier(String username, String password) {
@@ -43,9 +45,14 @@ final class SrpPasswords {
         return new SrpChallenge(srpA, server, server.saltHex(), Base64.getEncoder().encodeToString(block));
     }
 
-    /** Checks a PASSWORD_VERIFIER answer; a malformed claim is an InvalidParameterException. */
+    /**
+     * Checks a PASSWORD_VERIFIER answer, under the user's lockout (see {@link PasswordLockout});
+     * a malformed claim is an InvalidParameterException and does not count.
+     */
     boolean verify(PoolUser user, SrpChallenge challenge, String timestamp, String signature) {
-        return verify(poolName, user.username(), challenge, timestamp, signature);
+        checkTimestamp(timestamp);
+        return lockout.attempt(user.username(),
+                () -> verify(poolName, user.username(), challenge, timestamp, signature));
     }
 
     /**
@@ -62,9 +69,12 @@ final class SrpPasswords {
         }
     }
 
-    /** Checks a plain password (USER_PASSWORD_AUTH) against the stored verifier; the pool never keeps the password. */
+    /**
+     * Checks a plain password (USER_PASSWORD_AUTH, USER_AUTH's PASSWORD, the managed login's form)
+     * against the stored verifier, under the user's lockout; the pool never keeps the password.
+     */
     boolean matches(PoolUser user, String password) {
-        return user.verifier().matches(poolName, user.username(), password);
+        return lockout.attempt(user.username(), () -> user.verifier().matches(poolName, user.username(), password));
     }
 
     private void checkTimestamp(String timestamp) {

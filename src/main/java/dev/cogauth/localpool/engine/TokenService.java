@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.trigger.TokenClaimOverrides;
+import dev.cogauth.protocol.ErrorType;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues Cognito-shaped tokens and keeps what revocation needs: every sign-in gets an
@@ -37,12 +39,19 @@ final class TokenService {
     private final Clock clock;
     private final String issuer;
     private final DeviceStore devices;
+    /** Cognito's longest ID and access token lifetime: a revoked sign-in's tokens are dead by then. */
+    private static final Duration LONGEST_TOKEN = Duration.ofDays(1);
     private final SignInTriggers triggers;
-    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
-    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
 
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    /** Revoked sign-ins (origin_jti) until the last token they could have issued has expired. */
+    private final Map<String, Instant> revokedOrigins = new ConcurrentHashMap<>();
+    private final AtomicLong nextPurge = new AtomicLong();
+    private final int capacity;
+
+    /** @param capacity refresh grants and revoked sign-ins kept at once; beyond it sign-ins are throttled */
     TokenService(ObjectMapper json, JwtSigner signer, SecureRandom random, Clock clock, String issuer,
-                 DeviceStore devices, SignInTriggers triggers) {
+                 DeviceStore devices, SignInTriggers triggers, int capacity) {
         this.triggers = triggers;
         this.json = json;
         this.signer = signer;
@@ -50,6 +59,12 @@ final class TokenService {
         this.clock = clock;
         this.issuer = issuer;
         this.devices = devices;
+        this.capacity = capacity;
+    }
+
+    /** Refresh grants and revoked sign-ins kept now. */
+    int stored() {
+        return grants.size() + revokedOrigins.size();
     }
 
     String issuer() {
@@ -76,7 +91,8 @@ final class TokenService {
         triggers.postAuthentication(user, client.clientId(), newDevice);
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
-        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null, scope));
+        String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null, scope,
+                now.plus(client.tokenValidity().refresh())));
         ObjectNode result = result(user, client, originJti, now, deviceKey, scope, nonce, source);
         return result.put("RefreshToken", refreshToken);
     }
@@ -89,7 +105,7 @@ final class TokenService {
     ObjectNode refresh(ClientDefinition client, String refreshToken, boolean rotate, String deviceKey) {
         Instant now = clock.instant();
         Grant grant = grants.get(refreshToken);
-        if (grant == null || !grant.clientId().equals(client.clientId()) || revokedOrigins.contains(grant.originJti())
+        if (grant == null || !grant.clientId().equals(client.clientId()) || revokedOrigins.containsKey(grant.originJti())
                 || (grant.validUntil() != null && !now.isBefore(grant.validUntil()))
                 || !now.isBefore(grant.authTime().plus(client.tokenValidity().refresh()))
                 || !devices.refreshAllowed(grant.deviceKey(), deviceKey)) {
@@ -102,9 +118,33 @@ final class TokenService {
                 grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
             }
             result.put("RefreshToken", newRefreshToken(new Grant(grant.user(), client.clientId(), grant.originJti(),
-                    grant.authTime(), grant.deviceKey(), null, grant.scope())));
+                    grant.authTime(), grant.deviceKey(), null, grant.scope(), grant.expiresAt())));
         }
         return result;
+    }
+
+    /**
+     * A client_credentials grant's access token, as Cognito issues it to a machine: the client is its
+     * own subject, there is no user, no ID and no refresh token.
+     *
+     * @param scope            the granted scopes, space-separated
+     * @param claimsToAdd      claims a pre token generation trigger adds (protected ones already left out)
+     * @param claimsToSuppress claims it drops
+     */
+    ObjectNode clientCredentials(ClientDefinition client, String scope, Map<String, JsonNode> claimsToAdd,
+                                 Set<String> claimsToSuppress) {
+        Instant now = clock.instant();
+        ObjectNode access = json.createObjectNode();
+        // A pre token generation trigger's claims first: the token's own claims below win over them.
+        claimsToAdd.forEach(access::set);
+        claimsToSuppress.forEach(access::remove);
+        access.put("sub", client.clientId()).put("token_use", "access").put("scope", scope)
+                .put("iss", issuer).put("version", 2).put("client_id", client.clientId());
+        times(access, now, now, client.tokenValidity().access());
+        return json.createObjectNode()
+                .put("access_token", signer.sign(access))
+                .put("expires_in", client.tokenValidity().access().toSeconds())
+                .put("token_type", "Bearer");
     }
 
     /** The user a refresh token belongs to, for SECRET_HASH checks; empty for an unknown token. */
@@ -122,13 +162,13 @@ final class TokenService {
         if (!grant.clientId().equals(client.clientId())) {
             throw CognitoError.invalidParameter("Invalid token: the token was not issued to this client.");
         }
-        revokedOrigins.add(grant.originJti());
+        revokedOrigins.put(grant.originJti(), grant.expiresAt().plus(LONGEST_TOKEN));
     }
 
     /** GlobalSignOut: every sign-in of the user ends. */
     void signOutEverywhere(PoolUser user) {
         grants.values().stream().filter(grant -> grant.user() == user)
-                .forEach(grant -> revokedOrigins.add(grant.originJti()));
+                .forEach(grant -> revokedOrigins.put(grant.originJti(), grant.expiresAt().plus(LONGEST_TOKEN)));
     }
 
     /** The user of a valid, unexpired, unrevoked access token. */
@@ -140,7 +180,7 @@ final class TokenService {
         if (clock.instant().getEpochSecond() >= claims.path("exp").asLong()) {
             throw CognitoError.notAuthorized("Access Token has expired");
         }
-        if (revokedOrigins.contains(claims.path("origin_jti").asText())) {
+        if (revokedOrigins.containsKey(claims.path("origin_jti").asText())) {
             throw CognitoError.notAuthorized("Access Token has been revoked");
         }
         return users.find(claims.path("username").asText())
@@ -168,6 +208,7 @@ final class TokenService {
         if (nonce != null) {
             id.put("nonce", nonce);
         }
+        groups(id, user);
         times(id, authTime, now, client.tokenValidity().id());
         overrides.applyToIdToken(id);
         ObjectNode access = json.createObjectNode()
@@ -178,6 +219,7 @@ final class TokenService {
             access.put("device_key", deviceKey);
         }
         times(access, authTime, now, client.tokenValidity().access());
+        groups(access, user);
         access.put("username", user.username());
         overrides.applyToAccessToken(access);
         triggers.logIgnored(overrides);
@@ -186,6 +228,13 @@ final class TokenService {
                 .put("ExpiresIn", client.tokenValidity().access().toSeconds())
                 .put("IdToken", signer.sign(id))
                 .put("TokenType", "Bearer");
+    }
+
+    /** Cognito's {@code cognito:groups} claim, in ID and access tokens, when the user is in a group. */
+    private static void groups(ObjectNode claims, PoolUser user) {
+        if (!user.groups().isEmpty()) {
+            user.groups().forEach(claims.putArray("cognito:groups")::add);
+        }
     }
 
     /** The {@code identities} attribute is a JSON string; in the ID token it is the array itself. */
@@ -208,15 +257,39 @@ final class TokenService {
         byte[] bytes = new byte[96];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        grants.put(token, grant);
+        purgeExpired(false);
+        synchronized (this) { // the count and the put as one step, so that no burst overshoots
+            if (stored() >= capacity) {
+                purgeExpired(true);
+                if (stored() >= capacity) {
+                    throw new CognitoError(ErrorType.TOO_MANY_REQUESTS, "Rate exceeded");
+                }
+            }
+            grants.put(token, grant);
+        }
         return token;
     }
 
-    /** One refresh token's sign-in and its device (or null); {@code validUntil} is set once rotation replaced it. */
+    /** Drops expired grants and revocations; unless {@code now}, at most once a second. */
+    private void purgeExpired(boolean now) {
+        Instant at = clock.instant();
+        long due = nextPurge.get();
+        if (!now && (at.toEpochMilli() < due || !nextPurge.compareAndSet(due, at.toEpochMilli() + 1000))) {
+            return;
+        }
+        grants.values().removeIf(grant -> !at.isBefore(grant.expiresAt())
+                || (grant.validUntil() != null && !at.isBefore(grant.validUntil())));
+        revokedOrigins.values().removeIf(until -> !at.isBefore(until));
+    }
+
+    /**
+     * One refresh token's sign-in and its device (or null); {@code validUntil} is set once rotation
+     * replaced it; {@code expiresAt} is when the sign-in's refresh tokens expire.
+     */
     private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, String deviceKey,
-                         Instant validUntil, String scope) {
+                         Instant validUntil, String scope, Instant expiresAt) {
         Grant expiring(Instant at) {
-            return new Grant(user, clientId, originJti, authTime, deviceKey, at, scope);
+            return new Grant(user, clientId, originJti, authTime, deviceKey, at, scope, expiresAt);
         }
     }
 }

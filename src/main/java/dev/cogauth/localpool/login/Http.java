@@ -63,7 +63,11 @@ final class Http {
         return out.toString();
     }
 
+    /** A page, which no other site may frame (clickjacking the sign-in form). */
     static void html(HttpExchange exchange, int status, String page) throws IOException {
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "frame-ancestors 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         send(exchange, status, "text/html; charset=utf-8", page);
     }
 

@@ -7,6 +7,7 @@ import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import dev.cogauth.localpool.engine.PoolEngine;
+import dev.cogauth.localpool.trigger.Trigger;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,19 +28,27 @@ public final class ManagedLogin implements HttpHandler {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
     private static final Duration PAGE_LIFETIME = Duration.ofMinutes(15);
     private static final Duration SESSION_LIFETIME = Duration.ofHours(1);
+    /**
+     * Pending sign-ins, codes and sessions kept at once, each; beyond it the oldest goes. A pending
+     * sign-in holds at most a few KB (see {@link AuthorizeLimits}), so each store stays within ~10 MB.
+     */
+    static final int CAPACITY = 2_000;
 
     private final SignInPages pages;
     private final TokenEndpoints endpoints;
     private final String discovery;
     private final PoolLog log;
 
+    /** @param preTokenGeneration the pool's pre token generation trigger (machine-to-machine tokens), or null */
     public ManagedLogin(ManagedLoginDefinition definition, PoolAccounts accounts, String poolId, String baseUri,
-                        Clock clock, SecureRandom random, PoolLog log) {
+                        Clock clock, SecureRandom random, PoolLog log, Trigger preTokenGeneration) {
         ObjectMapper json = new ObjectMapper();
-        Codes<IssuedCode> codes = new Codes<>(random, clock, CODE_LIFETIME);
-        this.pages = new SignInPages(definition, accounts, poolId, codes, new Codes<>(random, clock, PAGE_LIFETIME),
-                new Codes<>(random, clock, SESSION_LIFETIME), log);
-        this.endpoints = new TokenEndpoints(definition, accounts, codes, json, log);
+        Codes<IssuedCode> codes = new Codes<>(random, clock, CODE_LIFETIME, CAPACITY);
+        this.pages = new SignInPages(definition, accounts, poolId, codes,
+                new Codes<>(random, clock, PAGE_LIFETIME, CAPACITY), new Codes<>(random, clock, SESSION_LIFETIME, CAPACITY),
+                log);
+        this.endpoints = new TokenEndpoints(definition, accounts, codes, json, log,
+                new MachineTokenTrigger(preTokenGeneration, poolId, json));
         this.discovery = PoolEngine.openIdConfiguration(json, accounts.issuer(), baseUri).toPrettyString();
         this.log = log;
     }

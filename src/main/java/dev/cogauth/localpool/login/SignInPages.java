@@ -2,10 +2,12 @@ package dev.cogauth.localpool.login;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.cogauth.localpool.definition.ManagedLoginDefinition;
+import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +20,31 @@ import java.util.UUID;
  * the form and the pretend providers' pages sign the user in, and the browser goes back to the
  * app's redirect URI with a code (or an error). A cookie keeps the managed login's session
  * until {@code /logout}, as Cognito's does.
+ *
+ * <p>Against login CSRF (a page elsewhere posting the form, to sign the user's browser in as
+ * someone else), a pending sign-in belongs to the browser that started it: {@code /oauth2/authorize}
+ * sets a cookie for it, scoped to the form's paths, that its posts must carry, and posts that a
+ * browser says come from another origin are refused ({@link CrossSiteCheck}).
  */
 final class SignInPages {
     static final String SESSION_COOKIE = "cogauth-local-login";
+    /** Followed by the pending sign-in's id; its value is that sign-in's secret. */
+    static final String PENDING_COOKIE = "cogauth-local-pending-";
+    /** Where the pending sign-in's cookie is sent: the form posts, and nowhere else. */
+    private static final List<String> FORM_PATHS = List.of("/login", "/federated/");
+    private static final String NOT_THIS_BROWSER = "This sign-in was not started in this browser, or the form was"
+            + " sent from another site. Start again from the app.";
 
     private final ManagedLoginDefinition definition;
     private final PoolAccounts accounts;
     private final String poolId;
     private final Codes<IssuedCode> codes;
-    private final Codes<PendingSignIn> pending;
+    private final Codes<Pending> pending;
     private final Codes<String> sessions;
     private final PoolLog log;
 
     SignInPages(ManagedLoginDefinition definition, PoolAccounts accounts, String poolId, Codes<IssuedCode> codes,
-                Codes<PendingSignIn> pending, Codes<String> sessions, PoolLog log) {
+                Codes<Pending> pending, Codes<String> sessions, PoolLog log) {
         this.definition = definition;
         this.accounts = accounts;
         this.poolId = poolId;
@@ -43,6 +56,12 @@ final class SignInPages {
 
     void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = Http.query(exchange);
+        Optional<String> tooLong = AuthorizeLimits.problem(query);
+        if (tooLong.isPresent()) {
+            // Before anything else, and not to the redirect URI: it may be the parameter too long.
+            Http.html(exchange, 400, Pages.error("invalid_request", "The request is too long: " + tooLong.get() + "."));
+            return;
+        }
         String clientId = query.getOrDefault("client_id", "");
         Optional<ManagedLoginDefinition.OAuthClient> client = accounts.client(clientId)
                 .flatMap(c -> definition.codeClient(c.clientId()));
@@ -69,16 +88,23 @@ final class SignInPages {
         PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query),
                 state, query.get("nonce"), challenge, challenge == null ? null
                 : query.getOrDefault("code_challenge_method", "plain"));
-        String login = pending.add(request);
+        Optional<String> signedIn = sessions.peek(cookie(exchange, SESSION_COOKIE))
+                .filter(user -> !"login".equals(query.get("prompt")));
         String provider = query.get("identity_provider");
-        if (provider != null && !provider.equals(ManagedLoginDefinition.COGNITO)) {
-            Http.redirect(exchange, "/federated/" + Http.encode(provider) + "?login=" + Http.encode(login));
+        boolean federated = provider != null && !provider.equals(ManagedLoginDefinition.COGNITO);
+        if (signedIn.isPresent() && !federated) {
+            log.step("managed login: session cookie of " + signedIn.get() + ", no sign-in page");
+            complete(exchange, request, signedIn.get());
             return;
         }
-        Optional<String> signedIn = sessions.peek(cookie(exchange)).filter(user -> !"login".equals(query.get("prompt")));
-        if (signedIn.isPresent()) {
-            log.step("managed login: session cookie of " + signedIn.get() + ", no sign-in page");
-            complete(exchange, pending.take(login).orElseThrow(), signedIn.get());
+        String secret = pending.randomKey();
+        String login = pending.add(new Pending(request, secret));
+        for (String path : FORM_PATHS) {
+            exchange.getResponseHeaders().add("Set-Cookie", PENDING_COOKIE + login + "=" + secret + "; Path=" + path
+                    + "; Max-Age=" + pending.lifetime().toSeconds() + "; HttpOnly; SameSite=Lax");
+        }
+        if (federated) {
+            Http.redirect(exchange, "/federated/" + Http.encode(provider) + "?login=" + Http.encode(login));
             return;
         }
         Http.html(exchange, 200, Pages.signIn(poolId, login, query.getOrDefault("login_hint", ""), "",
@@ -121,9 +147,12 @@ final class SignInPages {
     void signIn(HttpExchange exchange) throws IOException {
         Map<String, String> form = Http.form(exchange);
         String login = form.getOrDefault("login", "");
-        Optional<PendingSignIn> request = pending.peek(login);
+        Optional<PendingSignIn> request = pending.peek(login).map(Pending::request);
         if (request.isEmpty()) {
             Http.html(exchange, 400, Pages.error("expired", "This sign-in page has expired. Start again from the app."));
+            return;
+        }
+        if (forged(exchange, login)) {
             return;
         }
         String username = form.getOrDefault("username", "");
@@ -135,6 +164,7 @@ final class SignInPages {
             return;
         }
         pending.take(login);
+        unbind(exchange, login);
         startSession(exchange, check.username().get());
         complete(exchange, request.get(), check.username().get());
     }
@@ -150,12 +180,21 @@ final class SignInPages {
 
     void federatedSignIn(HttpExchange exchange, String providerName) throws IOException {
         Map<String, String> form = Http.form(exchange);
-        Optional<PendingSignIn> request = pending.take(form.getOrDefault("login", ""));
+        String login = form.getOrDefault("login", "");
         Optional<ManagedLoginDefinition.IdentityProvider> provider = definition.provider(providerName);
-        if (request.isEmpty() || provider.isEmpty()) {
+        if (pending.peek(login).isEmpty() || provider.isEmpty()) {
             Http.html(exchange, 400, Pages.error("expired", "This sign-in page has expired. Start again from the app."));
             return;
         }
+        if (forged(exchange, login)) {
+            return;
+        }
+        Optional<PendingSignIn> request = pending.take(login).map(Pending::request);
+        if (request.isEmpty()) {
+            Http.html(exchange, 400, Pages.error("expired", "This sign-in page has expired. Start again from the app."));
+            return;
+        }
+        unbind(exchange, login);
         if (!"continue".equals(form.get("action"))) {
             log.step("managed login: " + providerName + " sign-in cancelled");
             redirectError(exchange, request.get().redirectUri(), request.get().state(), "access_denied",
@@ -169,8 +208,14 @@ final class SignInPages {
             return;
         }
         String subject = UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)).toString();
-        String username = accounts.federatedUser(provider.get().name(), provider.get().type(), subject,
-                Map.of("email", email, "email_verified", "true"));
+        String username;
+        try {
+            username = accounts.federatedUser(provider.get().name(), provider.get().type(), subject,
+                    Map.of("email", email, "email_verified", "true"));
+        } catch (CognitoError full) {
+            redirectError(exchange, request.get().redirectUri(), request.get().state(), "server_error", full.getMessage());
+            return;
+        }
         startSession(exchange, username);
         complete(exchange, request.get(), username);
     }
@@ -185,7 +230,7 @@ final class SignInPages {
                     + "' is not a sign-out URL of client " + clientId + "."));
             return;
         }
-        sessions.take(cookie(exchange));
+        sessions.take(cookie(exchange, SESSION_COOKIE));
         exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         log.step("managed login: logout for client " + clientId);
         Http.redirect(exchange, logoutUri);
@@ -218,16 +263,58 @@ final class SignInPages {
         Http.redirect(exchange, Http.withQuery(redirectUri, fields));
     }
 
-    private static String cookie(HttpExchange exchange) {
+    /**
+     * Refuses (403) a post to the form of pending sign-in {@code login} that does not come from the
+     * browser that started it, or that the browser says comes from another origin.
+     *
+     * @return whether it was refused
+     */
+    private boolean forged(HttpExchange exchange, String login) throws IOException {
+        var headers = exchange.getRequestHeaders();
+        Optional<String> problem = CrossSiteCheck.problem(headers.getFirst("Origin"),
+                headers.getFirst("Sec-Fetch-Site"), headers.getFirst("Host"));
+        if (problem.isEmpty()) {
+            String secret = pending.peek(login).map(Pending::secret).orElse("");
+            String sent = cookie(exchange, PENDING_COOKIE + login);
+            if (sent == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                    sent.getBytes(StandardCharsets.UTF_8))) {
+                problem = Optional.of("not from the browser that started it");
+            }
+        }
+        if (problem.isEmpty()) {
+            return false;
+        }
+        log.step("managed login: sign-in form refused: " + problem.get());
+        Http.html(exchange, 403, Pages.error("forbidden", NOT_THIS_BROWSER));
+        return true;
+    }
+
+    /** Drops a used pending sign-in's cookies. */
+    private static void unbind(HttpExchange exchange, String login) {
+        for (String path : FORM_PATHS) {
+            exchange.getResponseHeaders().add("Set-Cookie", PENDING_COOKIE + login + "=; Path=" + path
+                    + "; Max-Age=0; HttpOnly; SameSite=Lax");
+        }
+    }
+
+    private static String cookie(HttpExchange exchange, String name) {
         List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
         for (String header : headers) {
             for (String part : header.split(";")) {
                 String trimmed = part.strip();
-                if (trimmed.startsWith(SESSION_COOKIE + "=")) {
-                    return trimmed.substring(SESSION_COOKIE.length() + 1);
+                if (trimmed.startsWith(name + "=")) {
+                    return trimmed.substring(name.length() + 1);
                 }
             }
         }
         return null;
+    }
+
+    /** A checked authorize request waiting in some browser, and the secret that browser's cookie carries. */
+    record Pending(PendingSignIn request, String secret) {
+        @Override
+        public String toString() {
+            return "Pending[" + request.clientId() + "]";
+        }
     }
 }
