@@ -206,7 +206,8 @@ public final class LocalPool {
             Trigger verify = open(triggers, t.verify());
             Trigger preTokenGeneration = open(triggers, t.preTokenGeneration());
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
-                    open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion());
+                    open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion(),
+                    open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()));
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
                     log, limits, outbox);

@@ -18,10 +18,19 @@ public final class PoolEngine {
     private PoolEngine() {
     }
 
-    /** The sign-in path's triggers, each null when not configured, and Pre Token Generation's event version. */
+    /**
+     * The sign-in and sign-up paths' triggers, each null when not configured, and Pre Token
+     * Generation's event version.
+     */
     public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
-                                   int preTokenGenerationVersion) {
+                                   int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation) {
         public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
+
+        /** Only the sign-in path's triggers. */
+        public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                int preTokenGenerationVersion) {
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null);
+        }
     }
 
     /** The API's handler and the accounts the managed login shares with it. */

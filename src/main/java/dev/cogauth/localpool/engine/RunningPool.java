@@ -35,10 +35,12 @@ final class RunningPool {
     private final Groups groups;
     private final JwtSigner signer;
     private final String issuer;
+    private final SignUpTriggers signUpTriggers;
 
     private RunningPool(PoolDefinition definition, String name, PoolServices services, SrpPasswords passwords, CodeSender codes,
                         PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents,
-                        int maxGroups, JwtSigner signer, String issuer) {
+                        int maxGroups, JwtSigner signer, String issuer, SignUpTriggers signUpTriggers) {
+        this.signUpTriggers = signUpTriggers;
         this.signer = signer;
         this.issuer = issuer;
         this.definition = definition;
@@ -95,7 +97,8 @@ final class RunningPool {
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", PoolEngine.openIdConfiguration(json, issuer, wiring.baseUri()));
         return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents,
-                wiring.limits().groupsPerPool(), signer, issuer);
+                wiring.limits().groupsPerPool(), signer, issuer,
+                new SignUpTriggers(signIn.preSignUp(), signIn.postConfirmation(), invoker, log));
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords, Clock clock) {
@@ -162,6 +165,11 @@ final class RunningPool {
 
     String issuer() {
         return issuer;
+    }
+
+    /** Pre Sign-up and Post Confirmation, either absent. */
+    SignUpTriggers signUpTriggers() {
+        return signUpTriggers;
     }
 
     Groups groups() {
