@@ -176,7 +176,8 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void autoConfirmAndAutoVerifySkipTheCode() throws Exception {
-        try (LocalPool.Running pool = serve(new Recording(answering(true, true, false)), null);
+        Recording post = new Recording(LocalPoolSignUpTriggersTest::unlessDenied);
+        try (LocalPool.Running pool = serve(new Recording(answering(true, true, false)), post);
              CognitoIdentityProviderClient sdk = sdk(pool)) {
             SignUpResponse signedUp = signUp(sdk, "ida", Map.of());
             assertTrue(signedUp.userConfirmed());
@@ -189,6 +190,9 @@ class LocalPoolSignUpTriggersTest {
             assertNotNull(sdk.initiateAuth(r -> r.clientId(TestPools.PUBLIC).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", "ida", "PASSWORD", STRONG))).authenticationResult());
         }
+        assertEquals(List.of("PostConfirmation_ConfirmSignUp"),
+                post.events().stream().map(e -> e.get("triggerSource").asText()).toList(),
+                "Cognito tells Post Confirmation of an auto-confirmed user");
     }
 
     @Test

@@ -42,6 +42,11 @@ final class SignUp implements Operation {
             delivery = CodeDelivery.send(pool, user, "SignUp", false);
         }
         pool.services().log().step("SignUp " + username + " in " + pool.poolId());
+        if (decision.confirm()) {
+            // Cognito tells Post Confirmation of an auto-confirmed user too.
+            pool.signUpTriggers().postConfirmation(user, clientId, SignUpTriggers.ConfirmSource.CONFIRM_SIGN_UP,
+                    request.map("ClientMetadata"));
+        }
         ObjectNode response = pool.services().json().createObjectNode().put("UserConfirmed", decision.confirm());
         if (delivery != null) {
             response.set("CodeDeliveryDetails", delivery);
