@@ -207,7 +207,8 @@ public final class LocalPool {
             Trigger preTokenGeneration = open(triggers, t.preTokenGeneration());
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
                     open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion(),
-                    open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()));
+                    open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()),
+                    open(triggers, t.userMigration()));
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
                     log, limits, outbox);

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaV
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
- * The sign-up path's triggers (Pre Sign-up, Post Confirmation), one of each kind run by the pool's
- * Node.js worker and one by a Lambda Invoke endpoint: users sign up through the AWS SDK, and an
- * auto-confirmed user signs in with {@code cogauth signin} (a process) at once.
+ * The sign-up path's triggers (Pre Sign-up, Post Confirmation, User Migration), one of each kind
+ * run by the pool's Node.js worker and one by a Lambda Invoke endpoint: users sign up through the
+ * AWS SDK, and an auto-confirmed or migrated user signs in with {@code cogauth signin} (a process).
  */
 class LocalPoolSignUpTriggersIT {
 
@@ -78,6 +78,10 @@ class LocalPoolSignUpTriggersIT {
             UserLambdaValidationException refused = assertThrows(UserLambdaValidationException.class,
                     () -> signUp(sdk, pool, "mallory", "Mallory-Passw0rd!", "yes"));
             assertEquals("PreSignUp failed with error Mallory may not sign up.", refused.awsErrorDetails().errorMessage());
+
+            signedInAs(Cogauth.run().answers("Vera-Passw0rd!").exec(signin(pool, "vera")), "vera");
+            assertEquals(UserStatusType.CONFIRMED, sdk.adminGetUser(r -> r.userPoolId(pool.definition().poolId())
+                    .username("vera")).userStatus(), "migrated by the trigger");
         }
     }
 
@@ -86,6 +90,10 @@ class LocalPoolSignUpTriggersIT {
         try (FakeLambda lambda = FakeLambda.serve(Map.of(
                 "PreSignUp", event -> {
                     ((ObjectNode) event.get("response")).put("autoConfirmUser", true);
+                    return event;
+                },
+                "UserMigration", event -> {
+                    ((ObjectNode) event.get("response")).putObject("userAttributes").put("email", "lars@example.com");
                     return event;
                 },
                 "PostConfirmation", event -> {
@@ -102,7 +110,8 @@ class LocalPoolSignUpTriggersIT {
                       "users": [],
                       "triggers": {
                         "preSignUp": { "lambda": "%1$s", "function": "PreSignUp" },
-                        "postConfirmation": { "lambda": "%1$s", "function": "PostConfirmation" }
+                        "postConfirmation": { "lambda": "%1$s", "function": "PostConfirmation" },
+                        "userMigration": { "lambda": "%1$s", "function": "UserMigration" }
                       }
                     }
                     """.formatted(endpoint));
@@ -122,14 +131,18 @@ class LocalPoolSignUpTriggersIT {
                         .userPoolId("us-east-1_ItLambdaSignUp").username("ada")).userStatus(),
                         "an admin's user keeps its temporary password whatever the trigger says");
 
+                signedInAs(Cogauth.run().answers("Lars-Passw0rd!").exec(signin(pool, "lars")), "lars");
+
                 List<JsonNode> events = lambda.events();
                 assertEquals(List.of("PreSignUp_SignUp", "PostConfirmation_ConfirmSignUp", "PreSignUp_SignUp",
-                                "PostConfirmation_ConfirmSignUp", "PreSignUp_AdminCreateUser"),
+                                "PostConfirmation_ConfirmSignUp", "PreSignUp_AdminCreateUser",
+                                "UserMigration_Authentication"),
                         events.stream().map(e -> e.path("triggerSource").asText()).toList(), events::toString);
                 assertEquals("itlambdasignup", events.get(0).path("callerContext").path("clientId").asText());
                 assertEquals("lena@example.com", events.get(0).at("/request/userAttributes/email").asText());
                 assertEquals("any", events.get(0).at("/request/validationData/invite").asText());
-                assertFalse(events.toString().contains("Passw0rd!"), "no trigger sees a password");
+                assertFalse(events.subList(0, 5).toString().contains("Passw0rd!"), "no sign-up trigger sees a password");
+                assertEquals("Lars-Passw0rd!", events.get(5).at("/request/password").asText());
             }
         }
     }

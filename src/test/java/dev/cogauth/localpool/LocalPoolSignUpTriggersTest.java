@@ -90,9 +90,14 @@ class LocalPoolSignUpTriggersTest {
     }
 
     private LocalPool.Running serve(Recording pre, Recording post) throws Exception {
+        return serve(pre, post, null);
+    }
+
+    private LocalPool.Running serve(Recording pre, Recording post, Recording migration) throws Exception {
         TriggerDefinitions triggers = TriggerDefinitions.none().withSignUp(
                 pre == null ? null : new TriggerDefinition.InProcess(pre),
-                post == null ? null : new TriggerDefinition.InProcess(post));
+                post == null ? null : new TriggerDefinition.InProcess(post),
+                migration == null ? null : new TriggerDefinition.InProcess(migration));
         return LocalPool.builder().definition(TestPools.withUsers(MfaMode.OFF, triggers))
                 .outbox(Outbox.in(outbox)).log(PoolLog.silent()).build().start(0);
     }
@@ -263,5 +268,51 @@ class LocalPoolSignUpTriggersTest {
                         "PostConfirmation_ConfirmSignUp"),
                 post.events.stream().map(e -> e.get("triggerSource").asText()).toList());
         assertEquals("CLIENT_ID_NOT_APPLICABLE", post.events.get(0).at("/callerContext/clientId").asText());
+    }
+
+    @Test
+    void userMigrationBringsInAnUnknownUserSigningInWithTheirPassword() throws Exception {
+        Recording migration = new Recording(event -> {
+            if (event.get("userName").asText().equals("mallory")) {
+                throw new TriggerException(TriggerException.Kind.HANDLER_ERROR, "Bad password");
+            }
+            ObjectNode response = (ObjectNode) event.get("response");
+            response.putObject("userAttributes").put("email", "legacy@example.com").put("email_verified", "true");
+            response.put("finalUserStatus", "CONFIRMED").put("messageAction", "SUPPRESS");
+            return event;
+        });
+        try (LocalPool.Running pool = serve(null, null, migration); CognitoIdentityProviderClient sdk = sdk(pool)) {
+            assertThrows(software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException.class,
+                    () -> sdk.initiateAuth(r -> r.clientId(TestPools.PUBLIC).authFlow(AuthFlowType.USER_SRP_AUTH)
+                            .authParameters(Map.of("USERNAME", "legacy", "SRP_A", "1234abcd"))));
+            assertEquals(List.of(), migration.events(), "Cognito migrates only on USER_PASSWORD_AUTH");
+
+            assertNotNull(passwordSignIn(sdk, "legacy", "Legacy-Passw0rd!").authenticationResult());
+            AdminGetUserResponse user = sdk.adminGetUser(r -> r.userPoolId(pool.poolId()).username("legacy"));
+            assertEquals(UserStatusType.CONFIRMED, user.userStatus());
+            assertEquals("legacy@example.com", attributes(user).get("email"));
+            assertNotNull(passwordSignIn(sdk, "legacy", "Legacy-Passw0rd!").authenticationResult());
+            assertEquals(1, migration.events().size(), "a migrated user is the pool's own");
+
+            UserLambdaValidationException failed = assertThrows(UserLambdaValidationException.class,
+                    () -> passwordSignIn(sdk, "mallory", "Wrong-Passw0rd!"));
+            assertEquals("UserMigration failed with error Bad password.", failed.awsErrorDetails().errorMessage());
+            assertThrows(UserNotFoundException.class,
+                    () -> sdk.adminGetUser(r -> r.userPoolId(pool.poolId()).username("mallory")));
+        }
+        ObjectNode event = migration.events().get(0);
+        assertEquals(COMMON, keys(event));
+        assertEquals("UserMigration_Authentication", event.get("triggerSource").asText());
+        assertEquals("legacy", event.get("userName").asText());
+        assertEquals(Set.of("password", "validationData", "clientMetadata"), keys(event.get("request")));
+        assertEquals("Legacy-Passw0rd!", event.at("/request/password").asText(), "the one trigger that sees it");
+        assertEquals(Set.of("userAttributes", "finalUserStatus", "messageAction", "desiredDeliveryMediums",
+                "forceAliasCreation", "enableSMSMFA"), keys(event.get("response")));
+    }
+
+    private static software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn(
+            CognitoIdentityProviderClient sdk, String username, String password) {
+        return sdk.initiateAuth(r -> r.clientId(TestPools.PUBLIC).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
     }
 }

@@ -23,13 +23,14 @@ public final class PoolEngine {
      * Generation's event version.
      */
     public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
-                                   int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation) {
+                                   int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
+                                   Trigger userMigration) {
         public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
 
         /** Only the sign-in path's triggers. */
         public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
                                 int preTokenGenerationVersion) {
-            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null);
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null);
         }
     }
 

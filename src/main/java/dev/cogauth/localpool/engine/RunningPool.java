@@ -81,7 +81,7 @@ final class RunningPool {
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
         TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
         SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
-                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
+                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), signIn.userMigration(), invoker, log);
         TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers,
                 wiring.poolLimits().refreshGrants());
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
