@@ -310,6 +310,29 @@ class LocalPoolSignUpTriggersTest {
                 "forceAliasCreation", "enableSMSMFA"), keys(event.get("response")));
     }
 
+    @Test
+    void userMigrationBringsInAUserResettingTheirPassword() throws Exception {
+        Recording migration = new Recording(event -> {
+            ((ObjectNode) event.get("response")).putObject("userAttributes").put("email", "rita@example.com");
+            return event;
+        });
+        try (LocalPool.Running pool = serve(null, null, migration); CognitoIdentityProviderClient sdk = sdk(pool)) {
+            var sent = sdk.forgotPassword(r -> r.clientId(TestPools.PUBLIC).username("rita")).codeDeliveryDetails();
+            assertEquals("email", sent.attributeName());
+            assertEquals(UserStatusType.RESET_REQUIRED,
+                    sdk.adminGetUser(r -> r.userPoolId(pool.poolId()).username("rita")).userStatus());
+            String code = messages("rita").get(0).get("code").asText();
+            sdk.confirmForgotPassword(r -> r.clientId(TestPools.PUBLIC).username("rita").confirmationCode(code)
+                    .password("Rita-Passw0rd!"));
+            assertNotNull(passwordSignIn(sdk, "rita", "Rita-Passw0rd!").authenticationResult());
+        }
+        assertEquals(1, migration.events().size());
+        ObjectNode event = migration.events().get(0);
+        assertEquals(COMMON, keys(event));
+        assertEquals("UserMigration_ForgotPassword", event.get("triggerSource").asText());
+        assertEquals(Set.of("validationData", "clientMetadata"), keys(event.get("request")), "no password to send");
+    }
+
     private static software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn(
             CognitoIdentityProviderClient sdk, String username, String password) {
         return sdk.initiateAuth(r -> r.clientId(TestPools.PUBLIC).authFlow(AuthFlowType.USER_PASSWORD_AUTH)

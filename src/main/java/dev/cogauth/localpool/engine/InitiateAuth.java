@@ -93,14 +93,18 @@ final class InitiateAuth implements Operation {
                                        JsonRequest request) {
         String password = JsonRequest.requiredParameter(parameters, Param.PASSWORD);
         return pool.signInTriggers().userMigration(username, password, client.clientId(), request.map("ClientMetadata"))
-                .map(migrated -> {
-                    PoolUser user = new PoolUser(username, UUID.randomUUID().toString(), migrated.attributes(),
-                            migrated.status(), pool.steps().passwords().verifier(username, password), true, false,
-                            false, null, null, List.of());
-                    user.stamp(pool.clock().instant());
-                    pool.users().create(user, "User already exists");
-                    return user;
-                });
+                .map(migrated -> migrated(pool, username, password, migrated));
+    }
+
+    /** Stores a user User Migration brought in, with {@code password}, or none yet when null. */
+    static PoolUser migrated(PoolServices pool, String username, String password, SignInTriggers.Migrated migrated) {
+        boolean hasPassword = password != null;
+        String secret = hasPassword ? password : UUID.randomUUID() + "-" + UUID.randomUUID();
+        PoolUser user = new PoolUser(username, UUID.randomUUID().toString(), migrated.attributes(), migrated.status(),
+                pool.steps().passwords().verifier(username, secret), hasPassword, false, false, null, null, List.of());
+        user.stamp(pool.clock().instant());
+        pool.users().create(user, "User already exists");
+        return user;
     }
 
     private ObjectNode refresh(ClientDefinition client, Map<String, String> parameters) {

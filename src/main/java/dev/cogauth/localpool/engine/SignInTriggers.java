@@ -115,16 +115,20 @@ final class SignInTriggers {
     }
 
     /**
-     * Asks User Migration about a user the pool does not have, signing in with USER_PASSWORD_AUTH
-     * (Cognito runs it for no other flow, the password being needed); empty without the trigger.
-     * A trigger that throws fails the sign-in ({@code UserMigration failed with error ...}).
+     * Asks User Migration about a user the pool does not have: signing in with USER_PASSWORD_AUTH
+     * (Cognito runs it for no other sign-in flow, the password being needed), or asking for a
+     * password reset ({@code password} null); empty without the trigger. A trigger that throws
+     * fails the call ({@code UserMigration failed with error ...}).
      */
     Optional<Migrated> userMigration(String username, String password, String clientId,
                                      Map<String, String> clientMetadata) {
         if (userMigration == null) {
             return Optional.empty();
         }
-        ObjectNode request = invoker.json().createObjectNode().put("password", password);
+        ObjectNode request = invoker.json().createObjectNode();
+        if (password != null) {
+            request.put("password", password);
+        }
         request.set("validationData", invoker.metadata(clientMetadata));
         request.set("clientMetadata", invoker.metadata(Map.of()));
         ObjectNode response = invoker.json().createObjectNode();
@@ -132,7 +136,8 @@ final class SignInTriggers {
                 "forceAliasCreation", "enableSMSMFA")) {
             response.putNull(field);
         }
-        TriggerInvoker.Answer answer = invoker.run(userMigration, "UserMigration", "UserMigration_Authentication", "1",
+        TriggerInvoker.Answer answer = invoker.run(userMigration, "UserMigration",
+                password != null ? "UserMigration_Authentication" : "UserMigration_ForgotPassword", "1",
                 username, clientId, request, response);
         Map<String, String> attributes = new LinkedHashMap<>();
         JsonNode given = answer.response().path("userAttributes");
@@ -149,7 +154,9 @@ final class SignInTriggers {
         attributes.remove("sub"); // the pool makes the user's sub, as Cognito does
         attributes.remove("username");
         JsonNode finalStatus = answer.response().path("finalUserStatus");
-        UserStatus status = switch (finalStatus.isTextual() ? finalStatus.textValue() : "CONFIRMED") {
+        // A user brought in to reset their password has none yet: RESET_REQUIRED until they set one.
+        UserStatus status = password == null ? UserStatus.RESET_REQUIRED
+                : switch (finalStatus.isTextual() ? finalStatus.textValue() : "CONFIRMED") {
             case "CONFIRMED" -> UserStatus.CONFIRMED;
             case "RESET_REQUIRED" -> UserStatus.RESET_REQUIRED;
             default -> throw invoker.malformed("UserMigration", "finalUserStatus must be CONFIRMED or RESET_REQUIRED");
