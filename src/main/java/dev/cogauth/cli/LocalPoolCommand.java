@@ -48,7 +48,8 @@ final class LocalPoolCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--outbox", paramLabel = "DIR", description = "Also write each code the pool sends by email or "
-            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts.")
+            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts; "
+            + "the newest 1000 it wrote are kept.")
     Path outboxDir;
 
     @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "
