@@ -3,6 +3,7 @@ package dev.cogauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cogauth.localpool.DemoPool;
+import dev.cogauth.localpool.SettableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * test moves while cogauth, a process, waits on its stdin for the answer.
  */
 class LocalPoolSessionExpiryIT {
-    private static final MovableClock clock = new MovableClock();
+    private static final SettableClock clock = new SettableClock();
     private static InProcessPool pool;
 
     @BeforeAll
