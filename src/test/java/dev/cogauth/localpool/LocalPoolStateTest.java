@@ -41,8 +41,12 @@ class LocalPoolStateTest {
     Path temp;
 
     private LocalPool.Running start(Path state) throws IOException {
-        return LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).state(StateFile.at(state))
-                .build().start(0);
+        return start(state, java.time.Clock.systemUTC());
+    }
+
+    private LocalPool.Running start(Path state, java.time.Clock clock) throws IOException {
+        return LocalPool.builder().definition(TestPools.standard()).log(PoolLog.silent()).clock(clock)
+                .state(StateFile.at(state)).build().start(0);
     }
 
     private static <T> T with(LocalPool.Running pool, Function<CognitoIdentityProviderClient, T> calls) {
@@ -54,7 +58,7 @@ class LocalPoolStateTest {
         }
     }
 
-    private record Created(String poolId, UserPoolClientType client, String jwks) {
+    private record Created(String poolId, UserPoolClientType client, String jwks, java.time.Instant created) {
     }
 
     /** The pool's JWKS, as a verifier of its tokens fetches it. */
@@ -86,14 +90,19 @@ class LocalPoolStateTest {
                 api.adminAddUserToGroup(r -> r.userPoolId(poolId).username("kim").groupName("admins"));
                 // The pool file's pool keeps its users' changes too.
                 api.adminDisableUser(r -> r.userPoolId(pool.poolId()).username(TestPools.ALICE));
-                return new Created(poolId, client, jwks(pool, poolId));
+                return new Created(poolId, client, jwks(pool, poolId),
+                        api.describeUserPool(r -> r.userPoolId(poolId)).userPool().creationDate());
             });
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.getParent())));
-        try (LocalPool.Running pool = start(state)) {
+        // A day later: what was created keeps its creation date.
+        try (LocalPool.Running pool = start(state, java.time.Clock.offset(java.time.Clock.systemUTC(),
+                java.time.Duration.ofDays(1)))) {
             with(pool, api -> {
-                assertEquals("kept", api.describeUserPool(r -> r.userPoolId(created.poolId())).userPool().name());
+                var described = api.describeUserPool(r -> r.userPoolId(created.poolId())).userPool();
+                assertEquals("kept", described.name());
+                assertEquals(created.created(), described.creationDate());
                 assertEquals(created.client().clientName(), api.describeUserPoolClient(r -> r.userPoolId(created.poolId())
                         .clientId(created.client().clientId())).userPoolClient().clientName());
                 var kim = api.adminGetUser(r -> r.userPoolId(created.poolId()).username("kim"));
@@ -129,10 +138,10 @@ class LocalPoolStateTest {
         "{\"cogauthLocalPoolState\":1,\"pools\":[{\"poolId\":\"us-east-1_Other\",\"fromFile\":true,\"clients\":[],"
                 + "\"groups\":[],\"users\":[]}]}",
         "{\"cogauthLocalPoolState\":1,\"pools\":[{\"poolId\":\"us-east-1_New\",\"fromFile\":false,\"name\":\"n\","
-                + "\"mfa\":\"SOMETIMES\",\"policies\":{},\"settings\":{},\"signingKey\":{},\"clients\":[],\"groups\":[],"
+                + "\"mfa\":\"SOMETIMES\",\"created\":\"2026-01-01T00:00:00Z\",\"policies\":{},\"settings\":{},\"signingKey\":{},\"clients\":[],\"groups\":[],"
                 + "\"users\":[]}]}",
         "{\"cogauthLocalPoolState\":1,\"pools\":[{\"poolId\":\"us-east-1_New\",\"fromFile\":false,\"name\":\"n\","
-                + "\"mfa\":\"OFF\",\"policies\":{},\"settings\":{},\"signingKey\":{\"kid\":\"k\",\"public\":\"AAAA\","
+                + "\"mfa\":\"OFF\",\"created\":\"2026-01-01T00:00:00Z\",\"policies\":{},\"settings\":{},\"signingKey\":{\"kid\":\"k\",\"public\":\"AAAA\","
                 + "\"private\":\"AAAA\"},\"clients\":[],\"groups\":[],\"users\":[]}]}",
     })
     void aStateFileThePoolCannotUseIsRefusedAndLeftAsItIs(String text) throws IOException {

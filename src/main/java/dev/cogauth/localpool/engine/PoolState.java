@@ -45,7 +45,8 @@ final class PoolState {
         for (RunningPool pool : directory.all()) {
             ObjectNode entry = pools.addObject().put("poolId", pool.poolId()).put("fromFile", pool.fromFile());
             if (!pool.fromFile()) {
-                entry.put("name", pool.name()).put("mfa", pool.definition().mfa().name());
+                entry.put("name", pool.name()).put("mfa", pool.definition().mfa().name())
+                        .put("created", pool.created().toString());
                 entry.set("policies", pool.policy().toJson(json));
                 entry.set("settings", pool.settings());
                 KeyPair keys = pool.signer().keys();
@@ -110,6 +111,7 @@ final class PoolState {
                 pool = directory.restore(poolId, text(entry, "name"), PasswordPolicy.from(object(entry, "policies")),
                         MfaMode.valueOf(text(entry, "mfa")), object(entry, "settings").deepCopy(),
                         signer(json, object(entry, "signingKey")));
+                pool.createdAt(Instant.parse(text(entry, "created")));
             }
             for (JsonNode client : objects(entry, "clients")) {
                 ObjectNode view = ((ObjectNode) client).deepCopy();

@@ -27,7 +27,7 @@ final class RunningPool {
     private final PasswordPolicy policy;
     private final ObjectNode settings;
     private final boolean fromFile;
-    private final Instant created;
+    private volatile Instant created;
     private final Map<String, ObjectNode> documents;
     private final String name;
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
@@ -160,6 +160,11 @@ final class RunningPool {
 
     Instant created() {
         return created;
+    }
+
+    /** A pool kept from an earlier run (--state) was created then, not now. */
+    void createdAt(Instant when) {
+        created = when;
     }
 
     /** The pool's token signer (the identity service checks ID tokens and signs OpenID tokens with it). */
