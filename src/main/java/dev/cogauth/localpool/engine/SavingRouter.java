@@ -3,13 +3,17 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The pools' router with {@code --state}: after each call that succeeded, the state file is
- * written if what it keeps changed. Snapshot and write happen under one lock, so a later
+ * The pools' router with {@code --state}: after each call that succeeded (reads aside), the state
+ * file is written if what it keeps changed. Snapshot and write happen under one lock, so a later
  * snapshot is never overwritten by an earlier one.
  */
 final class SavingRouter implements PoolRouter {
+
+    /** Calls that change nothing the state keeps: not even snapshotted (a Get*'s code in flight is not kept). */
+    private static final Pattern READS = Pattern.compile("(Admin)?(Describe|List|Get)[A-Za-z]*");
 
     private final ObjectMapper json;
     private final PoolDirectory directory;
@@ -34,8 +38,8 @@ final class SavingRouter implements PoolRouter {
     @Override
     public Operation route(String name, JsonRequest request) {
         Operation operation = directory.route(name, request);
-        if (operation == null) {
-            return null;
+        if (operation == null || READS.matcher(name).matches()) {
+            return operation;
         }
         return given -> {
             ObjectNode response = operation.handle(given);
