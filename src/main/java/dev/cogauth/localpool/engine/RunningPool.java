@@ -27,7 +27,7 @@ final class RunningPool {
     private final PasswordPolicy policy;
     private final ObjectNode settings;
     private final boolean fromFile;
-    private final Instant created;
+    private volatile Instant created;
     private final Map<String, ObjectNode> documents;
     private final String name;
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
@@ -68,6 +68,13 @@ final class RunningPool {
     static RunningPool build(Wiring wiring, PoolDefinition definition, String name, Trigger define, Trigger create,
                              Trigger verify, PoolEngine.SignInTriggerSet signIn, PasswordPolicy policy,
                              ObjectNode settings, boolean fromFile) {
+        return build(wiring, definition, name, define, create, verify, signIn, policy, settings, fromFile, null);
+    }
+
+    /** As above, signing with {@code signer} (a key kept from an earlier run) unless null. */
+    static RunningPool build(Wiring wiring, PoolDefinition definition, String name, Trigger define, Trigger create,
+                             Trigger verify, PoolEngine.SignInTriggerSet signIn, PasswordPolicy policy,
+                             ObjectNode settings, boolean fromFile, JwtSigner kept) {
         ObjectMapper json = wiring.json();
         Clock clock = wiring.clock();
         PoolLog log = wiring.log();
@@ -76,7 +83,7 @@ final class RunningPool {
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords, clock)).toList(),
                 Math.max(wiring.limits().usersPerPool(), definition.users().size()), wiring.users());
         SessionStore sessions = new SessionStore(random, clock, wiring.poolLimits().openSessions());
-        JwtSigner signer = new JwtSigner(json, random);
+        JwtSigner signer = kept != null ? kept : new JwtSigner(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
         TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
@@ -156,6 +163,11 @@ final class RunningPool {
 
     Instant created() {
         return created;
+    }
+
+    /** A pool kept from an earlier run (--state) was created then, not now. */
+    void createdAt(Instant when) {
+        created = when;
     }
 
     /** The pool's token signer (the identity service checks ID tokens and signs OpenID tokens with it). */
