@@ -779,7 +779,7 @@ function _picocli_cogauth_localpool() {
 
   local commands=""
   local flag_opts="'--log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--pool' '--write-config' '--outbox'"
+  local arg_opts="'--port' '--pool' '--write-config' '--outbox' '--state'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -800,6 +800,12 @@ function _picocli_cogauth_localpool() {
       return $?
       ;;
     '--outbox')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--state')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -8,11 +8,13 @@ import dev.cogauth.localpool.DemoPool;
 import dev.cogauth.localpool.LocalPool;
 import dev.cogauth.localpool.engine.Outbox;
 import dev.cogauth.localpool.engine.PrivateFile;
+import dev.cogauth.localpool.engine.StateFile;
 import dev.cogauth.localpool.definition.PoolDefinition;
 import dev.cogauth.localpool.PoolFile;
 import dev.cogauth.localpool.PoolFileException;
 import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,8 +50,14 @@ final class LocalPoolCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--outbox", paramLabel = "DIR", description = "Also write each code the pool sends by email or "
-            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts.")
+            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts; "
+            + "the newest 1000 it wrote are kept.")
     Path outboxDir;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "Keep the pools, app clients, groups and users "
+            + "created or changed at run time in FILE (0600, written after each change and at exit) and load them at "
+            + "start; sessions, codes and tokens are not kept. Delete FILE to start fresh.")
+    Path stateFile;
 
     @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "
             + "on stderr; passwords, answers, sessions and tokens are never shown.")
@@ -87,10 +95,23 @@ final class LocalPoolCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
+        LocalPool.Builder builder = LocalPool.builder().definition(definition)
+                .log(poolLog).clock(Clock.systemUTC()).outbox(outbox);
+        if (stateFile != null) {
+            try {
+                builder.state(StateFile.at(stateFile));
+            } catch (IOException e) {
+                err.println("cogauth: --state " + stateFile + ": " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
         LocalPool.Running running;
         try {
-            running = LocalPool.builder().definition(definition)
-                    .log(poolLog).clock(Clock.systemUTC()).outbox(outbox).build().start(port);
+            running = builder.build().start(port);
+        } catch (StateFile.Invalid e) {
+            err.println("cogauth: --state " + stateFile + ": " + e.getMessage()
+                    + "; it is left as it is: move it away (or delete it) to start fresh");
+            return ExitCode.CONFIG;
         } catch (IOException e) {
             err.println("cogauth: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
             return ExitCode.USAGE;
@@ -99,7 +120,7 @@ final class LocalPoolCommand implements Callable<Integer> {
             return ExitCode.CONFIG;
         }
         Thread hook = new Thread(() -> {
-            running.close();
+            close(running, err);
             err.println("Local pool stopped.");
             err.flush();
             stop.countDown();
@@ -123,10 +144,20 @@ final class LocalPoolCommand implements Callable<Integer> {
             stop.await();
             return ExitCode.OK;
         } finally {
-            running.close();
+            close(running, err);
             if (onSignal) {
                 removeHook(hook);
             }
+        }
+    }
+
+    /** Stops the pool; the state file's last write failing is one line, not a stack trace from the shutdown hook. */
+    private static void close(LocalPool.Running running, PrintWriter err) {
+        try {
+            running.close();
+        } catch (UncheckedIOException e) {
+            err.println("cogauth: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.flush();
         }
     }
 

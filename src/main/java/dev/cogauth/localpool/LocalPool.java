@@ -9,6 +9,7 @@ import dev.cogauth.localpool.definition.UserDefinition;
 import dev.cogauth.localpool.engine.Outbox;
 import dev.cogauth.localpool.engine.PoolEngine;
 import dev.cogauth.localpool.engine.PoolLog;
+import dev.cogauth.localpool.engine.StateFile;
 import dev.cogauth.localpool.login.ManagedLogin;
 import dev.cogauth.localpool.trigger.Trigger;
 import java.io.IOException;
@@ -56,8 +57,11 @@ public final class LocalPool {
     private final PoolLog log;
     private final PoolLimits limits;
     private final Outbox outbox;
+    private final StateFile state;
 
-    private LocalPool(PoolDefinition definition, PoolLog log, SettableClock clock, PoolLimits limits, Outbox outbox) {
+    private LocalPool(PoolDefinition definition, PoolLog log, SettableClock clock, PoolLimits limits, Outbox outbox,
+                      StateFile state) {
+        this.state = state;
         this.definition = definition;
         this.clock = clock;
         this.log = log;
@@ -88,6 +92,7 @@ public final class LocalPool {
         private Clock clock = Clock.systemUTC();
         private PoolLimits limits = PoolLimits.DEFAULT;
         private Outbox outbox;
+        private StateFile state;
 
         private Builder() {
         }
@@ -161,6 +166,12 @@ public final class LocalPool {
             return this;
         }
 
+        /** Keeps the pools and users created at run time in {@code state} across restarts (none by default). */
+        public Builder state(StateFile state) {
+            this.state = Objects.requireNonNull(state, "state");
+            return this;
+        }
+
         /** Where the codes the pool "sends" go; by default kept in memory ({@link Running#outbox()}). */
         public Builder outbox(Outbox outbox) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -186,7 +197,7 @@ public final class LocalPool {
                         definition.identityPools());
             }
             return new LocalPool(definition, log, clock instanceof SettableClock settable ? settable
-                    : new SettableClock(clock), limits, outbox != null ? outbox : Outbox.inMemory());
+                    : new SettableClock(clock), limits, outbox != null ? outbox : Outbox.inMemory(), state);
         }
 
         /** Builds the pool and serves it on a free port. */
@@ -206,10 +217,12 @@ public final class LocalPool {
             Trigger verify = open(triggers, t.verify());
             Trigger preTokenGeneration = open(triggers, t.preTokenGeneration());
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
-                    open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion());
+                    open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion(),
+                    open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()),
+                    open(triggers, t.userMigration()));
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
-                    log, limits, outbox);
+                    log, limits, outbox, state);
             server.createContext("/", pool.api());
             ManagedLogin login = new ManagedLogin(definition.managedLogin(), pool.accounts(), definition.poolId(),
                     endpoint.toString(), clock, new SecureRandom(), log,
@@ -219,7 +232,7 @@ public final class LocalPool {
             ExecutorService executor = executor(limits.threads(), threadPrefix(endpoint.getPort()));
             server.setExecutor(executor);
             server.start();
-            return new Running(server, executor, triggers, endpoint, definition, clock, outbox);
+            return new Running(server, executor, triggers, endpoint, definition, clock, outbox, pool.saveState());
         } catch (RuntimeException e) {
             server.stop(0);
             triggers.close();
@@ -262,9 +275,11 @@ public final class LocalPool {
         private final PoolDefinition definition;
         private final SettableClock clock;
         private final Outbox outbox;
+        private final Runnable saveState;
 
         private Running(HttpServer server, ExecutorService executor, TriggerFactory triggers, URI endpoint,
-                        PoolDefinition definition, SettableClock clock, Outbox outbox) {
+                        PoolDefinition definition, SettableClock clock, Outbox outbox, Runnable saveState) {
+            this.saveState = saveState;
             this.clock = clock;
             this.outbox = outbox;
             this.server = server;
@@ -316,6 +331,7 @@ public final class LocalPool {
             server.stop(0);
             executor.shutdownNow();
             triggers.close();
+            saveState.run();
         }
     }
 }

@@ -150,6 +150,21 @@ class PoolFileTest {
         assertEquals(Duration.ofMillis(1500), pool.triggers().timeout());
     }
 
+    @Test
+    void readsTheSignUpTriggers(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("migrate.js"), "exports.handler = async (event) => event;");
+        Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\"," + MINIMAL_CLIENTS
+                + ",\"users\":[],\"triggers\":{\"preSignUp\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"pre\"},"
+                + "\"postConfirmation\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"post\"},"
+                + "\"userMigration\":{\"node\":\"migrate.js\"}}}");
+        PoolDefinition pool = PoolFile.load(file);
+        assertEquals("pre", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().preSignUp()).functionName());
+        assertEquals("post", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().postConfirmation())
+                .functionName());
+        assertEquals(dir.resolve("migrate.js").toAbsolutePath().normalize(),
+                assertInstanceOf(TriggerDefinition.Node.class, pool.triggers().userMigration()).file());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             not JSON                 | {"poolId":                                                           | not valid JSON (line
@@ -189,6 +204,7 @@ class PoolFileTest {
             a bad token event version | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preTokenGeneration":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V4_0"}}} | triggers.preTokenGeneration.lambdaVersion: must be V1_0, V2_0 or V3_0
             a version on another trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"postAuthentication":{"lambda":"http://127.0.0.1:1","function":"f","lambdaVersion":"V2_0"}}} | triggers.postAuthentication.lambdaVersion: unknown field
             a trigger the pool does not run | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"customSmsSender":{"lambda":"http://127.0.0.1:1","function":"f"}}} | triggers.customSmsSender: unknown field
+            a built-in sign-up trigger | {"poolId":"us-east-1_P",CLIENTS,"users":[],"triggers":{"preSignUp":{"builtin":"demo-question"}}} | triggers.preSignUp: the built-in triggers are custom-auth triggers
             a bad passkey id         | {"poolId":"us-east-1_P",CLIENTS,"users":[{"username":"a","password":"p","passkeys":["a b"]}]} | users[0].passkeys: a credential id must be base64url
             """)
     void aBadFileIsNamedWithItsField(String what, String content, String expected, @TempDir Path dir) throws IOException {

@@ -115,12 +115,15 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
     /**
      * The three custom-auth triggers, any of them absent, and how long one may run; and the
      * sign-in path's triggers (Pre and Post Authentication, Pre Token Generation with its event
-     * version 1, 2 or 3), each optional.
+     * version 1, 2 or 3), each optional; and the sign-up path's (Pre Sign-up, Post Confirmation,
+     * User Migration), each optional.
      */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
                                      TriggerDefinition verify, Duration timeout,
                                      TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
-                                     TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
+                                     TriggerDefinition preTokenGeneration, int preTokenGenerationVersion,
+                                     TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
+                                     TriggerDefinition userMigration) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
         public TriggerDefinitions {
@@ -133,7 +136,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         /** Only the custom-auth triggers. */
         public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
                                   Duration timeout) {
-            this(define, create, verify, timeout, null, null, null, 1);
+            this(define, create, verify, timeout, null, null, null, 1, null, null, null);
         }
 
         public static TriggerDefinitions none() {
@@ -148,7 +151,14 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         public TriggerDefinitions withSignIn(TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
                                              TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
             return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
-                    preTokenGeneration, preTokenGenerationVersion);
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
+        }
+
+        /** The same triggers with these sign-up path triggers (User Migration brings in a user at sign-in). */
+        public TriggerDefinitions withSignUp(TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
+                                             TriggerDefinition userMigration) {
+            return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
         }
     }
 }

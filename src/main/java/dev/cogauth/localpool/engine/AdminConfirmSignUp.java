@@ -23,6 +23,8 @@ final class AdminConfirmSignUp implements Operation {
         }
         user.stamp(pool.services().clock().instant());
         pool.services().log().step("AdminConfirmSignUp " + user.username());
+        pool.signUpTriggers().postConfirmation(user, SignUpTriggers.NO_CLIENT, SignUpTriggers.ConfirmSource.CONFIRM_SIGN_UP,
+                request.map("ClientMetadata"));
         return pool.services().json().createObjectNode();
     }
 }

@@ -49,7 +49,12 @@ final class AdminCreateUser implements Operation {
         } else {
             user = new PoolUser(username, UUID.randomUUID().toString(), attributes, UserStatus.FORCE_CHANGE_PASSWORD,
                     pool.passwords().verifier(username, password), true, false, false, null, null, List.of());
+            // The admin's user is created FORCE_CHANGE_PASSWORD whatever the trigger says; its verify flags count.
+            SignUpTriggers.Decision decision = pool.signUpTriggers().preSignUp(user, SignUpTriggers.NO_CLIENT,
+                    SignUpTriggers.SignUpSource.ADMIN_CREATE_USER, request.attributes("ValidationData"),
+                    request.map("ClientMetadata"));
             pool.services().users().create(user, "User account already exists");
+            pool.services().users().update(user, SignUp.verified(user, decision));
         }
         user.stamp(pool.services().clock().instant());
         if (!"SUPPRESS".equals(action)) {

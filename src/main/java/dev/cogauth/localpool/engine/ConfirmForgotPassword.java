@@ -15,7 +15,7 @@ final class ConfirmForgotPassword implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         String username = request.required("Username");
-        ClientCalls.client(pool, request, username);
+        String clientId = ClientCalls.client(pool, request, username).clientId();
         String code = request.required("ConfirmationCode");
         String password = request.required("Password");
         PoolUser user = ClientCalls.user(pool, username);
@@ -27,6 +27,8 @@ final class ConfirmForgotPassword implements Operation {
         }
         user.stamp(pool.services().clock().instant());
         pool.services().log().step("ConfirmForgotPassword " + user.username());
+        pool.signUpTriggers().postConfirmation(user, clientId, SignUpTriggers.ConfirmSource.CONFIRM_FORGOT_PASSWORD,
+                request.map("ClientMetadata"));
         return pool.services().json().createObjectNode();
     }
 }

@@ -17,7 +17,7 @@ final class ConfirmSignUp implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         String username = request.required("Username");
-        ClientCalls.client(pool, request, username);
+        String clientId = ClientCalls.client(pool, request, username).clientId();
         String code = request.required("ConfirmationCode");
         PoolUser user = ClientCalls.user(pool, username);
         synchronized (user) {
@@ -29,6 +29,8 @@ final class ConfirmSignUp implements Operation {
         pool.services().users().update(user, Map.of(verified, "true"));
         user.stamp(pool.services().clock().instant());
         pool.services().log().step("ConfirmSignUp " + user.username());
+        pool.signUpTriggers().postConfirmation(user, clientId, SignUpTriggers.ConfirmSource.CONFIRM_SIGN_UP,
+                request.map("ClientMetadata"));
         return pool.services().json().createObjectNode();
     }
 

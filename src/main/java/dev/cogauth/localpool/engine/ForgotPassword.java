@@ -20,7 +20,9 @@ final class ForgotPassword implements Operation {
     public ObjectNode handle(JsonRequest request) {
         String username = request.required("Username");
         ClientDefinition client = ClientCalls.client(pool, request, username);
-        Optional<PoolUser> found = pool.services().users().find(username);
+        Optional<PoolUser> found = pool.services().users().find(username).or(() -> pool.services().signInTriggers()
+                .userMigration(username, null, client.clientId(), request.map("ClientMetadata"))
+                .map(migrated -> InitiateAuth.migrated(pool.services(), username, null, migrated)));
         ObjectNode response = pool.services().json().createObjectNode();
         if (found.isEmpty() && client.preventUserExistenceErrors()) {
             response.set("CodeDeliveryDetails", CodeDelivery.details(pool, false, username + "@example.com"));

@@ -10,6 +10,8 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** InitiateAuth: USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH (with or without SRP_A), USER_AUTH, REFRESH_TOKEN_AUTH. */
 final class InitiateAuth implements Operation {
@@ -41,7 +43,9 @@ final class InitiateAuth implements Operation {
         }
         String username = JsonRequest.requiredParameter(parameters, Param.USERNAME);
         ClientRegistry.checkSecretHash(client, parameters.get(Param.SECRET_HASH), List.of(username));
-        PoolUser user = pool.users().find(username).orElseThrow(() -> client.preventUserExistenceErrors()
+        PoolUser user = pool.users().find(username)
+                .or(() -> flow.equals("USER_PASSWORD_AUTH") ? migrate(client, username, parameters, request) : Optional.empty())
+                .orElseThrow(() -> client.preventUserExistenceErrors()
                 ? CognitoError.incorrectPassword()
                 : new CognitoError(ErrorType.USER_NOT_FOUND, "User does not exist."));
         if (!user.enabled()) {
@@ -82,6 +86,25 @@ final class InitiateAuth implements Operation {
             }
             default -> throw CognitoError.invalidParameter("Initiate Auth method not supported.");
         }
+    }
+
+    /** A user the pool does not have, brought in by User Migration with the password they signed in with. */
+    private Optional<PoolUser> migrate(ClientDefinition client, String username, Map<String, String> parameters,
+                                       JsonRequest request) {
+        String password = JsonRequest.requiredParameter(parameters, Param.PASSWORD);
+        return pool.signInTriggers().userMigration(username, password, client.clientId(), request.map("ClientMetadata"))
+                .map(migrated -> migrated(pool, username, password, migrated));
+    }
+
+    /** Stores a user User Migration brought in, with {@code password}, or none yet when null. */
+    static PoolUser migrated(PoolServices pool, String username, String password, SignInTriggers.Migrated migrated) {
+        boolean hasPassword = password != null;
+        String secret = hasPassword ? password : UUID.randomUUID() + "-" + UUID.randomUUID();
+        PoolUser user = new PoolUser(username, UUID.randomUUID().toString(), migrated.attributes(), migrated.status(),
+                pool.steps().passwords().verifier(username, secret), hasPassword, false, false, null, null, List.of());
+        user.stamp(pool.clock().instant());
+        pool.users().create(user, "User already exists");
+        return user;
     }
 
     private ObjectNode refresh(ClientDefinition client, Map<String, String> parameters) {

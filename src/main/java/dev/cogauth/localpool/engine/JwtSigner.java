@@ -39,6 +39,21 @@ final class JwtSigner {
         this.keyId = UUID.randomUUID().toString();
     }
 
+    /** A signer with a key kept from an earlier run (--state), so the tokens it issued stay verifiable. */
+    JwtSigner(ObjectMapper json, KeyPair keys, String keyId) {
+        this.json = json;
+        this.keys = keys;
+        this.keyId = keyId;
+    }
+
+    KeyPair keys() {
+        return keys;
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
     String sign(ObjectNode claims) {
         ObjectNode header = json.createObjectNode().put("kid", keyId).put("alg", "RS256");
         String signingInput = encode(header) + "." + encode(claims);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,23 +17,30 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where the pool "delivers" the codes it would send by email or SMS ({@code local-pool --outbox DIR}):
  * one JSON file per message, {@code {"medium", "destination", "code", "time", "username", "challenge"}},
- * written whole (a reader never sees half a file), 0600 in a 0700 directory, and named so that they sort in the order sent.
+ * written whole (a reader never sees half a file), 0600 in a 0700 directory, and named so that they sort in the order sent;
+ * the newest {@value #KEPT_ON_DISK} files this pool wrote are kept (repeated resends cannot fill the disk).
  * A local development tool's stand-in for email and SMS, so tests and scripts can read the codes.
  */
 public final class Outbox {
 
-    private static final Outbox NONE = new Outbox(null, false);
+    private static final Outbox NONE = new Outbox(null, false, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many messages an in-memory outbox keeps: the newest, so a long test run stays bounded. */
     static final int KEPT_IN_MEMORY = 1000;
+    /** How many files an outbox directory keeps of those this pool wrote: the newest; the oldest of ours go. */
+    static final int KEPT_ON_DISK = 1000;
 
     private final Path directory;
     private final Deque<Message> kept;
     private final AtomicLong sequence = new AtomicLong();
+    /** The files this pool wrote, oldest first; files others put in the directory are never deleted. */
+    private final Deque<Path> written = new ArrayDeque<>();
+    private final int keptOnDisk;
 
-    private Outbox(Path directory, boolean keep) {
+    private Outbox(Path directory, boolean keep, int keptOnDisk) {
         this.directory = directory;
         this.kept = keep ? new ArrayDeque<>() : null;
+        this.keptOnDisk = keptOnDisk;
     }
 
     /** No outbox: codes only appear in the pool's log. */
@@ -42,13 +50,18 @@ public final class Outbox {
 
     /** An outbox in {@code directory}, created 0700 if missing; one others can open is refused (codes are secrets). */
     public static Outbox in(Path directory) throws IOException {
+        return in(directory, KEPT_ON_DISK);
+    }
+
+    /** An outbox in {@code directory} keeping at most {@code keptOnDisk} of the files it writes. */
+    static Outbox in(Path directory, int keptOnDisk) throws IOException {
         PrivateFile.directory(directory);
-        return new Outbox(directory, false);
+        return new Outbox(directory, false, keptOnDisk);
     }
 
     /** An outbox in this process's memory, for tests that start the pool in-process: see {@link #messages()}. */
     public static Outbox inMemory() {
-        return new Outbox(null, true);
+        return new Outbox(null, true, 0);
     }
 
     /** The messages sent so far, oldest first (the newest {@value #KEPT_IN_MEMORY}); empty unless {@link #inMemory()}. */
@@ -103,8 +116,15 @@ public final class Outbox {
                 .put("challenge", message.challenge());
         String name = String.format(Locale.ROOT, "%d-%06d-%s.json", message.time().toEpochMilli(),
                 sequence.incrementAndGet(), message.medium().toLowerCase(Locale.ROOT));
+        Path file = directory.resolve(name);
         try {
-            PrivateFile.write(directory.resolve(name), body.toString() + System.lineSeparator());
+            synchronized (written) {
+                PrivateFile.write(file, body.toString() + System.lineSeparator());
+                written.addLast(file);
+                while (written.size() > keptOnDisk) {
+                    Files.deleteIfExists(written.removeFirst());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the outbox " + directory, e);
         }

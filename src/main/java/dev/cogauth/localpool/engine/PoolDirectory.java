@@ -63,10 +63,24 @@ final class PoolDirectory implements PoolRouter {
         do {
             poolId = filePool.region() + "_" + randomId(9);
         } while (pools.containsKey(poolId));
+        return add(poolId, name, policy, mfa, settings, null);
+    }
+
+    /** A pool kept from an earlier run (--state), with its id and signing key. */
+    synchronized RunningPool restore(String poolId, String name, PasswordPolicy policy, MfaMode mfa, ObjectNode settings,
+                                     JwtSigner signer) {
+        if (pools.containsKey(poolId)) {
+            throw new IllegalArgumentException("the pool " + poolId + " is there twice");
+        }
+        return add(poolId, name, policy, mfa, settings, signer);
+    }
+
+    private RunningPool add(String poolId, String name, PasswordPolicy policy, MfaMode mfa, ObjectNode settings,
+                            JwtSigner signer) {
         PoolDefinition definition = new PoolDefinition(poolId, filePool.region(), mfa, List.of(), List.of(),
                 TriggerDefinitions.none(), DeviceTracking.OFF, SignInPolicy.PASSWORD_ONLY, ManagedLoginDefinition.none());
         RunningPool pool = RunningPool.build(wiring, definition, name, null, null, null, PoolEngine.SignInTriggerSet.NONE,
-                policy, settings, false);
+                policy, settings, false, signer);
         pools.put(poolId, new Served(pool, ManagementOperations.forPool(pool, this)));
         return pool;
     }

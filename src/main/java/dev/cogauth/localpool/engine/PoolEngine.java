@@ -18,14 +18,25 @@ public final class PoolEngine {
     private PoolEngine() {
     }
 
-    /** The sign-in path's triggers, each null when not configured, and Pre Token Generation's event version. */
+    /**
+     * The sign-in and sign-up paths' triggers, each null when not configured, and Pre Token
+     * Generation's event version.
+     */
     public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
-                                   int preTokenGenerationVersion) {
+                                   int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
+                                   Trigger userMigration) {
         public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
+
+        /** Only the sign-in path's triggers. */
+        public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                int preTokenGenerationVersion) {
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null);
+        }
     }
 
     /** The API's handler and the accounts the managed login shares with it. */
-    public record Served(HttpHandler api, PoolAccounts accounts) {
+    /** The API's handler, the accounts the managed login shares with it, and what writes the state file (a no-op without one). */
+    public record Served(HttpHandler api, PoolAccounts accounts, Runnable saveState) {
     }
 
     /**
@@ -37,10 +48,12 @@ public final class PoolEngine {
      * @param define   Define trigger, or null (then CUSTOM_AUTH is refused, as Cognito does without triggers); likewise create, verify
      * @param signIn   the sign-in path's triggers
      * @param limits   how many sign-in Sessions and refresh grants the pool keeps at once
+     * @param state    where pools and users are kept across restarts, or null
+     * @throws StateFile.Invalid when the state file cannot be used (it is then left as it is)
      */
     public static Served serve(PoolDefinition definition, String baseUri, Trigger define, Trigger create,
                                Trigger verify, SignInTriggerSet signIn, Clock clock, PoolLog log, PoolLimits limits,
-                               Outbox outbox) {
+                               Outbox outbox, StateFile state) {
         ManagementLimits management = ManagementLimits.DEFAULT;
         // Cognito refuses a body with text after the JSON object; Jackson would ignore it.
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -49,11 +62,34 @@ public final class PoolEngine {
         RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
                 signIn, PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
         PoolDirectory directory = new PoolDirectory(wiring, filePool);
+        PoolRouter router = directory;
+        Runnable saveState = () -> { };
+        if (state != null) {
+            restore(json, directory, state);
+            SavingRouter saving = new SavingRouter(json, directory, state);
+            router = saving;
+            saveState = saving::save;
+        }
         PoolServices pool = filePool.services();
         Map<String, Operation> identity = identityOperations(definition, json, pool, filePool.signer(), filePool.issuer());
-        HttpHandler api = new PoolHttpHandler(json, directory, identity, log);
+        HttpHandler api = new PoolHttpHandler(json, router, identity, log);
         return new Served(api, new PoolAccounts(json, pool.clients(), pool.users(), filePool.passwords(), pool.tokens(),
-                pool.random()));
+                pool.random()), saveState);
+    }
+
+    private static void restore(ObjectMapper json, PoolDirectory directory, StateFile state) {
+        var kept = state.read(json);
+        if (kept == null) {
+            return;
+        }
+        try {
+            PoolState.restore(json, directory, kept);
+        } catch (StateFile.Invalid e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bad enum, date, number or a limit the kept pools exceed: all one answer, the file is not ours to use.
+            throw new StateFile.Invalid("it does not hold a usable state (" + e.getMessage() + ")");
+        }
     }
 
     /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */

@@ -199,6 +199,15 @@ final class PoolUser {
         return attributes.containsKey(attribute) && !"false".equals(attributes.get(attribute + "_verified"));
     }
 
+    /** The SMS MFA setting as given, whether or not the user has a phone number (smsMfa() says whether it applies). */
+    boolean smsMfaSetting() {
+        return smsMfa;
+    }
+
+    boolean emailMfaSetting() {
+        return emailMfa;
+    }
+
     boolean smsMfa() {
         return smsMfa && attributes.containsKey("phone_number");
     }

@@ -27,7 +27,7 @@ final class RunningPool {
     private final PasswordPolicy policy;
     private final ObjectNode settings;
     private final boolean fromFile;
-    private final Instant created;
+    private volatile Instant created;
     private final Map<String, ObjectNode> documents;
     private final String name;
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
@@ -35,10 +35,12 @@ final class RunningPool {
     private final Groups groups;
     private final JwtSigner signer;
     private final String issuer;
+    private final SignUpTriggers signUpTriggers;
 
     private RunningPool(PoolDefinition definition, String name, PoolServices services, SrpPasswords passwords, CodeSender codes,
                         PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents,
-                        int maxGroups, JwtSigner signer, String issuer) {
+                        int maxGroups, JwtSigner signer, String issuer, SignUpTriggers signUpTriggers) {
+        this.signUpTriggers = signUpTriggers;
         this.signer = signer;
         this.issuer = issuer;
         this.definition = definition;
@@ -66,6 +68,13 @@ final class RunningPool {
     static RunningPool build(Wiring wiring, PoolDefinition definition, String name, Trigger define, Trigger create,
                              Trigger verify, PoolEngine.SignInTriggerSet signIn, PasswordPolicy policy,
                              ObjectNode settings, boolean fromFile) {
+        return build(wiring, definition, name, define, create, verify, signIn, policy, settings, fromFile, null);
+    }
+
+    /** As above, signing with {@code signer} (a key kept from an earlier run) unless null. */
+    static RunningPool build(Wiring wiring, PoolDefinition definition, String name, Trigger define, Trigger create,
+                             Trigger verify, PoolEngine.SignInTriggerSet signIn, PasswordPolicy policy,
+                             ObjectNode settings, boolean fromFile, JwtSigner kept) {
         ObjectMapper json = wiring.json();
         Clock clock = wiring.clock();
         PoolLog log = wiring.log();
@@ -74,12 +83,12 @@ final class RunningPool {
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords, clock)).toList(),
                 Math.max(wiring.limits().usersPerPool(), definition.users().size()), wiring.users());
         SessionStore sessions = new SessionStore(random, clock, wiring.poolLimits().openSessions());
-        JwtSigner signer = new JwtSigner(json, random);
+        JwtSigner signer = kept != null ? kept : new JwtSigner(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
         TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
         SignInTriggers signInTriggers = new SignInTriggers(signIn.preAuthentication(), signIn.postAuthentication(),
-                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), invoker, log);
+                signIn.preTokenGeneration(), signIn.preTokenGenerationVersion(), signIn.userMigration(), invoker, log);
         TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers,
                 wiring.poolLimits().refreshGrants());
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
@@ -95,7 +104,8 @@ final class RunningPool {
                 wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", PoolEngine.openIdConfiguration(json, issuer, wiring.baseUri()));
         return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents,
-                wiring.limits().groupsPerPool(), signer, issuer);
+                wiring.limits().groupsPerPool(), signer, issuer,
+                new SignUpTriggers(signIn.preSignUp(), signIn.postConfirmation(), invoker, log));
     }
 
     private static PoolUser load(UserDefinition user, SrpPasswords passwords, Clock clock) {
@@ -155,6 +165,11 @@ final class RunningPool {
         return created;
     }
 
+    /** A pool kept from an earlier run (--state) was created then, not now. */
+    void createdAt(Instant when) {
+        created = when;
+    }
+
     /** The pool's token signer (the identity service checks ID tokens and signs OpenID tokens with it). */
     JwtSigner signer() {
         return signer;
@@ -162,6 +177,11 @@ final class RunningPool {
 
     String issuer() {
         return issuer;
+    }
+
+    /** Pre Sign-up and Post Confirmation, either absent. */
+    SignUpTriggers signUpTriggers() {
+        return signUpTriggers;
     }
 
     Groups groups() {

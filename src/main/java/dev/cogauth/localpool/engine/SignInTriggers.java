@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.trigger.TokenClaimOverrides;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -33,12 +37,14 @@ final class SignInTriggers {
     private final Trigger postAuthentication;
     private final Trigger preTokenGeneration;
     private final int preTokenVersion;
+    private final Trigger userMigration;
     private final TriggerInvoker invoker;
     private final PoolLog log;
 
     /** @param preTokenVersion the event version Pre Token Generation is sent: 1, 2 or 3 */
     SignInTriggers(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
-                   int preTokenVersion, TriggerInvoker invoker, PoolLog log) {
+                   int preTokenVersion, Trigger userMigration, TriggerInvoker invoker, PoolLog log) {
+        this.userMigration = userMigration;
         this.preAuthentication = preAuthentication;
         this.postAuthentication = postAuthentication;
         this.preTokenGeneration = preTokenGeneration;
@@ -48,7 +54,7 @@ final class SignInTriggers {
     }
 
     static SignInTriggers none(TriggerInvoker invoker, PoolLog log) {
-        return new SignInTriggers(null, null, null, 1, invoker, log);
+        return new SignInTriggers(null, null, null, 1, null, invoker, log);
     }
 
     /** Before the password is checked; a trigger that throws denies the sign-in (UserLambdaValidationException). */
@@ -102,6 +108,61 @@ final class SignInTriggers {
         } catch (TriggerException malformed) {
             throw invoker.malformed("PreTokenGeneration", malformed.getMessage());
         }
+    }
+
+    /** A user User Migration brings in: their attributes and status. */
+    record Migrated(Map<String, String> attributes, UserStatus status) {
+    }
+
+    /**
+     * Asks User Migration about a user the pool does not have: signing in with USER_PASSWORD_AUTH
+     * (Cognito runs it for no other sign-in flow, the password being needed), or asking for a
+     * password reset ({@code password} null); empty without the trigger. A trigger that throws
+     * fails the call ({@code UserMigration failed with error ...}).
+     */
+    Optional<Migrated> userMigration(String username, String password, String clientId,
+                                     Map<String, String> clientMetadata) {
+        if (userMigration == null) {
+            return Optional.empty();
+        }
+        ObjectNode request = invoker.json().createObjectNode();
+        if (password != null) {
+            request.put("password", password);
+        }
+        request.set("validationData", invoker.metadata(clientMetadata));
+        request.set("clientMetadata", invoker.metadata(Map.of()));
+        ObjectNode response = invoker.json().createObjectNode();
+        for (String field : List.of("userAttributes", "finalUserStatus", "messageAction", "desiredDeliveryMediums",
+                "forceAliasCreation", "enableSMSMFA")) {
+            response.putNull(field);
+        }
+        TriggerInvoker.Answer answer = invoker.run(userMigration, "UserMigration",
+                password != null ? "UserMigration_Authentication" : "UserMigration_ForgotPassword", "1",
+                username, clientId, request, response);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        JsonNode given = answer.response().path("userAttributes");
+        if (given.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) given::fields) {
+                if (!entry.getValue().isTextual()) {
+                    throw invoker.malformed("UserMigration", "userAttributes." + entry.getKey() + " is not a string");
+                }
+                attributes.put(entry.getKey(), entry.getValue().textValue());
+            }
+        } else if (!given.isMissingNode() && !given.isNull()) {
+            throw invoker.malformed("UserMigration", "userAttributes is not an object");
+        }
+        attributes.remove("sub"); // the pool makes the user's sub, as Cognito does
+        attributes.remove("username");
+        JsonNode finalStatus = answer.response().path("finalUserStatus");
+        // A user brought in to reset their password has none yet: RESET_REQUIRED until they set one.
+        UserStatus status = password == null ? UserStatus.RESET_REQUIRED
+                : switch (finalStatus.isTextual() ? finalStatus.textValue() : "CONFIRMED") {
+            case "CONFIRMED" -> UserStatus.CONFIRMED;
+            case "RESET_REQUIRED" -> UserStatus.RESET_REQUIRED;
+            default -> throw invoker.malformed("UserMigration", "finalUserStatus must be CONFIRMED or RESET_REQUIRED");
+        };
+        log.step("  UserMigration (" + answer.millis() + " ms) → " + username + " " + status);
+        return Optional.of(new Migrated(attributes, status));
     }
 
     /** Logs the claims a trigger may not change, which the pool left as they were. */

@@ -23,21 +23,46 @@ final class SignUp implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         String username = UserViews.checkUsername(request.required("Username"));
-        ClientCalls.client(pool, request, username);
+        String clientId = ClientCalls.client(pool, request, username).clientId();
         String password = request.required("Password");
         Map<String, String> attributes = UserViews.checkAttributes(request.attributes("UserAttributes"), limits, Map.of());
         pool.policy().check(password);
         String sub = UUID.randomUUID().toString();
         PoolUser user = new PoolUser(username, sub, attributes, UserStatus.UNCONFIRMED,
                 pool.passwords().verifier(username, password), true, false, false, null, null, List.of());
+        SignUpTriggers.Decision decision = pool.signUpTriggers().preSignUp(user, clientId,
+                SignUpTriggers.SignUpSource.SIGN_UP, request.attributes("ValidationData"), request.map("ClientMetadata"));
         user.stamp(pool.services().clock().instant());
         pool.services().users().create(user, "User already exists");
-        ObjectNode delivery = CodeDelivery.send(pool, user, "SignUp", false);
+        ObjectNode delivery = null;
+        if (decision.confirm()) {
+            user.setStatus(UserStatus.CONFIRMED);
+            pool.services().users().update(user, verified(user, decision));
+        } else {
+            delivery = CodeDelivery.send(pool, user, "SignUp", false);
+        }
         pool.services().log().step("SignUp " + username + " in " + pool.poolId());
-        ObjectNode response = pool.services().json().createObjectNode().put("UserConfirmed", false);
+        if (decision.confirm()) {
+            // Cognito tells Post Confirmation of an auto-confirmed user too.
+            pool.signUpTriggers().postConfirmation(user, clientId, SignUpTriggers.ConfirmSource.CONFIRM_SIGN_UP,
+                    request.map("ClientMetadata"));
+        }
+        ObjectNode response = pool.services().json().createObjectNode().put("UserConfirmed", decision.confirm());
         if (delivery != null) {
             response.set("CodeDeliveryDetails", delivery);
         }
         return response.put("UserSub", sub);
+    }
+
+    /** The {@code *_verified} attributes Pre Sign-up's answer sets, for the addresses the user has. */
+    static Map<String, String> verified(PoolUser user, SignUpTriggers.Decision decision) {
+        Map<String, String> verified = new java.util.LinkedHashMap<>();
+        if (decision.verifyEmail() && user.attributes().containsKey("email")) {
+            verified.put("email_verified", "true");
+        }
+        if (decision.verifyPhone() && user.attributes().containsKey("phone_number")) {
+            verified.put("phone_number_verified", "true");
+        }
+        return verified;
     }
 }

@@ -55,12 +55,18 @@ final class TriggerInvoker {
      */
     Answer run(Trigger trigger, String name, String source, String version, PoolUser user, String clientId,
                ObjectNode request, ObjectNode response) {
+        return run(trigger, name, source, version, user.username(), clientId, request, response);
+    }
+
+    /** As above, for a user the pool does not have (yet): User Migration's. */
+    Answer run(Trigger trigger, String name, String source, String version, String username, String clientId,
+               ObjectNode request, ObjectNode response) {
         ObjectNode event = json.createObjectNode()
                 .put("version", version)
                 .put("triggerSource", source)
                 .put("region", region)
                 .put("userPoolId", poolId)
-                .put("userName", user.username());
+                .put("userName", username);
         event.putObject("callerContext").put("awsSdkVersion", SDK_VERSION).put("clientId", clientId);
         event.set("request", request);
         event.set("response", response);

@@ -57,6 +57,24 @@ final class UserStore {
         return user;
     }
 
+    /**
+     * A user kept from an earlier run (--state), replacing one of the same name (the pool file's
+     * user as it was changed); {@code createdAtRunTime} users count against the limits again.
+     */
+    synchronized void restore(PoolUser user, boolean createdAtRunTime) {
+        byUsername(user.username()).ifPresent(this::remove);
+        if (createdAtRunTime) {
+            checkRoom();
+            created.add(user.username());
+        }
+        add(user);
+    }
+
+    /** Whether the user was created while the pool ran (not from the pool file). */
+    synchronized boolean createdAtRunTime(String username) {
+        return created.contains(username);
+    }
+
     private void checkRoom() {
         if (byUsername.size() >= maxUsers) {
             throw new CognitoError(ErrorType.LIMIT_EXCEEDED, "The local pool holds at most " + maxUsers + " users.");
