@@ -23,6 +23,11 @@ public final class SettableClock extends Clock {
         this.base = base;
     }
 
+    /** A clock standing at now that moves only when the test moves it: timings cannot depend on the machine's load. */
+    public static SettableClock stopped() {
+        return new SettableClock(Clock.fixed(Instant.now(), ZoneOffset.UTC));
+    }
+
     /** Moves the clock forward (or back, with a negative duration). */
     public void advance(Duration duration) {
         offset = offset.plus(duration);

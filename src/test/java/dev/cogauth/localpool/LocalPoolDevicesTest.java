@@ -40,7 +40,7 @@ class LocalPoolDevicesTest {
     private static final String EMMA_PASSWORD = "Emma-Passw0rd!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private final List<String> console = new CopyOnWriteArrayList<>();
     private LocalPool.Running pool;
     private PoolClient client;

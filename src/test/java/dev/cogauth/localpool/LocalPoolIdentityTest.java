@@ -39,7 +39,7 @@ class LocalPoolIdentityTest {
     private static final String IDENTITY_POOL = "us-east-1:0a1b2c3d-1111-2222-3333-444455556666";
     private static final String GUEST_POOL = "us-east-1:0a1b2c3d-1111-2222-3333-777788889999";
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private LocalPool.Running pool;
     private CognitoIdentityClient identity;
     private CognitoIdentityProviderClient users;

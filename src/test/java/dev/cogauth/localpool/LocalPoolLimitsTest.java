@@ -32,7 +32,7 @@ class LocalPoolLimitsTest {
     private static final int THREADS = 4;
     private static final PoolLimits LIMITS = new PoolLimits(SESSIONS, THREADS, 512, Duration.ofSeconds(10));
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private LocalPool.Running pool;
     private PoolClient client;
 

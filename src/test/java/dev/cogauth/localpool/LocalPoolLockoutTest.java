@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LocalPoolLockoutTest {
     private static final String EXCEEDED = "Password attempts exceeded";
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
 
     private LocalPool.Running serve(PoolDefinition definition) throws Exception {
         return LocalPool.builder().definition(definition).log(PoolLog.silent()).clock(clock).build().start(0);

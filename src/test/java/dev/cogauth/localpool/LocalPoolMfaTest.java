@@ -26,7 +26,7 @@ class LocalPoolMfaTest {
     /** RFC 6238's SHA-1 test key "12345678901234567890" in base32. */
     private static final String TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private final List<String> console = new CopyOnWriteArrayList<>();
 
     private LocalPool.Running serve(MfaMode mode, UserDefinition... users) throws IOException {

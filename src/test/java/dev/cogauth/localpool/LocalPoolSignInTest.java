@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalPoolSignInTest {
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private LocalPool.Running pool;
     private PoolClient client;
 

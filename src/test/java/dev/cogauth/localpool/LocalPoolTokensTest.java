@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalPoolTokensTest {
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private LocalPool.Running pool;
     private PoolClient client;
 

@@ -50,7 +50,7 @@ class LocalPoolUserAuthTest {
     /** An email marked unverified, so no email code. */
     private static final String UNVERIFIED = "uma";
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = SettableClock.stopped();
     private Path outbox;
     private LocalPool.Running pool;
     private PoolClient client;

@@ -29,8 +29,8 @@ class OutboxTest {
     void theDirectoryIsCreated0700AndEachMessage0600() throws IOException {
         Path outbox = dir.resolve("new/outbox");
         try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent())
-                .clock(new TestClock()).outbox(Outbox.in(outbox)).build().start(0)) {
-            new PoolClient(pool, new TestClock()).initiate(DemoPool.CLIENT_ID, "USER_AUTH",
+                .clock(SettableClock.stopped()).outbox(Outbox.in(outbox)).build().start(0)) {
+            new PoolClient(pool, SettableClock.stopped()).initiate(DemoPool.CLIENT_ID, "USER_AUTH",
                     Map.of("USERNAME", DemoPool.CODE_USERNAME, "PREFERRED_CHALLENGE", "EMAIL_OTP")).expectOk();
         }
         assertEquals("rwx------", mode(outbox));
@@ -51,7 +51,7 @@ class OutboxTest {
     void noCodeIsSentForASignInThePoolRefuses() throws IOException {
         Path outbox = dir.resolve("outbox");
         int capacity = 5;
-        TestClock clock = new TestClock();
+        SettableClock clock = SettableClock.stopped();
         try (LocalPool.Running pool = LocalPool.builder().definition(DemoPool.definition()).log(PoolLog.silent())
                 .clock(clock).limits(new PoolLimits(capacity, 4, 512, Duration.ofSeconds(10))).outbox(Outbox.in(outbox))
                 .build().start(0)) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cogauth.localpool.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,27 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordLockoutTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final SettableClock clock = new SettableClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final PasswordLockout lockout = new PasswordLockout(clock);
 
     @ParameterizedTest(name = "[{index}] {0} wrong passwords lock out for {1} s")
@@ -62,9 +42,9 @@ class PasswordLockoutTest {
             assertFalse(attempt(false));
         }
         refused();
-        clock.now = clock.now.plusMillis(999);
+        clock.advance(Duration.ofMillis(999));
         refused();
-        clock.now = clock.now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertTrue(attempt(true), "after 1 s the right password works");
         assertFalse(attempt(false), "and the count started over: no lockout after one wrong one");
         assertTrue(attempt(true));
@@ -75,24 +55,24 @@ class PasswordLockoutTest {
         for (int i = 0; i < 5; i++) {
             attempt(false);
         }
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertFalse(attempt(false)); // the 6th: 2 s
         for (int i = 0; i < 50; i++) {
-            clock.now = clock.now.plusMillis(30);
+            clock.advance(Duration.ofMillis(30));
             refused(); // 1.5 s of attempts while locked: no longer lockout
         }
-        clock.now = clock.now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertTrue(attempt(true));
     }
 
     @Test
     void fifteenQuietMinutesStartOver() {
         for (int i = 0; i < 12; i++) {
-            clock.now = clock.now.plus(PasswordLockout.lockout(i));
+            clock.advance(PasswordLockout.lockout(i));
             attempt(false);
         }
         refused();
-        clock.now = clock.now.plus(PasswordLockout.QUIET_RESET);
+        clock.advance(PasswordLockout.QUIET_RESET);
         assertFalse(attempt(false));
         assertFalse(attempt(false), "a fresh count: four more wrong ones before a lockout");
     }
