@@ -109,8 +109,10 @@ class BrowserSignInIT {
             assertEquals("browser", status.get("signedInWith").asText());
             assertEquals(pool.endpoint().toString(), status.get("managedLogin").asText());
 
+            int beforeRefresh = pool.stderr().mark();
             cogauth().exec("refresh").assertExit(0);
-            assertTrue(pool.stderr().text().contains("REFRESH_TOKEN_AUTH"), pool.stderr().text());
+            // Its log comes through a pipe, possibly after the answer did: wait for the line, do not race it.
+            pool.stderr().await(Pattern.compile("REFRESH_TOKEN_AUTH"), beforeRefresh, Duration.ofSeconds(60));
 
             CompletableFuture<Cogauth.Result> signout = inBackground("signout", "--browser",
                     "--browser-timeout", "90s");

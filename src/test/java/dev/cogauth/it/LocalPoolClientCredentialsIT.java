@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class LocalPoolClientCredentialsIT {
     @Test
     void theAccessTokenHasCognitosMachineClaimsAndALoopMakesOneGrant() throws Exception {
         long before = grants();
+        int mark = pool.stderr().mark();
         String domain = pool.endpoint().toString();
         Cogauth.Result signin = cogauth("loop").env("COGAUTH_CLIENT_SECRET", SECRET).exec("signin",
                 "--client-credentials", "--domain", domain, "--client-id", "machine", "--scope", "orders/read")
@@ -98,6 +101,10 @@ class LocalPoolClientCredentialsIT {
                 "--domain", domain, "--client-id", "machine").assertExit(0).stdout().strip();
         assertEquals("orders/read orders/write", JSON.readTree(Base64.getUrlDecoder().decode(all.split("\\.")[1]))
                 .path("scope").asText());
+        // The pool's log reaches the test through a pipe and a reader thread, possibly after the answer did: wait for
+        // the last grant's line, then count every grant line up to it.
+        pool.stderr().await(Pattern.compile("client_credentials grant for client machine scope orders/read orders/write"),
+                mark, Duration.ofSeconds(60));
         assertEquals(before + 2, grants(), pool.stderr().text());
     }
 
