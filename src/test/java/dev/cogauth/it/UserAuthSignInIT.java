@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +39,8 @@ class UserAuthSignInIT {
     private static final String UMA_PASSWORD = "Uma-Passw0rd!";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger MARKS = new AtomicInteger();
 
     @TempDir
     static Path dir;
@@ -82,13 +88,42 @@ class UserAuthSignInIT {
     }
 
     /**
+     * A mark in the pool's log that no earlier call's steps can pass: the log comes through a pipe and a reader thread,
+     * so a previous test's lines may still arrive after {@link Lines#mark()}. This makes a call the pool refuses with a
+     * made-up client id, which it logs before answering, as it logs every step before answering: once its line is
+     * here, every step of the calls made before it is too (only their "←" timing lines, logged after answering, may
+     * come later, and {@link #poolStepsSince} leaves those out).
+     */
+    private static int settledMark() throws Exception {
+        String client = "mark" + MARKS.incrementAndGet();
+        HttpRequest call = HttpRequest.newBuilder(pool.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"AuthFlow\":\"USER_AUTH\",\"ClientId\":\"" + client
+                        + "\",\"AuthParameters\":{\"USERNAME\":\"uma\"}}"))
+                .build();
+        assertEquals(400, HTTP.send(call, HttpResponse.BodyHandlers.discarding()).statusCode());
+        Pattern line = Pattern.compile("User pool client " + client + " does not exist");
+        pool.stderr().await(line, 0, WAIT);
+        List<String> all = pool.stderr().all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (line.matcher(all.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("the mark's line went missing");
+    }
+
+    /**
      * What the pool logged (its --log) for uma's sign-in from {@code mark} on, up to the tokens it issued, without the
-     * "local-pool:" prefix: which factor the client chose and which proof it sent, as only the pool can tell.
+     * "local-pool:" prefix and the calls' "←" timing lines: which factor the client chose and which proof it sent, as
+     * only the pool can tell.
      */
     private static List<String> poolStepsSince(int mark) {
         pool.stderr().await(Pattern.compile("→ tokens issued for uma "), mark, WAIT);
         List<String> all = pool.stderr().all();
-        return all.subList(mark, all.size()).stream().map(line -> line.replaceFirst("^local-pool:", "").strip()).toList();
+        return all.subList(mark, all.size()).stream().map(line -> line.replaceFirst("^local-pool:", "").strip())
+                .filter(line -> !line.contains(" ← ")).toList();
     }
 
     /** Exit 3 with exactly one "cogauth:" line, which contains {@code text}; no stack trace, no tokens. */
@@ -129,8 +164,8 @@ class UserAuthSignInIT {
             "PASSWORD,     → tokens issued for uma",
             "password_srp, → challenge PASSWORD_VERIFIER for uma",
         })
-        void aPasswordFactorAsksOnlyThePassword(String factor, String poolAnswer) {
-            int mark = pool.stderr().mark();
+        void aPasswordFactorAsksOnlyThePassword(String factor, String poolAnswer) throws Exception {
+            int mark = settledMark();
             Cogauth.Result run = Cogauth.run().answers(UMA_PASSWORD)
                     .exec(signin("-u", "uma", "--preferred-challenge", factor));
 
@@ -183,8 +218,8 @@ class UserAuthSignInIT {
 
         /** 2 is the second factor shown, in the order the pool offered them: PASSWORD_SRP, proved by SRP. */
         @Test
-        void chosenByNumber() {
-            int mark = pool.stderr().mark();
+        void chosenByNumber() throws Exception {
+            int mark = settledMark();
             Cogauth.Result run = Cogauth.run().answers("2", UMA_PASSWORD).exec(signin("-u", "uma"));
 
             signedInAs(run, "uma");
