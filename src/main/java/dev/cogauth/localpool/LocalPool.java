@@ -44,6 +44,11 @@ public final class LocalPool {
         // its first server starts, so they hold for every pool of this process.
         setDefault("sun.net.httpserver.maxReqTime", Long.toString(PoolLimits.DEFAULT.requestTime().toSeconds()));
         setDefault("jdk.httpserver.maxConnections", Integer.toString(PoolLimits.DEFAULT.connections()));
+        // Beyond 200 idle connections the JDK server hangs up on each one it has just answered; a
+        // client that keeps its connections (every SDK does) then sends its next request into the
+        // closed end, and a POST is not retried. Idle connections hold no thread, so keep as many
+        // as may be open; they are still closed after the idle interval.
+        setDefault("sun.net.httpserver.maxIdleConnections", Integer.toString(PoolLimits.DEFAULT.connections()));
     }
 
     private static void setDefault(String property, String value) {
