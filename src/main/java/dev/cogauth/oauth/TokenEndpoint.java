@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CallTimeouts;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.net.URI;
@@ -132,7 +133,7 @@ public final class TokenEndpoint {
 
     /** RFC 6749 section 2.3.1: both parts form-encoded before Base64. */
     static String basic(String clientId, String secret) {
-        String pair = Form.encode(Map.of("", clientId)).substring(1) + ":" + Form.encode(Map.of("", secret)).substring(1);
+        String pair = Form.component(clientId) + ":" + Form.component(secret);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 

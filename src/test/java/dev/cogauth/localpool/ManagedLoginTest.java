@@ -172,6 +172,22 @@ class ManagedLoginTest {
     }
 
     @Test
+    void a_malformed_code_verifier_counts_as_sent_not_as_absent() throws Exception {
+        // Dropped as malformed, "%zz" would have let a code issued without PKCE through as if no verifier came.
+        String withoutPkce = authorize("browserapp", CALLBACK, "mv")
+                .replace("&code_challenge=" + CHALLENGE + "&code_challenge_method=S256", "");
+        String code = signIn(withoutPkce, "bella", "Bella-Passw0rd!", "mv");
+        HttpResponse<String> malformed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=browserapp&code="
+                        + enc(code) + "&redirect_uri=" + enc(CALLBACK) + "&code_verifier=%zz"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().contains("invalid_grant"), malformed.body());
+    }
+
+    @Test
     void a_client_with_a_secret_authenticates_with_http_basic() throws Exception {
         String page = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
                 + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CallTimeouts;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;

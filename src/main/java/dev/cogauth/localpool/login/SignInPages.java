@@ -5,6 +5,7 @@ import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,7 +105,7 @@ final class SignInPages {
                     + "; Max-Age=" + pending.lifetime().toSeconds() + "; HttpOnly; SameSite=Lax");
         }
         if (federated) {
-            Http.redirect(exchange, "/federated/" + Http.encode(provider) + "?login=" + Http.encode(login));
+            Http.redirect(exchange, "/federated/" + Form.component(provider) + "?login=" + Form.component(login));
             return;
         }
         Http.html(exchange, 200, Pages.signIn(poolId, login, query.getOrDefault("login_hint", ""), "",
