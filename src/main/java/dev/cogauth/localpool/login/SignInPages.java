@@ -5,6 +5,7 @@ import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
+import dev.cogauth.protocol.CodeChallenge;
 import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ final class SignInPages {
         String challenge = query.get("code_challenge");
         PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query),
                 state, query.get("nonce"), challenge, challenge == null ? null
-                : query.getOrDefault("code_challenge_method", "plain"));
+                : query.getOrDefault("code_challenge_method", CodeChallenge.PLAIN));
         Optional<String> signedIn = sessions.peek(cookie(exchange, SESSION_COOKIE))
                 .filter(user -> !"login".equals(query.get("prompt")));
         String provider = query.get("identity_provider");
@@ -123,7 +124,7 @@ final class SignInPages {
             }
         }
         String method = query.get("code_challenge_method");
-        if (method != null && !method.equals("S256") && !method.equals("plain")) {
+        if (method != null && !method.equals(CodeChallenge.S256) && !method.equals(CodeChallenge.PLAIN)) {
             return Optional.of("invalid_request: code_challenge_method must be S256 or plain");
         }
         if (method != null && query.get("code_challenge") == null) {

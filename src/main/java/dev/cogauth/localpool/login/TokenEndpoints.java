@@ -10,6 +10,7 @@ import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import dev.cogauth.localpool.trigger.TriggerException;
+import dev.cogauth.protocol.CodeChallenge;
 import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,7 @@ final class TokenEndpoints {
             return;
         }
         if (request.challenge() != null
-                && !PkceCheck.matches(request.challengeMethod(), request.challenge(), form.get("code_verifier"))) {
+                && !CodeChallenge.matches(request.challengeMethod(), request.challenge(), form.get("code_verifier"))) {
             error(exchange, 400, "invalid_grant", "The code_verifier does not match the code_challenge.");
             return;
         }
