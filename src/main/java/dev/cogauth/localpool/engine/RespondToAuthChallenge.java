@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.CodeAnswer;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
 import java.nio.charset.StandardCharsets;
@@ -147,13 +148,7 @@ final class RespondToAuthChallenge implements Operation {
      */
     private ObjectNode code(String token, AuthSession session, Map<String, String> responses) {
         String name = session.challengeName();
-        String key = switch (name) {
-            case ChallengeName.SMS_MFA -> Param.SMS_MFA_CODE;
-            case ChallengeName.EMAIL_OTP -> Param.EMAIL_OTP_CODE;
-            case ChallengeName.SMS_OTP -> Param.SMS_OTP_CODE;
-            default -> Param.SOFTWARE_TOKEN_MFA_CODE;
-        };
-        String code = JsonRequest.requiredParameter(responses, key);
+        String code = JsonRequest.requiredParameter(responses, CodeAnswer.keyFor(name).orElseThrow());
         boolean correct = name.equals(ChallengeName.SOFTWARE_TOKEN_MFA)
                 ? Totp.verify(session.user().totpSecret(), code, pool.clock().instant())
                 : MessageDigest.isEqual(session.expectedCode().getBytes(StandardCharsets.UTF_8),
