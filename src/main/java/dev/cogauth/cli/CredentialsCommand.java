@@ -3,6 +3,7 @@ package dev.cogauth.cli;
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.config.Profile;
+import dev.cogauth.protocol.PoolId;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
@@ -98,7 +99,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 } catch (SignInNeededException e) {
                     fresh = signInIfAllowed(commands, resolved, e);
                 }
-                String region = poolId.substring(0, poolId.indexOf(':'));
+                String region = PoolId.regionOfIdentityPool(poolId);
                 String endpoint = identityEndpoint != null ? identityEndpoint : commands.endpoint(resolved, fresh);
                 commands.debug().accept("GetId + GetCredentialsForIdentity in " + poolId
                         + (endpoint != null ? " at " + endpoint : ""));
@@ -129,7 +130,7 @@ final class CredentialsCommand implements Callable<Integer> {
             throw new ConfigException(null, "--identity-pool-id", "no identity pool: give --identity-pool-id, or a"
                     + " config file with CredentialsProvider / identity_pool_id");
         }
-        if (!id.get().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}:[0-9a-fA-F-]+")) {
+        if (!PoolId.isIdentityPool(id.get())) {
             throw new ConfigException(null, "--identity-pool-id", "must look like <region>:<uuid>");
         }
         return id.get();

@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.definition;
 
+import dev.cogauth.protocol.PoolId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -48,8 +49,8 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         Objects.requireNonNull(signInPolicy, "signInPolicy");
         Objects.requireNonNull(managedLogin, "managedLogin");
         identityPools = List.copyOf(identityPools);
-        if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
-            throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
+        if (!PoolId.isUserPool(poolId)) {
+            throw new IllegalArgumentException("poolId must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool");
         }
     }
 
@@ -92,7 +93,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */
     public String poolName() {
-        return poolId.substring(poolId.indexOf('_') + 1);
+        return PoolId.nameOfUserPool(poolId);
     }
 
     /**
