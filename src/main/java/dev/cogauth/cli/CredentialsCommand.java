@@ -6,6 +6,7 @@ import dev.cogauth.config.Profile;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
+import dev.cogauth.tokens.NoIdTokenException;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
@@ -83,6 +84,9 @@ final class CredentialsCommand implements Callable<Integer> {
                     new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         }
         String poolId = identityPoolId(resolved, entry);
+        if (!entry.hasIdToken()) {
+            throw new NoIdTokenException("an identity pool (GetId, GetCredentialsForIdentity)", entry.key());
+        }
         IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;

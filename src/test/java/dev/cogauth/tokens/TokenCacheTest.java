@@ -47,6 +47,17 @@ class TokenCacheTest {
     @Nested
     class An_entry_written_and_read_back {
         @Test
+        void without_an_id_token_is_kept_as_it_was() {
+            TokenEntry entry = TestTokens.entryWithoutIdToken(TestTokens.KEY, EXP);
+            cache().store(entry);
+            TokenEntry back = cache().read(TestTokens.KEY).orElseThrow();
+            assertEquals(entry, back);
+            assertFalse(back.hasIdToken());
+            assertEquals(EXP, back.expiresAt(), "expiry comes from the access token's exp claim");
+            assertTrue(warnings.isEmpty(), warnings.toString());
+        }
+
+        @Test
         void keeps_every_field() {
             TokenEntry entry = TestTokens.entry(TestTokens.KEY, EXP)
                     .withCredentials(new AwsCredentials("id-1", "AKIA1", "secret1", "session1", EXP), "us-east-1:pool")
