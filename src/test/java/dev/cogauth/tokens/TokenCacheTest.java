@@ -2,6 +2,7 @@ package dev.cogauth.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,7 +53,7 @@ class TokenCacheTest {
             cache().store(entry);
             TokenEntry back = cache().read(TestTokens.KEY).orElseThrow();
             assertEquals(entry, back);
-            assertFalse(back.hasIdToken());
+            assertNull(back.idToken());
             assertEquals(EXP, back.expiresAt(), "expiry comes from the access token's exp claim");
             assertTrue(warnings.isEmpty(), warnings.toString());
         }
