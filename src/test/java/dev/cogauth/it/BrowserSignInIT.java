@@ -137,6 +137,10 @@ class BrowserSignInIT {
 
     @Test
     void without_openid_the_access_token_is_cached_and_printed_and_what_needs_an_id_token_says_so() throws Exception {
+        Cogauth.Result noIdTokenToPrint = cogauth().exec("signin", "--browser", "--config", config.toString(), "--scope",
+                "aws.cognito.signin.user.admin", "-o", "id-token").assertExit(2);
+        noIdTokenToPrint.check(noIdTokenToPrint.stderr().contains("--output id-token needs the openid scope"),
+                "refused before the browser is opened");
         try (Chromium chromium = Chromium.start()) {
             WebDriver page = chromium.driver();
             CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
@@ -163,6 +167,10 @@ class BrowserSignInIT {
                     && id.stderr().contains("without the openid scope"), "one line saying why");
             Cogauth.Result kube = cogauth().exec("exec-credential").assertExit(4);
             kube.check(kube.stderr().contains("without the openid scope"), "exec-credential says why");
+            Cogauth.Result aws = cogauth().exec("credentials", "--identity-pool-id",
+                    "us-east-1:00000000-0000-0000-0000-000000000000").assertExit(4);
+            aws.check(aws.stderr().lines().count() == 1 && aws.stderr().startsWith("cogauth: an identity pool")
+                    && aws.stderr().contains("needs an ID token"), "credentials says why in one line");
 
             JsonNode status = JSON.readTree(cogauth().exec("status", "-o", "json").assertExit(0).stdout());
             assertEquals("bella", status.get("username").asText());
