@@ -54,6 +54,9 @@ public final class FreshTokens {
                     && current.expiryOf(type).isAfter(now);
             return !refreshedMeanwhile && !RefreshThreshold.freshEnough(current, type, minTtl, now);
         });
+        if (entry.token(type) == null) {
+            throw new NoIdTokenException("this command", key); // the pool's refresh answered without one
+        }
         Duration left = Duration.between(clock.instant(), entry.expiryOf(type));
         if (left.compareTo(minTtl) < 0) {
             notice.accept("the new " + type.name().toLowerCase() + " token has " + left.toSeconds() + "s left, less than"
