@@ -78,6 +78,18 @@ class FreshTokensTest {
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             assertEquals(List.of(), pool.calls, "a refresh would not bring one");
         }
+
+        @Test
+        void that_a_refresh_left_out_is_a_clear_refusal_not_a_null() {
+            FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+            pool.withoutIdToken = true;
+            stored(pool, 0);
+            NoIdTokenException e = assertThrows(NoIdTokenException.class, () -> fresh(pool, Optional.empty())
+                    .atLeast(TestTokens.KEY, TokenType.ID, Duration.ofMinutes(5)));
+            assertTrue(e.getMessage().contains("needs an ID token"), e.getMessage());
+            assertEquals(List.of("GetTokensFromRefreshToken"), pool.calls);
+            assertNull(cache().read(TestTokens.KEY).orElseThrow().idToken(), "the refreshed tokens are kept");
+        }
     }
 
     @Nested
