@@ -32,7 +32,8 @@ final class ForgotPassword implements Operation {
         if (!user.enabled()) {
             throw CognitoError.notAuthorized("User is disabled.");
         }
-        ObjectNode delivery = CodeDelivery.send(pool, user, "ForgotPassword", true);
+        ObjectNode delivery = CodeDelivery.send(pool, user, "ForgotPassword", true, new CustomMessages.Occasion(
+                CustomMessages.Source.FORGOT_PASSWORD, client.clientId(), request.map("ClientMetadata")));
         if (delivery == null) {
             throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified"
                     + " email or phone_number");

@@ -24,13 +24,22 @@ public final class PoolEngine {
      */
     public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
                                    int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
-                                   Trigger userMigration) {
+                                   Trigger userMigration, Trigger customMessage) {
         public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
+
+        /** The sign-in and sign-up paths' triggers, the pool writing its own messages. */
+        public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
+                                Trigger userMigration) {
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, preSignUp,
+                    postConfirmation, userMigration, null);
+        }
 
         /** Only the sign-in path's triggers. */
         public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
                                 int preTokenGenerationVersion) {
-            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null);
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null,
+                    null);
         }
     }
 

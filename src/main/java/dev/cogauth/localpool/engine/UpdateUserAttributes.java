@@ -25,7 +25,8 @@ final class UpdateUserAttributes implements Operation {
         ArrayNode deliveries = response.putArray("CodeDeliveryDetailsList");
         for (String contact : new String[] {"email", "phone_number"}) {
             if (given.containsKey(contact) && !given.get(contact).equals(before.get(contact))) {
-                deliveries.add(GetUserAttributeVerificationCode.send(pool, user, contact));
+                deliveries.add(GetUserAttributeVerificationCode.send(pool, user, contact, CustomMessages.Occasion.noClient(
+                        CustomMessages.Source.UPDATE_USER_ATTRIBUTE, request.map("ClientMetadata"))));
             }
         }
         pool.services().log().step("UpdateUserAttributes " + user.username());
