@@ -319,6 +319,35 @@ class LocalPoolSignUpTriggersTest {
         assertEquals(Set.of("validationData", "clientMetadata"), keys(event.get("request")), "no password to send");
     }
 
+    @Test
+    void attributesAMigratedUserCouldNotHaveFailTheMigrationAndMakeNoUser() throws Exception {
+        RecordingTrigger migration = new RecordingTrigger(event -> {
+            ObjectNode attributes = ((ObjectNode) event.get("response")).putObject("userAttributes");
+            switch (event.get("userName").asText()) {
+                case "escape" -> attributes.put("email", "esc@example.com\u001b[2J");
+                case "longname" -> attributes.put("custom:" + "n".repeat(40), "x");
+                case "huge" -> attributes.put("custom:bio", "x".repeat(5000));
+                default -> attributes.put("email", "fine@example.com");
+            }
+            return event;
+        });
+        try (LocalPool.Running pool = serve(null, null, migration); CognitoIdentityProviderClient sdk = sdk(pool)) {
+            for (String username : List.of("escape", "longname", "huge")) {
+                UserNotFoundException refused = assertThrows(UserNotFoundException.class,
+                        () -> passwordSignIn(sdk, username, "Legacy-Passw0rd!"), username);
+                assertEquals("Exception migrating user in app client " + TestPools.PUBLIC,
+                        refused.awsErrorDetails().errorMessage());
+                assertThrows(UserNotFoundException.class,
+                        () -> sdk.adminGetUser(r -> r.userPoolId(pool.poolId()).username(username)), "no user made");
+            }
+            UserNotFoundException reset = assertThrows(UserNotFoundException.class,
+                    () -> sdk.forgotPassword(r -> r.clientId(TestPools.PUBLIC).username("escape")));
+            assertEquals("Exception migrating user in app client " + TestPools.PUBLIC,
+                    reset.awsErrorDetails().errorMessage());
+            assertNotNull(passwordSignIn(sdk, "fine", "Legacy-Passw0rd!").authenticationResult());
+        }
+    }
+
     private static software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn(
             CognitoIdentityProviderClient sdk, String username, String password) {
         return sdk.initiateAuth(r -> r.clientId(TestPools.PUBLIC).authFlow(AuthFlowType.USER_PASSWORD_AUTH)

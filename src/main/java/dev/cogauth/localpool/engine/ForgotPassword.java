@@ -22,7 +22,7 @@ final class ForgotPassword implements Operation {
         ClientDefinition client = ClientCalls.client(pool, request, username);
         Optional<PoolUser> found = pool.services().users().find(username).or(() -> pool.services().signInTriggers()
                 .userMigration(username, null, client.clientId(), request.map("ClientMetadata"))
-                .map(migrated -> InitiateAuth.migrated(pool.services(), username, null, migrated)));
+                .map(migrated -> InitiateAuth.migrated(pool.services(), client.clientId(), username, null, migrated)));
         ObjectNode response = pool.services().json().createObjectNode();
         if (found.isEmpty() && client.preventUserExistenceErrors()) {
             response.set("CodeDeliveryDetails", CodeDelivery.details(pool, false, username + "@example.com"));
