@@ -61,10 +61,7 @@ final class CustomMessages {
 
     /** What a message is sent for: the event's source, client ({@code callerContext.clientId}) and client metadata. */
     record Occasion(Source source, String clientId, Map<String, String> clientMetadata) {
-        /**
-         * A message of a call that names no client: Cognito's admin calls; the pool also sends this
-         * for the calls authorised by an access token (UpdateUserAttributes, GetUserAttributeVerificationCode).
-         */
+        /** A message of an admin call, which names no client. */
         static Occasion noClient(Source source, Map<String, String> clientMetadata) {
             return new Occasion(source, SignUpTriggers.NO_CLIENT, clientMetadata);
         }

@@ -19,8 +19,9 @@ final class GetUserAttributeVerificationCode implements Operation {
         PoolUser user = pool.services().tokens().accessTokenUser(request.required("AccessToken"), pool.services().users());
         String attribute = request.required("AttributeName");
         ObjectNode response = pool.services().json().createObjectNode();
-        response.set("CodeDeliveryDetails", send(pool, user, attribute, CustomMessages.Occasion.noClient(
-                CustomMessages.Source.VERIFY_USER_ATTRIBUTE, request.map("ClientMetadata"))));
+        String clientId = pool.services().tokens().accessTokenClient(request.required("AccessToken"));
+        response.set("CodeDeliveryDetails", send(pool, user, attribute, new CustomMessages.Occasion(
+                CustomMessages.Source.VERIFY_USER_ATTRIBUTE, clientId, request.map("ClientMetadata"))));
         return response;
     }
 
