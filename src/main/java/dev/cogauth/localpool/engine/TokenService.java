@@ -178,6 +178,17 @@ final class TokenService {
 
     /** The user of a valid, unexpired, unrevoked access token. */
     PoolUser accessTokenUser(String accessToken, UserStore users) {
+        ObjectNode claims = accessTokenClaims(accessToken);
+        return users.find(claims.path("username").asText())
+                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+    }
+
+    /** The app client a valid, unexpired, unrevoked access token was issued to. */
+    String accessTokenClient(String accessToken) {
+        return accessTokenClaims(accessToken).path("client_id").asText();
+    }
+
+    private ObjectNode accessTokenClaims(String accessToken) {
         ObjectNode claims = signer.verify(accessToken)
                 .filter(c -> "access".equals(c.path("token_use").asText()))
                 .filter(c -> issuer.equals(c.path("iss").asText()))
@@ -188,8 +199,7 @@ final class TokenService {
         if (revokedOrigins.containsKey(claims.path("origin_jti").asText())) {
             throw CognitoError.notAuthorized("Access Token has been revoked");
         }
-        return users.find(claims.path("username").asText())
-                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+        return claims;
     }
 
     private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime,
