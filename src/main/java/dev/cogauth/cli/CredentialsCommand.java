@@ -7,6 +7,7 @@ import dev.cogauth.protocol.PoolId;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
+import dev.cogauth.tokens.NoIdTokenException;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
@@ -84,6 +85,9 @@ final class CredentialsCommand implements Callable<Integer> {
                     new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         }
         String poolId = identityPoolId(resolved, entry);
+        if (!entry.hasIdToken()) {
+            throw new NoIdTokenException("an identity pool (GetId, GetCredentialsForIdentity)", entry.key());
+        }
         IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;

@@ -225,7 +225,7 @@ public final class LocalPool {
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
                     open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion(),
                     open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()),
-                    open(triggers, t.userMigration()));
+                    open(triggers, t.userMigration()), open(triggers, t.customMessage()));
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
                     log, limits, outbox, state);

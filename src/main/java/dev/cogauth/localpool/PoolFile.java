@@ -65,7 +65,7 @@ public final class PoolFile {
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
     private static final Set<String> TRIGGERS = Set.of("define", "create", "verify", "preAuthentication",
             "postAuthentication", "preTokenGeneration", "preSignUp", "postConfirmation",
-            "userMigration");
+            "userMigration", "customMessage");
     /** Cognito's PreTokenGenerationConfig.LambdaVersion values, and the event version each sends. */
     private static final Map<String, Integer> PRE_TOKEN_VERSIONS = Map.of("V1_0", 1, "V2_0", 2, "V3_0", 3);
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
@@ -560,7 +560,8 @@ public final class PoolFile {
         return triggers.withSignIn(signInTrigger(node, "preAuthentication"), signInTrigger(node, "postAuthentication"),
                 signInTrigger(node, "preTokenGeneration"), version)
                 .withSignUp(signInTrigger(node, "preSignUp"), signInTrigger(node, "postConfirmation"),
-                        signInTrigger(node, "userMigration"));
+                        signInTrigger(node, "userMigration"))
+                .withCustomMessage(signInTrigger(node, "customMessage"));
     }
 
     /** A sign-in or sign-up path trigger: a Node.js handler or a Lambda function; the built-ins are custom-auth triggers only. */

@@ -154,13 +154,15 @@ public final class TokenEndpoint {
         }
     }
 
+    /** The ID token is null when there is none: Cognito sends one only for the openid scope. */
     private static AuthenticationResult tokens(String body) {
         JsonNode json = parse(body);
-        if (json == null || !json.hasNonNull("id_token") || !json.hasNonNull("access_token")) {
+        if (json == null || !json.hasNonNull("access_token")) {
             throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
-                    "the token endpoint answered without an ID and an access token");
+                    "the token endpoint answered without an access token");
         }
-        return new AuthenticationResult(json.get("id_token").asText(), json.get("access_token").asText(),
+        return new AuthenticationResult(json.hasNonNull("id_token") ? json.get("id_token").asText() : null,
+                json.get("access_token").asText(),
                 json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null,
                 json.path("expires_in").asInt(3600), json.path("token_type").asText("Bearer"), null);
     }

@@ -188,6 +188,39 @@ class ManagedLoginTest {
     }
 
     @Test
+    void without_openid_the_tokens_have_no_id_token_and_neither_have_their_refreshes() throws Exception {
+        String code = signIn(authorize("browserapp", CALLBACK, "s").replace("scope=openid%20email",
+                "scope=aws.cognito.signin.user.admin"), "bella", "Bella-Passw0rd!", "s");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode answer = JSON.readTree(tokens.body());
+        assertFalse(answer.has("id_token"), answer.toString());
+        JsonNode access = claims(answer.get("access_token").asText());
+        assertEquals("aws.cognito.signin.user.admin", access.get("scope").asText());
+        assertEquals("bella", access.get("username").asText());
+
+        HttpResponse<String> refreshed = token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
+                "refresh_token", answer.get("refresh_token").asText()), null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertFalse(JSON.readTree(refreshed.body()).has("id_token"), refreshed.body());
+        assertTrue(JSON.readTree(refreshed.body()).has("access_token"), refreshed.body());
+    }
+
+    @Test
+    void email_phone_or_profile_without_openid_is_an_invalid_scope() throws Exception {
+        for (String scope : new String[] {"email", "profile", "aws.cognito.signin.user.admin%20email"}) {
+            HttpResponse<String> refused = get(authorize("browserapp", CALLBACK, "s").replace("scope=openid%20email",
+                    "scope=" + scope));
+            assertEquals(302, refused.statusCode(), scope);
+            Map<String, String> query = query(refused);
+            assertEquals("invalid_scope", query.get("error"), scope);
+            assertTrue(query.get("error_description").contains("openid"), query.toString());
+            assertEquals("s", query.get("state"));
+        }
+    }
+
+    @Test
     void a_client_with_a_secret_authenticates_with_http_basic() throws Exception {
         String page = get(base + "/oauth2/authorize?response_type=code&client_id=browsersecret"
                 + "&redirect_uri=" + enc("http://127.0.0.1:38512/cb") + "&scope=openid&state=z").body();

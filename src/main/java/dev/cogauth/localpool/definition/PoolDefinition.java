@@ -117,14 +117,14 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
      * The three custom-auth triggers, any of them absent, and how long one may run; and the
      * sign-in path's triggers (Pre and Post Authentication, Pre Token Generation with its event
      * version 1, 2 or 3), each optional; and the sign-up path's (Pre Sign-up, Post Confirmation,
-     * User Migration), each optional.
+     * User Migration), each optional; and Custom Message, which writes every code message, optional.
      */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
                                      TriggerDefinition verify, Duration timeout,
                                      TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
                                      TriggerDefinition preTokenGeneration, int preTokenGenerationVersion,
                                      TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
-                                     TriggerDefinition userMigration) {
+                                     TriggerDefinition userMigration, TriggerDefinition customMessage) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
         public TriggerDefinitions {
@@ -137,7 +137,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         /** Only the custom-auth triggers. */
         public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
                                   Duration timeout) {
-            this(define, create, verify, timeout, null, null, null, 1, null, null, null);
+            this(define, create, verify, timeout, null, null, null, 1, null, null, null, null);
         }
 
         public static TriggerDefinitions none() {
@@ -152,14 +152,23 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         public TriggerDefinitions withSignIn(TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
                                              TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
             return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
-                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
         }
 
         /** The same triggers with these sign-up path triggers (User Migration brings in a user at sign-in). */
         public TriggerDefinitions withSignUp(TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
                                              TriggerDefinition userMigration) {
             return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
-                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
+        }
+
+        /** The same triggers with this Custom Message trigger (null: the pool's own messages). */
+        public TriggerDefinitions withCustomMessage(TriggerDefinition customMessage) {
+            return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import dev.cogauth.protocol.CodeChallenge;
 import dev.cogauth.protocol.Form;
+import dev.cogauth.protocol.OAuthScopes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -122,6 +123,10 @@ final class SignInPages {
             if (!client.scopes().contains(scope)) {
                 return Optional.of("invalid_scope: scope " + scope + " is not allowed for this client");
             }
+        }
+        Optional<String> withoutOpenid = OAuthScopes.withoutOpenid(scopes(query));
+        if (withoutOpenid.isPresent()) {
+            return Optional.of("invalid_scope: scope " + withoutOpenid.get() + " can only be requested with openid");
         }
         String method = query.get("code_challenge_method");
         if (method != null && !method.equals(CodeChallenge.S256) && !method.equals(CodeChallenge.PLAIN)) {
