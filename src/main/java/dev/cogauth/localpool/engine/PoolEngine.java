@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
 import dev.cogauth.localpool.definition.PoolLimits;
 import dev.cogauth.localpool.trigger.Trigger;
+import dev.cogauth.protocol.CodeChallenge;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class PoolEngine {
                 .put("revocation_endpoint", baseUri + "/oauth2/revoke")
                 .put("end_session_endpoint", baseUri + "/logout");
         config.putArray("grant_types_supported").add("authorization_code").add("refresh_token");
-        config.putArray("code_challenge_methods_supported").add("S256").add("plain");
+        config.putArray("code_challenge_methods_supported").add(CodeChallenge.S256).add(CodeChallenge.PLAIN);
         config.putArray("id_token_signing_alg_values_supported").add("RS256");
         config.putArray("response_types_supported").add("code");
         config.putArray("subject_types_supported").add("public");
