@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +207,21 @@ class ManagedLoginTest {
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         assertFalse(JSON.readTree(refreshed.body()).has("id_token"), refreshed.body());
         assertTrue(JSON.readTree(refreshed.body()).has("access_token"), refreshed.body());
+    }
+
+    /** Cognito: "If the client doesn't request any scopes, the authentication server uses all scopes that are associated with the client." */
+    @Test
+    void without_scope_the_client_gets_every_scope_it_is_allowed() throws Exception {
+        String code = signIn(authorize("browserapp", CALLBACK, "s").replace("&scope=openid%20email", ""),
+                "bella", "Bella-Passw0rd!", "s");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode answer = JSON.readTree(tokens.body());
+        assertTrue(answer.has("id_token"), answer.toString());
+        List<String> allowed = pool.definition().managedLogin().codeClient("browserapp").orElseThrow().scopes();
+        assertEquals(new TreeSet<>(allowed), new TreeSet<>(
+                List.of(claims(answer.get("access_token").asText()).get("scope").asText().split(" "))));
     }
 
     @Test

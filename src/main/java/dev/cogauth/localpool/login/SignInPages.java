@@ -88,7 +88,7 @@ final class SignInPages {
             return;
         }
         String challenge = query.get("code_challenge");
-        PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query),
+        PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query, client.get()),
                 state, query.get("nonce"), challenge, challenge == null ? null
                 : query.getOrDefault("code_challenge_method", CodeChallenge.PLAIN));
         Optional<String> signedIn = sessions.peek(cookie(exchange, SESSION_COOKIE))
@@ -119,12 +119,12 @@ final class SignInPages {
         if (!"code".equals(query.get("response_type"))) {
             return Optional.of("unsupported_response_type: response_type must be code");
         }
-        for (String scope : scopes(query)) {
+        for (String scope : scopes(query, client)) {
             if (!client.scopes().contains(scope)) {
                 return Optional.of("invalid_scope: scope " + scope + " is not allowed for this client");
             }
         }
-        Optional<String> withoutOpenid = OAuthScopes.withoutOpenid(scopes(query));
+        Optional<String> withoutOpenid = OAuthScopes.withoutOpenid(scopes(query, client));
         if (withoutOpenid.isPresent()) {
             return Optional.of("invalid_scope: scope " + withoutOpenid.get() + " can only be requested with openid");
         }
@@ -142,9 +142,10 @@ final class SignInPages {
         return Optional.empty();
     }
 
-    private static List<String> scopes(Map<String, String> query) {
+    /** The scopes asked for; without any, every scope the client is allowed, as Cognito's authorize endpoint does. */
+    private static List<String> scopes(Map<String, String> query, ManagedLoginDefinition.OAuthClient client) {
         String scope = query.getOrDefault("scope", "").strip();
-        return scope.isEmpty() ? List.of("openid") : Arrays.asList(scope.split("\\s+"));
+        return scope.isEmpty() ? client.scopes() : Arrays.asList(scope.split("\\s+"));
     }
 
     private List<String> providers(ManagedLoginDefinition.OAuthClient client) {
