@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedExcept
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /** The identity service on the pool's port, driven by the AWS SDK's own CognitoIdentityClient. */
 class LocalPoolIdentityTest {
@@ -162,6 +164,51 @@ class LocalPoolIdentityTest {
             assertThrows(ResourceNotFoundException.class, () -> signed.getCredentialsForIdentity(r -> r
                     .identityId("us-east-1:00000000-0000-0000-0000-000000000000")));
         }
+    }
+
+    /**
+     * What a suite written for Cognito or moto does: a user pool and client made at run time, an
+     * identity pool over them, a user signed in there; that pool's ID tokens are checked with its
+     * own key, and the pool file's are not taken for it.
+     */
+    @Test
+    void userPoolsMadeAtRunTimeSignTheirUsersIntoIdentityPools() throws Exception {
+        String poolId = users.createUserPool(r -> r.poolName("made at run time")).userPool().id();
+        String clientId = users.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient().clientId();
+        users.adminCreateUser(r -> r.userPoolId(poolId).username("dora").messageAction(MessageActionType.SUPPRESS));
+        users.adminSetUserPassword(r -> r.userPoolId(poolId).username("dora").password("Run-T1me-Passw0rd!")
+                .permanent(true));
+        String runTimeProvider = "cognito-idp.us-east-1.amazonaws.com/" + poolId;
+        String identityPoolId = identity.createIdentityPool(r -> r.identityPoolName("Over a run time pool")
+                .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(p -> p.providerName(runTimeProvider)
+                        .clientId(clientId))).identityPoolId();
+        String token = users.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "dora", "PASSWORD", "Run-T1me-Passw0rd!")))
+                .authenticationResult().idToken();
+
+        Map<String, String> logins = Map.of(runTimeProvider, token);
+        String identityId = identity.getId(r -> r.identityPoolId(identityPoolId).logins(logins)).identityId();
+        Credentials credentials = identity.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins))
+                .credentials();
+        assertTrue(credentials.accessKeyId().matches("ASIA[A-Z2-7]{16}"), credentials.accessKeyId());
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(identity.getOpenIdToken(r -> r
+                .identityId(identityId).logins(logins)).token().split("\\.")[1]));
+        assertEquals(runTimeProvider, claims.get("amr").get(1).asText());
+
+        // The pool file's token under the run-time pool's name: not signed with that pool's key.
+        assertEquals("Invalid login token. Couldn't verify signed token.", refusal(() -> identity.getId(r -> r
+                .identityPoolId(identityPoolId).logins(Map.of(runTimeProvider, idToken(TestPools.PUBLIC))))));
+        // A client of the pool file's pool named with the run-time pool: no such client there.
+        InvalidParameterException unknown = assertThrows(InvalidParameterException.class, () -> identity
+                .createIdentityPool(r -> r.identityPoolName("x").allowUnauthenticatedIdentities(false)
+                        .cognitoIdentityProviders(p -> p.providerName(runTimeProvider).clientId(TestPools.PUBLIC))));
+        assertTrue(unknown.awsErrorDetails().errorMessage().startsWith("Invalid Cognito Identity Provider"),
+                unknown.awsErrorDetails().errorMessage());
+        // Once the user pool is deleted its tokens have no key left to be checked with.
+        users.deleteUserPool(r -> r.userPoolId(poolId));
+        assertEquals("Invalid login token. Couldn't verify signed token.", refusal(() -> identity.getId(r -> r
+                .identityPoolId(identityPoolId).logins(logins))));
     }
 
     private static String refusal(Runnable call) {

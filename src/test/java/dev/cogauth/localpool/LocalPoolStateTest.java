@@ -200,6 +200,44 @@ class LocalPoolStateTest {
     }
 
     @Test
+    void anIdentityPoolOverAUserPoolMadeAtRunTimeKeepsTakingItsTokensAfterARestart() throws IOException {
+        Path state = temp.resolve("state").resolve("pool-state.json");
+        String poolId;
+        String clientId;
+        String identityPoolId;
+        String identityId;
+        try (LocalPool.Running pool = start(state); var identity = identity(pool)) {
+            poolId = with(pool, api -> api.createUserPool(r -> r.poolName("run time")).userPool().id());
+            clientId = with(pool, api -> api.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient().clientId());
+            with(pool, api -> api.adminCreateUser(r -> r.userPoolId(poolId).username("erin")
+                    .messageAction(MessageActionType.SUPPRESS)));
+            with(pool, api -> api.adminSetUserPassword(r -> r.userPoolId(poolId).username("erin").password(PASSWORD)
+                    .permanent(true)));
+            String provider = "cognito-idp.us-east-1.amazonaws.com/" + poolId;
+            identityPoolId = identity.createIdentityPool(r -> r.identityPoolName("Over run time")
+                    .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(p -> p.providerName(provider)
+                            .clientId(clientId))).identityPoolId();
+            String token = idToken(pool, clientId, "erin", PASSWORD);
+            identityId = identity.getId(r -> r.identityPoolId(identityPoolId)
+                    .logins(java.util.Map.of(provider, token))).identityId();
+        }
+        try (LocalPool.Running pool = start(state); var identity = identity(pool)) {
+            var logins = java.util.Map.of("cognito-idp.us-east-1.amazonaws.com/" + poolId,
+                    idToken(pool, clientId, "erin", PASSWORD));
+            assertEquals(identityId, identity.getId(r -> r.identityPoolId(identityPoolId).logins(logins)).identityId());
+            assertTrue(identity.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)).credentials()
+                    .accessKeyId().startsWith("ASIA"));
+        }
+    }
+
+    private static String idToken(LocalPool.Running pool, String clientId, String username, String password) {
+        return with(pool, api -> api.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(java.util.Map.of("USERNAME", username, "PASSWORD", password)))
+                .authenticationResult().idToken());
+    }
+
+    @Test
     void withoutAFileThePoolStartsFreshAndWritesOne() throws IOException {
         Path state = temp.resolve("state").resolve("pool-state.json");
         try (LocalPool.Running pool = start(state)) {

@@ -3,59 +3,43 @@ package dev.cogauth.localpool.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * Checks a login of an identity pool as Cognito Identity does: an ID token of this user pool
- * (its provider name, signature and issuer), for one of the accepted app clients, unexpired.
- * Refusals carry Cognito Identity's own words.
+ * Checks a login of an identity pool as Cognito Identity does: an ID token of the user pool its
+ * provider name names (the pool file's or one made at run time; that pool's signature and
+ * issuer), for one of the accepted app clients, unexpired. Refusals carry Cognito Identity's own
+ * words.
  */
 final class IdTokenCheck {
 
-    private final String providerName;
-    private final String region;
-    private final String issuer;
-    private final ClientRegistry clients;
-    private final JwtSigner signer;
+    private final PoolDirectory pools;
     private final Clock clock;
 
-    IdTokenCheck(String providerName, String region, String issuer, ClientRegistry clients, JwtSigner signer,
-                 Clock clock) {
-        this.providerName = providerName;
-        this.region = region;
-        this.issuer = issuer;
-        this.clients = clients;
-        this.signer = signer;
+    IdTokenCheck(PoolDirectory pools, Clock clock) {
+        this.pools = pools;
         this.clock = clock;
     }
 
-    /** The region new identity pools are made in: the user pool's. */
+    /** The region new identity pools are made in: the pool file's. */
     String region() {
-        return region;
+        return pools.filePool().region();
     }
 
-    /** Whether {@code providerName} is this pool's and {@code clientId} one of its app clients. */
+    /** Whether {@code providerName} names a user pool served here and {@code clientId} is one of its app clients. */
     boolean knows(String providerName, String clientId) {
-        if (!this.providerName.equals(providerName)) {
-            return false;
-        }
-        try {
-            clients.find(clientId);
-            return true;
-        } catch (CognitoError unknown) {
-            return false;
-        }
+        return userPool(providerName).filter(pool -> pool.services().clients().has(clientId)).isPresent();
     }
 
-    /** The {@code sub} of a valid ID token of this pool for one of {@code audiences}. */
+    /** The {@code sub} of a valid ID token of the user pool {@code providerName} names, for one of {@code audiences}. */
     String subject(String providerName, String token, Collection<String> audiences) {
-        if (!this.providerName.equals(providerName)) {
-            throw invalid("Issuer doesn't match providerName");
-        }
-        ObjectNode claims = signer.verify(token).orElseThrow(() -> invalid("Couldn't verify signed token."));
+        // A user pool deleted since the identity pool was made has no key left to verify with.
+        RunningPool pool = userPool(providerName).orElseThrow(() -> invalid("Couldn't verify signed token."));
+        ObjectNode claims = pool.signer().verify(token).orElseThrow(() -> invalid("Couldn't verify signed token."));
         if (!"id".equals(claims.path("token_use").asText()) || !claims.path("sub").isTextual()) {
             throw invalid("Not a valid OpenId Connect identity token.");
         }
-        if (!issuer.equals(claims.path("iss").asText())) {
+        if (!pool.issuer().equals(claims.path("iss").asText())) {
             throw invalid("Issuer doesn't match providerName");
         }
         if (!audiences.contains(claims.path("aud").asText())) {
@@ -67,6 +51,11 @@ final class IdTokenCheck {
             throw invalid("Token expired: " + now + " >= " + expiry);
         }
         return claims.get("sub").textValue();
+    }
+
+    /** The served user pool whose provider name ({@code cognito-idp.<region>.amazonaws.com/<poolId>}) this is. */
+    private Optional<RunningPool> userPool(String providerName) {
+        return pools.all().stream().filter(pool -> pool.definition().providerName().equals(providerName)).findFirst();
     }
 
     private static CognitoError invalid(String why) {

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Cognito's identity service ({@code AWSCognitoIdentityService.*}) for this pool's users:
- * CreateIdentityPool, DescribeIdentityPool, GetId, GetCredentialsForIdentity, GetOpenIdToken.
- * A login is this pool's ID token under its provider name, checked as Cognito Identity checks
- * it (signature, issuer, audience among the identity pool's app clients, expiry).
+ * Cognito's identity service ({@code AWSCognitoIdentityService.*}) for the users of every user
+ * pool served here (the pool file's and those made at run time): CreateIdentityPool,
+ * DescribeIdentityPool, GetId, GetCredentialsForIdentity, GetOpenIdToken. A login is a user
+ * pool's ID token under that pool's provider name, checked as Cognito Identity checks it
+ * (signature, issuer, audience among the identity pool's app clients, expiry).
  */
 final class IdentityOperations {
 
@@ -57,7 +58,7 @@ final class IdentityOperations {
             for (String member : UNSUPPORTED) {
                 if (body.hasNonNull(member) && !(body.get(member).isContainerNode() && body.get(member).isEmpty())) {
                     throw CognitoError.invalidParameter(member + " is not supported by the local pool: its identity"
-                            + " pools take only its own user pool's ID tokens (CognitoIdentityProviders).");
+                            + " pools take only the ID tokens of its user pools (CognitoIdentityProviders).");
                 }
             }
             String name = request.required("IdentityPoolName");
@@ -78,8 +79,9 @@ final class IdentityOperations {
                     String providerName = provider.path("ProviderName").asText("");
                     String clientId = provider.path("ClientId").asText("");
                     if (!idTokens.knows(providerName, clientId)) {
-                        throw CognitoError.invalidParameter("Invalid Cognito Identity Provider: " + providerName
-                                + " with client " + clientId + " is no app client of this local pool.");
+                        throw CognitoError.invalidParameter("Invalid Cognito Identity Provider: "
+                                + printable(providerName) + " with client " + printable(clientId)
+                                + " is no app client of a user pool the local pool serves.");
                     }
                     providers.add(new IdentityPoolDefinition.Provider(providerName, clientId));
                 }

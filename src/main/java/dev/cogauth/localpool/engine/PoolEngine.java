@@ -74,8 +74,7 @@ public final class PoolEngine {
         PoolDirectory directory = new PoolDirectory(wiring, filePool);
         PoolServices pool = filePool.services();
         IdentityStore identities = new IdentityStore(definition.identityPools(), pool.random());
-        Map<String, Operation> identity = identityOperations(definition, json, pool, identities, filePool.signer(),
-                filePool.issuer());
+        Map<String, Operation> identity = identityOperations(json, directory, pool, identities, filePool.signer());
         PoolRouter router = directory;
         Runnable saveState = () -> { };
         if (state != null) {
@@ -106,11 +105,10 @@ public final class PoolEngine {
     }
 
     /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
-    private static Map<String, Operation> identityOperations(PoolDefinition definition, ObjectMapper json,
+    private static Map<String, Operation> identityOperations(ObjectMapper json, PoolDirectory directory,
                                                              PoolServices pool, IdentityStore identities,
-                                                             JwtSigner signer, String issuer) {
-        IdTokenCheck idTokens = new IdTokenCheck(definition.providerName(), definition.region(), issuer, pool.clients(),
-                signer, pool.clock());
+                                                             JwtSigner signer) {
+        IdTokenCheck idTokens = new IdTokenCheck(directory, pool.clock());
         IdentityOperations identity = new IdentityOperations(json,
                 identities, idTokens, signer, pool.random(),
                 pool.clock(), pool.log());
