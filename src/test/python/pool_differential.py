@@ -32,6 +32,9 @@ def main():
     cognito = boto3.client("cognito-idp", endpoint_url=args.endpoint, region_name="us-east-1",
                            aws_access_key_id="testing", aws_secret_access_key="testing",
                            config=Config(retries={"max_attempts": 1}))
+    identity = boto3.client("cognito-identity", endpoint_url=args.endpoint, region_name="us-east-1",
+                            aws_access_key_id="testing", aws_secret_access_key="testing",
+                            config=Config(retries={"max_attempts": 1}))
 
     def step(name, call, essential=(), values=()):
         try:
@@ -107,6 +110,20 @@ def main():
          essential=("AuthenticationResult.IdToken", "AuthenticationResult.AccessToken",
                     "AuthenticationResult.RefreshToken"),
          values=("AuthenticationResult.TokenType", "AuthenticationResult.ExpiresIn"))
+    signed_in = step("sign-in for the identity pool", password_auth("newbie", STRONG))
+    provider = "cognito-idp.us-east-1.amazonaws.com/" + pool_id
+    identity_pool = step("create identity pool", lambda: identity.create_identity_pool(
+        IdentityPoolName="differential", AllowUnauthenticatedIdentities=False,
+        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": client_id}]),
+        essential=("IdentityPoolId", "IdentityPoolName", "CognitoIdentityProviders"),
+        values=("IdentityPoolName", "AllowUnauthenticatedIdentities"))
+    logins = {provider: signed_in["AuthenticationResult"]["IdToken"]}
+    identity_id = step("get id", lambda: identity.get_id(
+        IdentityPoolId=identity_pool["IdentityPoolId"], Logins=logins), essential=("IdentityId",))["IdentityId"]
+    step("get credentials for identity", lambda: identity.get_credentials_for_identity(
+        IdentityId=identity_id, Logins=logins),
+        essential=("IdentityId", "Credentials.AccessKeyId", "Credentials.SecretKey", "Credentials.SessionToken",
+                   "Credentials.Expiration"))
     step("wrong password", password_auth("newbie", "Wr0ng-Passw0rd!"))
     step("unknown user", password_auth("nobody", STRONG))
 

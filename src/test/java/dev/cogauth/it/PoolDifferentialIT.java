@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same boto3 session ({@code src/test/python/pool_differential.py}: create a pool and a
  * client, seed a user, a duplicate user, a weak password, sign-up, unconfirmed sign-in,
- * confirmation, filtered listing, password reset, deletions, an unknown client) against moto's
+ * confirmation, an identity pool over the pool and credentials for its user, filtered listing,
+ * password reset, deletions, an unknown client) against moto's
  * server and against {@code cogauth local-pool}: the same steps succeed or fail with the same
  * error codes and answer with the same keys, but for the differences listed in {@link #DELIBERATE}
  * (each one moto's, the local pool answering as Cognito does; docs/local-pool-api.md lists them too).
@@ -47,7 +48,12 @@ class PoolDifferentialIT {
             "get confirmed user", "MFA members | none",
             // moto leaves out InitiateAuth's empty ChallengeParameters; Cognito sends {}.
             "confirmed sign-in", "keys [AuthenticationResult] | keys [AuthenticationResult, ChallengeParameters]",
-            "new password signs in", "keys [AuthenticationResult] | keys [AuthenticationResult, ChallengeParameters]");
+            "new password signs in", "keys [AuthenticationResult] | keys [AuthenticationResult, ChallengeParameters]",
+            "sign-in for the identity pool", "keys [AuthenticationResult] | keys [AuthenticationResult, ChallengeParameters]",
+            // moto leaves out CreateIdentityPool's AllowClassicFlow; Cognito's answer has it (false by default).
+            "create identity pool", "keys [AllowUnauthenticatedIdentities, CognitoIdentityProviders, IdentityPoolId,"
+                    + " IdentityPoolName, IdentityPoolTags] | keys [AllowClassicFlow, AllowUnauthenticatedIdentities,"
+                    + " CognitoIdentityProviders, IdentityPoolId, IdentityPoolName, IdentityPoolTags]");
     private static final List<String> MOTO_MFA_MEMBERS = List.of("MFAOptions", "PreferredMfaSetting", "UserMFASettingList");
 
     @Test
