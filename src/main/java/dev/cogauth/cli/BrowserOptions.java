@@ -40,7 +40,8 @@ final class BrowserOptions {
     String redirectUri;
 
     @Option(names = "--scope", paramLabel = "SCOPES", description = "Scopes, comma- or space-separated (default: the "
-            + "config file's, else openid email profile).")
+            + "config file's, else openid email profile). Without openid Cognito issues no ID token (token then prints"
+            + " the access token); email, phone and profile need openid too.")
     String scope;
 
     @Option(names = "--identity-provider", paramLabel = "NAME", description = "Go straight to this identity provider "

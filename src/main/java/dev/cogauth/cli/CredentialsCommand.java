@@ -3,9 +3,11 @@ package dev.cogauth.cli;
 import dev.cogauth.api.AwsCredentials;
 import dev.cogauth.config.ConfigException;
 import dev.cogauth.config.Profile;
+import dev.cogauth.protocol.PoolId;
 import dev.cogauth.tokens.CredentialsFormat;
 import dev.cogauth.tokens.CredentialsPrinter;
 import dev.cogauth.tokens.IdentityCredentials;
+import dev.cogauth.tokens.NoIdTokenException;
 import dev.cogauth.tokens.SignInNeededException;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
@@ -83,6 +85,9 @@ final class CredentialsCommand implements Callable<Integer> {
                     new SignInNeededException("no cached sign-in for " + resolved.key().describe()));
         }
         String poolId = identityPoolId(resolved, entry);
+        if (!entry.hasIdToken()) {
+            throw new NoIdTokenException("an identity pool (GetId, GetCredentialsForIdentity)", entry.key());
+        }
         IdentityCredentials identity = new IdentityCredentials(commands.cache(), context.clock(), commands::note);
         Optional<AwsCredentials> cached = identity.cached(entry, poolId, minTtl);
         AwsCredentials credentials;
@@ -98,7 +103,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 } catch (SignInNeededException e) {
                     fresh = signInIfAllowed(commands, resolved, e);
                 }
-                String region = poolId.substring(0, poolId.indexOf(':'));
+                String region = PoolId.regionOfIdentityPool(poolId);
                 String endpoint = identityEndpoint != null ? identityEndpoint : commands.endpoint(resolved, fresh);
                 commands.debug().accept("GetId + GetCredentialsForIdentity in " + poolId
                         + (endpoint != null ? " at " + endpoint : ""));
@@ -129,7 +134,7 @@ final class CredentialsCommand implements Callable<Integer> {
             throw new ConfigException(null, "--identity-pool-id", "no identity pool: give --identity-pool-id, or a"
                     + " config file with CredentialsProvider / identity_pool_id");
         }
-        if (!id.get().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}:[0-9a-fA-F-]+")) {
+        if (!PoolId.isIdentityPool(id.get())) {
             throw new ConfigException(null, "--identity-pool-id", "must look like <region>:<uuid>");
         }
         return id.get();

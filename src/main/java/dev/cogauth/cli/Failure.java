@@ -10,6 +10,7 @@ import dev.cogauth.flow.UnsupportedChallengeException;
 import dev.cogauth.oauth.BrowserSignInException;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.tokens.CacheException;
+import dev.cogauth.tokens.NoIdTokenException;
 import dev.cogauth.tokens.SignInNeededException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,8 @@ record Failure(int exitCode, String message, String hintOrNull) {
         if (error instanceof UnsupportedChallengeException e) {
             return new Failure(ExitCode.REFUSED, e.getMessage());
         }
-        if (error instanceof SignInNeededException e) {
-            return new Failure(ExitCode.INPUT_NEEDED, e.getMessage());
+        if (error instanceof SignInNeededException || error instanceof NoIdTokenException) {
+            return new Failure(ExitCode.INPUT_NEEDED, error.getMessage());
         }
         if (error instanceof CacheException e) {
             return new Failure(ExitCode.CONFIG, e.getMessage());

@@ -50,13 +50,13 @@ final class LocalPoolCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--outbox", paramLabel = "DIR", description = "Also write each code the pool sends by email or "
-            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username), for tests and scripts; "
-            + "the newest 1000 it wrote are kept.")
+            + "SMS to DIR, one JSON file per message (medium, destination, code, time, username, message), for tests "
+            + "and scripts; the newest 1000 it wrote are kept.")
     Path outboxDir;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "Keep the pools, app clients, groups and users "
-            + "created or changed at run time in FILE (0600, written after each change and at exit) and load them at "
-            + "start; sessions, codes and tokens are not kept. Delete FILE to start fresh.")
+    @Option(names = "--state", paramLabel = "FILE", description = "Keep the pools, app clients, groups, users and "
+            + "identity pools created or changed at run time in FILE (0600, written after each change and at exit) and "
+            + "load them at start; sessions, codes, tokens and devices are not kept. Delete FILE to start fresh.")
     Path stateFile;
 
     @Option(names = "--log", description = "Print each exchange step (client, flow, challenge, trigger results, timings) "

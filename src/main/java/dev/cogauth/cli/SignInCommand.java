@@ -13,6 +13,7 @@ import dev.cogauth.oauth.BrowserLaunch;
 import dev.cogauth.oauth.BrowserOpener;
 import dev.cogauth.oauth.BrowserSignIn;
 import dev.cogauth.protocol.AuthFlow;
+import dev.cogauth.protocol.OAuthScopes;
 import dev.cogauth.srp.Totp;
 import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.CacheException;
@@ -225,6 +226,9 @@ final class SignInCommand implements Callable<Integer> {
         BrowserSignIn.Settings settings = browser.settings(config, fromFile, configFile.orElse(null),
                 whyNoBrowser.isEmpty(), timeout.timeouts);
         trace.step("browser sign-in: " + settings);
+        if (output == OutputFormat.ID_TOKEN && !OAuthScopes.issueIdToken(settings.scopes())) {
+            throw new UsageException("--output id-token needs the openid scope: without it Cognito issues no ID token");
+        }
         if (whyNoBrowser.isPresent() && !browser.noBrowser) {
             err.println("cogauth: not opening a browser: " + whyNoBrowser.get());
         }

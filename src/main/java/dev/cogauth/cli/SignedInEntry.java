@@ -6,8 +6,8 @@ import dev.cogauth.tokens.BrowserSession;
 import dev.cogauth.tokens.CacheException;
 import dev.cogauth.tokens.CacheKey;
 import dev.cogauth.tokens.DeviceSecret;
-import dev.cogauth.tokens.Jwt;
 import dev.cogauth.tokens.TokenEntry;
+import dev.cogauth.tokens.TokenOwner;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,19 +18,21 @@ final class SignedInEntry {
     }
 
     /**
-     * Saves the tokens under the pool's own name for the user (the ID token's cognito:username,
-     * which refresh's SECRET_HASH needs), remembering the typed name too. A cache that cannot be
-     * written costs the cache, not the sign-in.
+     * Saves the tokens under the pool's own name for the user ({@link TokenOwner}: the ID token's
+     * cognito:username, or without one the access token's username; refresh's SECRET_HASH needs it),
+     * remembering the typed name too. A cache that cannot be written costs the cache, not the sign-in.
      *
      * @param configFile the config file signed in with (absolute), or null
-     * @return the entry, saved or not; empty when the ID token names no user
+     * @return the entry, saved or not; empty when the tokens name no user
      */
     static Optional<TokenEntry> store(TokenCommands commands, PoolConfig config, String configFile, String typedName,
                                       AuthenticationResult tokens, Instant receivedAt, DeviceSecret device,
                                       BrowserSession session, PrintWriter err) {
-        String poolName = poolUsername(tokens).orElse(typedName);
+        String poolName = TokenOwner.poolUsername(tokens.idToken(), tokens.accessToken(), config.clientId())
+                .orElse(typedName);
         if (poolName == null) {
-            err.println("cogauth: warning: the ID token names no user; the tokens were not cached");
+            err.println("cogauth: warning: the tokens name no user of client " + config.clientId()
+                    + "; they were not cached");
             return Optional.empty();
         }
         CacheKey key = new CacheKey(config.region(), config.poolId(), config.clientId(), poolName);
@@ -47,15 +49,5 @@ final class SignedInEntry {
             err.println("cogauth: warning: " + e.getMessage() + "; the tokens were not cached");
         }
         return Optional.of(entry);
-    }
-
-    private static Optional<String> poolUsername(AuthenticationResult tokens) {
-        try {
-            var claims = Jwt.claims(tokens.idToken());
-            String name = claims.path("cognito:username").asText("");
-            return name.isEmpty() ? Optional.empty() : Optional.of(name);
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cogauth.cli;
 
+import dev.cogauth.tokens.NoIdTokenException;
 import dev.cogauth.tokens.TokenEntry;
 import dev.cogauth.tokens.TokenType;
 import java.io.PrintWriter;
@@ -42,8 +43,10 @@ final class TokenCommand implements Callable<Integer> {
     @Mixin
     TimeoutOption timeout;
 
-    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "id or access (default: ${DEFAULT-VALUE}).",
-            converter = TokenTypeConverter.class, defaultValue = DEFAULT_TYPE)
+    /** Null when not given: the ID token, or the access token of a sign-in that has no ID token. */
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "id or access (default: " + DEFAULT_TYPE
+            + "; access for a browser sign-in without the openid scope, which has no ID token).",
+            converter = TokenTypeConverter.class)
     TokenType type;
 
     @Option(names = "--min-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -71,20 +74,30 @@ final class TokenCommand implements Callable<Integer> {
         }
         Target resolved = commands.target(target);
         TokenEntry entry;
+        TokenType printed = type != null ? type : TokenType.parse(DEFAULT_TYPE);
         try (LazyApis apis = new LazyApis(timeout.timeouts)) {
-            entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), type, minTtl);
+            try {
+                entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), printed, minTtl);
+            } catch (NoIdTokenException e) {
+                if (type != null) {
+                    throw new NoIdTokenException("--type id", resolved.key());
+                }
+                commands.debug().accept("no ID token (signed in without openid): the access token instead");
+                printed = TokenType.ACCESS;
+                entry = commands.freshTokens(resolved, apis).atLeast(resolved.key(), printed, minTtl);
+            }
         }
         if (debug.debug) {
             // expiryOf decodes the JWT again: not worth it on the fast path unless asked for.
-            commands.debug().accept(type.name().toLowerCase() + " token valid until " + entry.expiryOf(type));
+            commands.debug().accept(printed.name().toLowerCase() + " token valid until " + entry.expiryOf(printed));
         }
-        Payload.write(out, entry.token(type) + "\n", "the token");
+        Payload.write(out, entry.token(printed) + "\n", "the token");
         return ExitCode.OK;
     }
 
     /** The app client's own access token: cached, else granted anew (the one case where token signs in). */
     private int runForClient(TokenCommands commands, PrintWriter out) throws Exception {
-        if (type != TokenType.ACCESS && typeGiven()) {
+        if (type == TokenType.ID) {
             throw new UsageException("--type id: the client credentials grant gives an access token only");
         }
         ClientCredentials client = commands.clientCredentials(target, machine);
@@ -97,11 +110,6 @@ final class TokenCommand implements Callable<Integer> {
         }
         Payload.write(out, entry.accessToken() + "\n", "the token");
         return ExitCode.OK;
-    }
-
-    /** Whether --type was on the command line (not just its default). */
-    private boolean typeGiven() {
-        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--type");
     }
 
     /** picocli's enum conversion would want ID / ACCESS; users type id / access. */

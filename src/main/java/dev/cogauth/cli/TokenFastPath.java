@@ -79,7 +79,7 @@ final class TokenFastPath {
         try {
             pool.config = values.containsKey("--config") ? Path.of(values.get("--config")) : null;
             command.timeout.timeouts = TimeoutOption.parse(values.getOrDefault("--timeout", TimeoutOption.DEFAULT));
-            command.type = TokenType.parse(values.getOrDefault("--type", TokenCommand.DEFAULT_TYPE));
+            command.type = values.containsKey("--type") ? TokenType.parse(values.get("--type")) : null;
             command.minTtl = Durations.parse(values.getOrDefault("--min-ttl", TokenCommand.DEFAULT_MIN_TTL));
         } catch (IllegalArgumentException bad) {
             // picocli says what is wrong with it.

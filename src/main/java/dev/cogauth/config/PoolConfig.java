@@ -1,6 +1,7 @@
 package dev.cogauth.config;
 
 import dev.cogauth.protocol.AuthFlow;
+import dev.cogauth.protocol.PoolId;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +21,14 @@ public record PoolConfig(String poolId, String clientId, Optional<String> client
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(authFlow, "authFlow");
         Objects.requireNonNull(identityPoolId, "identityPoolId");
-        if (poolId.indexOf('_') < 0) {
-            throw new IllegalArgumentException("pool id without '_': " + poolId);
+        if (!PoolId.isUserPool(poolId)) {
+            throw new IllegalArgumentException("not a user pool id: " + poolId);
         }
     }
 
     /** The part of the pool id after '_', which Cognito's SRP mixes into the password hash. */
     public String poolName() {
-        return poolId.substring(poolId.indexOf('_') + 1);
+        return PoolId.nameOfUserPool(poolId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cogauth.config;
 
 import dev.cogauth.protocol.AuthFlow;
+import dev.cogauth.protocol.PoolId;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class PoolConfigResolver {
         } else if (fromFlags.poolId() == null && fromFile.region() != null) {
             region = fromFile.region();
         } else {
-            return SettingRules.regionOf(poolId);
+            return PoolId.regionOfUserPool(poolId);
         }
         String field = fieldName(fromFlags.region(), "--region", "region");
         checked(field, region, SettingRules::region);

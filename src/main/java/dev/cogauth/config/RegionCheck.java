@@ -1,5 +1,6 @@
 package dev.cogauth.config;
 
+import dev.cogauth.protocol.PoolId;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ final class RegionCheck {
 
     /** The problem when {@code region} (may be null) contradicts {@code poolId}, else empty. */
     static Optional<String> problem(String region, String poolId, String poolIdName) {
-        if (region == null || region.equals(SettingRules.regionOf(poolId))) {
+        if (region == null || region.equals(PoolId.regionOfUserPool(poolId))) {
             return Optional.empty();
         }
         return Optional.of(SettingRules.echo(region) + " does not match " + poolIdName + " " + poolId

@@ -1,6 +1,7 @@
 package dev.cogauth.config;
 
 import dev.cogauth.protocol.AuthFlow;
+import dev.cogauth.protocol.PoolId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -18,11 +19,7 @@ final class SettingRules {
         Optional<String> problemWith(String value);
     }
 
-    private static final String REGION = "[a-z]{2}(?:-[a-z]+)+-\\d{1,2}";
-    private static final Pattern REGION_SHAPE = Pattern.compile(REGION);
-    private static final Pattern POOL_ID_SHAPE = Pattern.compile("(" + REGION + ")_[A-Za-z0-9]+");
     private static final Pattern CLIENT_ID_SHAPE = Pattern.compile("[\\w+]{1,128}");
-    private static final Pattern IDENTITY_POOL_ID_SHAPE = Pattern.compile(REGION + ":[0-9a-f-]+");
     private static final int MAX_PORT = 65_535;
     /** Echoed values are cut so a pasted blob does not flood the terminal. */
     private static final int ECHO_LIMIT = 60;
@@ -35,7 +32,7 @@ final class SettingRules {
     }
 
     static Optional<String> poolId(String value) {
-        return POOL_ID_SHAPE.matcher(value).matches()
+        return PoolId.isUserPool(value)
                 ? Optional.empty()
                 : Optional.of("must look like <region>_<id>, e.g. us-east-1_EXAMPLE12 (got " + echo(value) + ")");
     }
@@ -47,13 +44,13 @@ final class SettingRules {
     }
 
     static Optional<String> region(String value) {
-        return REGION_SHAPE.matcher(value).matches()
+        return PoolId.isRegion(value)
                 ? Optional.empty()
                 : Optional.of("must be an AWS region like us-east-1 (got " + echo(value) + ")");
     }
 
     static Optional<String> identityPoolId(String value) {
-        return IDENTITY_POOL_ID_SHAPE.matcher(value).matches()
+        return PoolId.isIdentityPool(value)
                 ? Optional.empty()
                 : Optional.of("must look like <region>:<uuid>, e.g. us-east-1:0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d (got "
                         + echo(value) + ")");
@@ -106,11 +103,6 @@ final class SettingRules {
                     + AMPLIFY_WITHOUT_SRP + " means CUSTOM_WITHOUT_SRP)");
         }
         return flow.get();
-    }
-
-    /** The region a pool id starts with; the id must already have passed {@link #poolId}. */
-    static String regionOf(String poolId) {
-        return poolId.substring(0, poolId.indexOf('_'));
     }
 
     /** A non-secret value, quoted for a one-line message: control characters shown as ?, long values cut. */

@@ -2,6 +2,7 @@ package dev.cogauth.flow;
 
 import dev.cogauth.api.AuthStep;
 import dev.cogauth.api.CognitoServiceException;
+import dev.cogauth.protocol.CodeAnswer;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.protocol.Param;
 import java.util.ArrayList;
@@ -19,11 +20,9 @@ class MfaCodeHandler implements ChallengeHandler {
     /** Tries of one code challenge: Cognito spends the session after the third wrong code. */
     static final int CODE_ATTEMPTS = 3;
     private final String label;
-    private final String responseKey;
 
-    MfaCodeHandler(String label, String responseKey) {
+    MfaCodeHandler(String label) {
         this.label = label;
-        this.responseKey = responseKey;
     }
 
     @Override
@@ -62,7 +61,7 @@ class MfaCodeHandler implements ChallengeHandler {
 
     AuthStep respond(AuthStep challenge, Exchange exchange, String code) {
         Map<String, String> responses = exchange.responsesFor(exchange.username());
-        responses.put(responseKey, code);
+        responses.put(CodeAnswer.keyFor(challenge.challengeName()).orElseThrow(), code);
         return exchange.respond(challenge.challengeName(), responses, challenge.session());
     }
 }

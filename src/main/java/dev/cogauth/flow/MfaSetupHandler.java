@@ -3,9 +3,8 @@ package dev.cogauth.flow;
 import dev.cogauth.api.AuthStep;
 import dev.cogauth.api.SoftwareTokenAssociation;
 import dev.cogauth.protocol.ChallengeName;
+import dev.cogauth.protocol.Form;
 import dev.cogauth.protocol.Param;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +42,7 @@ final class MfaSetupHandler implements ChallengeHandler {
 
     /** The Key Uri Format authenticator apps read: otpauth://totp/ISSUER:ACCOUNT?secret=...&issuer=ISSUER. */
     static String otpauthUri(String issuer, String account, String secret) {
-        return "otpauth://totp/" + encode(issuer) + ":" + encode(account) + "?secret=" + secret
-                + "&issuer=" + encode(issuer);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return "otpauth://totp/" + Form.component(issuer) + ":" + Form.component(account) + "?secret=" + secret
+                + "&issuer=" + Form.component(issuer);
     }
 }

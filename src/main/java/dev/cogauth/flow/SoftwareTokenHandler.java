@@ -1,7 +1,6 @@
 package dev.cogauth.flow;
 
 import dev.cogauth.api.AuthStep;
-import dev.cogauth.protocol.Param;
 import dev.cogauth.srp.Totp;
 import java.time.Instant;
 
@@ -14,7 +13,7 @@ final class SoftwareTokenHandler extends MfaCodeHandler {
     static final long MIN_MILLIS_LEFT = 3_000;
 
     SoftwareTokenHandler() {
-        super("Authenticator app code", Param.SOFTWARE_TOKEN_MFA_CODE);
+        super("Authenticator app code");
     }
 
     @Override

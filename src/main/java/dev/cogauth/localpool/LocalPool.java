@@ -12,6 +12,7 @@ import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.StateFile;
 import dev.cogauth.localpool.login.ManagedLogin;
 import dev.cogauth.localpool.trigger.Trigger;
+import dev.cogauth.protocol.PoolId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -189,7 +190,7 @@ public final class LocalPool {
                 List<ClientDefinition> own = clients.isEmpty() ? List.of(ClientDefinition.publicClient(DEFAULT_CLIENT_ID))
                         : clients;
                 String id = poolId != null ? poolId : DEFAULT_POOL_ID;
-                definition = new PoolDefinition(id, id.substring(0, id.indexOf('_')), PoolDefinition.MfaMode.OPTIONAL,
+                definition = new PoolDefinition(id, PoolId.regionOfUserPool(id), PoolDefinition.MfaMode.OPTIONAL,
                         own, users, triggers != null ? triggers : PoolDefinition.TriggerDefinitions.none());
             } else {
                 List<ClientDefinition> allClients = new ArrayList<>(definition.clients());
@@ -224,7 +225,7 @@ public final class LocalPool {
             PoolEngine.SignInTriggerSet signIn = new PoolEngine.SignInTriggerSet(open(triggers, t.preAuthentication()),
                     open(triggers, t.postAuthentication()), preTokenGeneration, t.preTokenGenerationVersion(),
                     open(triggers, t.preSignUp()), open(triggers, t.postConfirmation()),
-                    open(triggers, t.userMigration()));
+                    open(triggers, t.userMigration()), open(triggers, t.customMessage()));
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             PoolEngine.Served pool = PoolEngine.serve(definition, endpoint.toString(), define, create, verify, signIn, clock,
                     log, limits, outbox, state);

@@ -18,6 +18,7 @@ import dev.cogauth.localpool.definition.TriggerDefinition;
 import dev.cogauth.localpool.definition.UserDefinition.MfaSettings;
 import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
 import dev.cogauth.localpool.definition.UserDefinition;
+import dev.cogauth.protocol.PoolId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -64,11 +65,10 @@ public final class PoolFile {
     private static final Set<String> MFA = Set.of("sms", "email", "totpSecret", "preferred");
     private static final Set<String> TRIGGERS = Set.of("define", "create", "verify", "preAuthentication",
             "postAuthentication", "preTokenGeneration", "preSignUp", "postConfirmation",
-            "userMigration");
+            "userMigration", "customMessage");
     /** Cognito's PreTokenGenerationConfig.LambdaVersion values, and the event version each sends. */
     private static final Map<String, Integer> PRE_TOKEN_VERSIONS = Map.of("V1_0", 1, "V2_0", 2, "V3_0", 3);
     private static final Set<String> PREFERRED = Set.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA");
-    private static final Pattern POOL_ID = Pattern.compile("([a-z]{2}(?:-[a-z]+)+-\\d)_[0-9A-Za-z]+");
     private static final Map<String, ChronoUnit> VALIDITY_UNITS = Map.of("seconds", ChronoUnit.SECONDS,
             "minutes", ChronoUnit.MINUTES, "hours", ChronoUnit.HOURS, "days", ChronoUnit.DAYS);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
@@ -101,11 +101,10 @@ public final class PoolFile {
         ObjectNode top = object(root, "(top level)");
         known(top, TOP, "");
         String poolId = text(top, "poolId", "poolId", true);
-        Matcher id = POOL_ID.matcher(poolId);
-        if (!id.matches()) {
+        if (!PoolId.isUserPool(poolId)) {
             throw fail("poolId", "must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool");
         }
-        String region = top.has("region") ? text(top, "region", "region", true) : id.group(1);
+        String region = top.has("region") ? text(top, "region", "region", true) : PoolId.regionOfUserPool(poolId);
         MfaMode mfa = choice(top, "mfa", "mfa", MfaMode.class, MfaMode.OPTIONAL);
         List<ClientDefinition> clients = clients(top);
         SignInPolicy signInPolicy = signInPolicy(top);
@@ -136,7 +135,9 @@ public final class PoolFile {
             ObjectNode node = object(list.get(i), at);
             known(node, IDENTITY_POOL, at + ".");
             String id = text(node, "identityPoolId", at + ".identityPoolId", true);
-            if (!id.matches("[a-z]{2}(-[a-z]+)+-\\d:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            // The pool hands the id out as Cognito makes them: a whole lower-case uuid after the region.
+            if (!PoolId.isIdentityPool(id) || !id.substring(id.indexOf(':') + 1)
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
                 throw fail(at + ".identityPoolId", "must look like <region>:<lower-case uuid>, e.g."
                         + " us-east-1:0a1b2c3d-1111-2222-3333-444455556666");
             }
@@ -559,7 +560,8 @@ public final class PoolFile {
         return triggers.withSignIn(signInTrigger(node, "preAuthentication"), signInTrigger(node, "postAuthentication"),
                 signInTrigger(node, "preTokenGeneration"), version)
                 .withSignUp(signInTrigger(node, "preSignUp"), signInTrigger(node, "postConfirmation"),
-                        signInTrigger(node, "userMigration"));
+                        signInTrigger(node, "userMigration"))
+                .withCustomMessage(signInTrigger(node, "customMessage"));
     }
 
     /** A sign-in or sign-up path trigger: a Node.js handler or a Lambda function; the built-ins are custom-auth triggers only. */

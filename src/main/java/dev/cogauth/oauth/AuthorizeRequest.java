@@ -1,5 +1,7 @@
 package dev.cogauth.oauth;
 
+import dev.cogauth.protocol.CodeChallenge;
+import dev.cogauth.protocol.Form;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ public record AuthorizeRequest(URI domain, String clientId, String redirectUri, 
         query.put("scope", String.join(" ", scopes));
         query.put("state", state);
         query.put("code_challenge", pkce.challenge());
-        query.put("code_challenge_method", Pkce.METHOD);
+        query.put("code_challenge_method", CodeChallenge.S256);
         nonce.ifPresent(value -> query.put("nonce", value));
         identityProvider.ifPresent(value -> query.put("identity_provider", value));
         lang.ifPresent(value -> query.put("lang", value));

@@ -2,6 +2,7 @@ package dev.cogauth.oauth;
 
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CallTimeouts;
+import dev.cogauth.protocol.OAuthScopes;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -23,10 +24,10 @@ import java.util.function.Consumer;
  * for another authorize request does not exchange), the {@code state} (a redirect or paste without it
  * is refused), the listener holding the port on every loopback address the redirect host names (so no
  * other local process receives the redirect) and, with {@code openid}, the ID token's {@code nonce}.
+ * Without {@code openid} Cognito sends no ID token, so the first three alone bind it; the tokens are
+ * then the access and refresh tokens.
  */
 public final class BrowserSignIn {
-    private static final String OPENID = "openid";
-
     private final BrowserOpener opener;
     private final SecureRandom random;
     private final Consumer<String> tell;
@@ -70,7 +71,7 @@ public final class BrowserSignIn {
     public AuthenticationResult signIn(Settings settings) throws InterruptedException {
         Pkce pkce = Pkce.generate(random);
         String state = RandomText.urlSafe(random, 24);
-        Optional<String> nonce = settings.scopes().contains(OPENID)
+        Optional<String> nonce = OAuthScopes.issueIdToken(settings.scopes())
                 ? Optional.of(RandomText.urlSafe(random, 24)) : Optional.empty();
         AuthorizeRequest request = new AuthorizeRequest(settings.domain(), settings.clientId(), settings.redirectUri(),
                 settings.scopes(), state, nonce, pkce, settings.identityProvider(), settings.lang(),
@@ -131,9 +132,9 @@ public final class BrowserSignIn {
                 BrowserSignInException.Kind.REFUSED, "the redirect carried neither a code nor an error"));
         AuthenticationResult tokens = new TokenEndpoint(settings.domain(), settings.clientId(), settings.clientSecret(),
                 settings.callTimeouts()).exchangeCode(code, settings.redirectUri(), pkce.verifier());
-        if (nonce.isPresent() && !IdTokenClaims.nonce(tokens.idToken()).filter(nonce.get()::equals).isPresent()) {
-            throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
-                    "the ID token's nonce does not match this sign-in's: the code was not issued for it");
+        Optional<String> problem = IdTokenClaims.problem(nonce, tokens.idToken());
+        if (problem.isPresent()) {
+            throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED, problem.get());
         }
         return tokens;
     }

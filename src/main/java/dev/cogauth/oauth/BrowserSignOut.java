@@ -1,5 +1,6 @@
 package dev.cogauth.oauth;
 
+import dev.cogauth.protocol.Form;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

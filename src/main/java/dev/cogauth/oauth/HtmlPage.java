@@ -1,5 +1,6 @@
 package dev.cogauth.oauth;
 
+import dev.cogauth.protocol.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,24 +35,9 @@ public final class HtmlPage {
             if (value == null) {
                 throw new IllegalArgumentException("no value for {{" + slot.group(1) + "}}");
             }
-            slot.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+            slot.appendReplacement(out, Matcher.quoteReplacement(Html.escape(value)));
         }
         slot.appendTail(out);
-        return out.toString();
-    }
-
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
         return out.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.cogauth.oauth;
 
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.cogauth.oauth;
 
+import dev.cogauth.protocol.Form;
 import java.util.Map;
 import java.util.Optional;
 

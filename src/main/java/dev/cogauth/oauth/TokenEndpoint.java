@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CallTimeouts;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.net.URI;
@@ -132,7 +133,7 @@ public final class TokenEndpoint {
 
     /** RFC 6749 section 2.3.1: both parts form-encoded before Base64. */
     static String basic(String clientId, String secret) {
-        String pair = Form.encode(Map.of("", clientId)).substring(1) + ":" + Form.encode(Map.of("", secret)).substring(1);
+        String pair = Form.component(clientId) + ":" + Form.component(secret);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -153,13 +154,15 @@ public final class TokenEndpoint {
         }
     }
 
+    /** The ID token is null when there is none: Cognito sends one only for the openid scope. */
     private static AuthenticationResult tokens(String body) {
         JsonNode json = parse(body);
-        if (json == null || !json.hasNonNull("id_token") || !json.hasNonNull("access_token")) {
+        if (json == null || !json.hasNonNull("access_token")) {
             throw new BrowserSignInException(BrowserSignInException.Kind.REFUSED,
-                    "the token endpoint answered without an ID and an access token");
+                    "the token endpoint answered without an access token");
         }
-        return new AuthenticationResult(json.get("id_token").asText(), json.get("access_token").asText(),
+        return new AuthenticationResult(json.hasNonNull("id_token") ? json.get("id_token").asText() : null,
+                json.get("access_token").asText(),
                 json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null,
                 json.path("expires_in").asInt(3600), json.path("token_type").asText("Bearer"), null);
     }

@@ -21,7 +21,6 @@ public final class Param {
     public static final String SMS_MFA_CODE = "SMS_MFA_CODE";
     public static final String EMAIL_OTP_CODE = "EMAIL_OTP_CODE";
     public static final String SOFTWARE_TOKEN_MFA_CODE = "SOFTWARE_TOKEN_MFA_CODE";
-    public static final String MFA_CODE = "MFA_CODE";
     public static final String MFAS_CAN_CHOOSE = "MFAS_CAN_CHOOSE";
     public static final String MFAS_CAN_SETUP = "MFAS_CAN_SETUP";
     public static final String CODE_DELIVERY_DESTINATION = "CODE_DELIVERY_DESTINATION";

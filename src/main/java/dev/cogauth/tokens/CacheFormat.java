@@ -80,9 +80,9 @@ final class CacheFormat {
                 return Result.unusable("no expiresAt");
             }
             CacheKey key = key(root);
-            String idToken = key.isClientCredentials() ? optional(root, "idToken") : text(root, "idToken");
+            // No ID token: a client_credentials entry, or a browser sign-in without openid.
             return new Result(Optional.of(new TokenEntry(key, optional(root, "signInName"),
-                    optional(root, "endpoint"), idToken, text(root, "accessToken"),
+                    optional(root, "endpoint"), absentOrText(root, "idToken"), text(root, "accessToken"),
                     optional(root, "refreshToken"), optional(root, "tokenType"),
                     Instant.ofEpochSecond(expiresAt.getAsLong()), optional(root, "refreshApi"),
                     optional(root, "configFile"), optional(root, "identityPoolId"), credentials(root),
@@ -171,6 +171,11 @@ final class CacheFormat {
             throw new MissingField(field);
         }
         return value;
+    }
+
+    /** A field that may be absent, but is a non-empty string when present. */
+    private static String absentOrText(JsonFields node, String field) throws MissingField {
+        return "missing".equals(node.describe(field)) ? null : text(node, field);
     }
 
     private static String optional(JsonFields node, String field) {

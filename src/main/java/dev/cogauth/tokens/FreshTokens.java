@@ -35,18 +35,28 @@ public final class FreshTokens {
     /**
      * The entry, with a {@code type} token fresh enough for {@code minTtl}: from the cache when
      * it is, else just refreshed, even when the pool's tokens live less than {@code minTtl}.
+     *
+     * @throws NoIdTokenException for the ID token of an entry that has none
      */
     public TokenEntry atLeast(CacheKey key, TokenType type, Duration minTtl) {
         TokenEntry cached = cache.read(key).orElseThrow(() -> noEntry(key));
+        if (cached.token(type) == null) {
+            // A sign-in without openid has none to hand out.
+            throw new NoIdTokenException("this command", key);
+        }
         if (RefreshThreshold.freshEnough(cached, type, minTtl, clock.instant())) {
             return cached;
         }
         String stale = cached.token(type);
         TokenEntry entry = refreshUnderLock(key, current -> {
             Instant now = clock.instant();
-            boolean refreshedMeanwhile = !current.token(type).equals(stale) && current.expiryOf(type).isAfter(now);
+            boolean refreshedMeanwhile = current.token(type) != null && !current.token(type).equals(stale)
+                    && current.expiryOf(type).isAfter(now);
             return !refreshedMeanwhile && !RefreshThreshold.freshEnough(current, type, minTtl, now);
         });
+        if (entry.token(type) == null) {
+            throw new NoIdTokenException("this command", key); // the pool's refresh answered without one
+        }
         Duration left = Duration.between(clock.instant(), entry.expiryOf(type));
         if (left.compareTo(minTtl) < 0) {
             notice.accept("the new " + type.name().toLowerCase() + " token has " + left.toSeconds() + "s left, less than"

@@ -36,11 +36,17 @@ public final class SessionStatus {
         if (entry.endpoint() != null) {
             root.put("endpoint", entry.endpoint());
         }
-        expiry(root.putObject("idToken"), entry.expiryOf(TokenType.ID), now);
+        if (entry.hasIdToken()) {
+            expiry(root.putObject("idToken"), entry.expiryOf(TokenType.ID), now);
+        } else {
+            root.putNull("idToken"); // a browser sign-in without the openid scope
+        }
         expiry(root.putObject("accessToken"), entry.expiryOf(TokenType.ACCESS), now);
         root.put("refreshToken", entry.refreshToken() != null);
         ObjectNode claims = root.putObject("claims");
-        JsonNode id = claimsOf(entry.idToken());
+        JsonNode access = claimsOf(entry.accessToken());
+        // Without an ID token, the access token says who: its sub and groups.
+        JsonNode id = entry.hasIdToken() ? claimsOf(entry.idToken()) : access;
         for (String name : ID_CLAIMS) {
             if (id.has(name)) {
                 claims.set(name, id.get(name));
@@ -49,7 +55,6 @@ public final class SessionStatus {
         if (id.has("cognito:groups")) {
             claims.set("groups", id.get("cognito:groups"));
         }
-        JsonNode access = claimsOf(entry.accessToken());
         if (access.has("scope")) {
             claims.set("scope", access.get("scope"));
         }
@@ -113,7 +118,8 @@ public final class SessionStatus {
         out.append('\n');
         line(out, "pool", entry.key().poolId() + " (client " + entry.key().clientId() + ", region "
                 + entry.key().region() + (entry.endpoint() != null ? ", endpoint " + entry.endpoint() : "") + ")");
-        line(out, "id token", describe(entry.expiryOf(TokenType.ID), now));
+        line(out, "id token", entry.hasIdToken() ? describe(entry.expiryOf(TokenType.ID), now)
+                : "none (signed in without the openid scope)");
         line(out, "access token", describe(entry.expiryOf(TokenType.ACCESS), now));
         line(out, "refresh token", entry.refreshToken() == null ? "none (run cogauth signin)"
                 : "cached");

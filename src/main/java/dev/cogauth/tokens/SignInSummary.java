@@ -17,10 +17,16 @@ public final class SignInSummary {
     public static String describe(AuthenticationResult tokens, String poolId, Instant now, ZoneId zone) {
         String who = "?";
         try {
-            JsonNode claims = Jwt.claims(tokens.idToken());
-            who = claims.path("cognito:username").asText(claims.path("sub").asText("?"));
-            if (claims.hasNonNull("email")) {
-                who += " <" + claims.get("email").asText() + ">";
+            if (tokens.idToken() != null) {
+                JsonNode claims = Jwt.claims(tokens.idToken());
+                who = claims.path("cognito:username").asText(claims.path("sub").asText("?"));
+                if (claims.hasNonNull("email")) {
+                    who += " <" + claims.get("email").asText() + ">";
+                }
+            } else {
+                // Signed in without openid: the access token's username, and no ID token to mention.
+                JsonNode claims = Jwt.claims(tokens.accessToken());
+                who = claims.path("username").asText(claims.path("sub").asText("?"));
             }
         } catch (IllegalArgumentException unreadable) {
             // The pool issued something we can't read: the summary just says less.
@@ -28,6 +34,7 @@ public final class SignInSummary {
         Instant expiresAt = now.plusSeconds(tokens.expiresIn());
         long minutes = Duration.ofSeconds(tokens.expiresIn()).toMinutes();
         return "Signed in as " + who + " to " + poolId + "; tokens expire at "
-                + TIME.format(expiresAt.atZone(zone)) + " (in " + minutes + " min).";
+                + TIME.format(expiresAt.atZone(zone)) + " (in " + minutes + " min)."
+                + (tokens.idToken() == null ? " No ID token: the sign-in was made without the openid scope." : "");
     }
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
  * (endpoint, which refresh operation the pool answers, where the client secret came from).
  *
  * @param signInName     the name typed at sign-in when it differs from the key's, else null
+ * @param idToken        null when there is none: a client_credentials entry, or a browser sign-in without the
+ *                       openid scope (Cognito then issues none)
  * @param endpoint       the endpoint override used at sign-in, or null for AWS
  * @param refreshToken   null once it is known to be unusable
- * @param expiresAt      when the ID and access tokens expire (the earlier of the two)
+ * @param expiresAt      when the ID (if any) and access tokens expire (the earlier of the two)
  * @param refreshApi     {@link TokenRefresher#INITIATE_AUTH} once the pool turned out not to know
  *                       GetTokensFromRefreshToken, else null
  * @param configFile     the config file signed in with, to find the client secret again; may be null
@@ -30,10 +32,7 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
 
     public TokenEntry {
         Objects.requireNonNull(key, "key");
-        // A client_credentials entry has no ID token; every other has one.
-        if (!key.isClientCredentials()) {
-            Objects.requireNonNull(idToken, "idToken");
-        }
+        // idToken may be null: a client_credentials entry has none, nor has a browser sign-in without openid.
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
@@ -105,9 +104,15 @@ public record TokenEntry(CacheKey key, String signInName, String endpoint, Strin
         }
     }
 
+    /** The given token; null for the ID token of an entry that has none ({@link #hasIdToken}). */
     public String token(TokenType type) {
         return type == TokenType.ID ? idToken : accessToken;
     }
+
+    public boolean hasIdToken() {
+        return idToken != null;
+    }
+
 
     public Optional<String> refreshTokenIfAny() {
         return Optional.ofNullable(refreshToken);

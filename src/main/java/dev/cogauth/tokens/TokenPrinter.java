@@ -17,14 +17,19 @@ public final class TokenPrinter {
         return switch (format) {
             case JSON -> json(tokens, expiresAt);
             case ENV -> env(tokens, expiresAt);
-            case ID_TOKEN -> tokens.idToken() + "\n";
+            case ID_TOKEN -> {
+                if (tokens.idToken() == null) {
+                    throw new NoIdTokenException("--output id-token", null);
+                }
+                yield tokens.idToken() + "\n";
+            }
             case ACCESS_TOKEN -> tokens.accessToken() + "\n";
         };
     }
 
     private static String json(AuthenticationResult tokens, Instant expiresAt) {
         ObjectNode node = JsonTree.object();
-        // A client_credentials grant gives an access token only.
+        // A client_credentials grant gives an access token only, a browser sign-in without openid no ID token.
         if (tokens.idToken() != null) {
             node.put("IdToken", tokens.idToken());
         }

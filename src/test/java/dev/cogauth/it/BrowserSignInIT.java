@@ -136,6 +136,75 @@ class BrowserSignInIT {
     }
 
     @Test
+    void without_openid_the_access_token_is_cached_and_printed_and_what_needs_an_id_token_says_so() throws Exception {
+        Cogauth.Result noIdTokenToPrint = cogauth().exec("signin", "--browser", "--config", config.toString(), "--scope",
+                "aws.cognito.signin.user.admin", "-o", "id-token").assertExit(2);
+        noIdTokenToPrint.check(noIdTokenToPrint.stderr().contains("--output id-token needs the openid scope"),
+                "refused before the browser is opened");
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver page = chromium.driver();
+            CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
+                    config.toString(), "--scope", "aws.cognito.signin.user.admin", "-o", "json");
+            URI authorize = browser.awaitUrl();
+            assertEquals(null, query(authorize).get("nonce"), "no nonce without openid");
+            page.get(authorize.toString());
+            fillSignIn(page, "bella", "Bella-Passw0rd!");
+            await(page, By.id("cogauth-ok"));
+            Cogauth.Result result = signin.get().assertExit(0);
+            JsonNode tokens = JSON.readTree(result.stdout());
+            result.check(!tokens.has("IdToken"), "no ID token without openid");
+            String access = tokens.get("AccessToken").asText();
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(access.split("\\.")[1]));
+            assertEquals("bella", claims.get("username").asText());
+            assertEquals("aws.cognito.signin.user.admin", claims.get("scope").asText());
+
+            // From the cache, keyed by the access token's username: the access token is the token there is.
+            assertEquals(access + "\n", cogauth().exec("token").assertExit(0).stdout());
+            assertEquals(access + "\n", cogauth().exec("token", "--type", "access").assertExit(0).stdout());
+            Cogauth.Result id = cogauth().exec("token", "--type", "id").assertExit(4);
+            id.check(id.stdout().isEmpty() && id.stderr().lines().count() == 1
+                    && id.stderr().startsWith("cogauth: --type id needs an ID token")
+                    && id.stderr().contains("without the openid scope"), "one line saying why");
+            Cogauth.Result kube = cogauth().exec("exec-credential").assertExit(4);
+            kube.check(kube.stderr().contains("without the openid scope"), "exec-credential says why");
+            Cogauth.Result aws = cogauth().exec("credentials", "--identity-pool-id",
+                    "us-east-1:00000000-0000-0000-0000-000000000000").assertExit(4);
+            aws.check(aws.stderr().lines().count() == 1 && aws.stderr().startsWith("cogauth: an identity pool")
+                    && aws.stderr().contains("needs an ID token"), "credentials says why in one line");
+
+            JsonNode status = JSON.readTree(cogauth().exec("status", "-o", "json").assertExit(0).stdout());
+            assertEquals("bella", status.get("username").asText());
+            assertTrue(status.get("idToken").isNull(), status.toString());
+            assertEquals("browser", status.get("signedInWith").asText());
+
+            int beforeRefresh = pool.stderr().mark();
+            Cogauth.Result refreshed = cogauth().exec("refresh", "-o", "json").assertExit(0);
+            pool.stderr().await(Pattern.compile("REFRESH_TOKEN_AUTH"), beforeRefresh, Duration.ofSeconds(60));
+            String newAccess = JSON.readTree(refreshed.stdout()).get("AccessToken").asText();
+            refreshed.check(!newAccess.equals(access), "a new access token");
+            assertEquals(newAccess + "\n", cogauth().exec("token").assertExit(0).stdout());
+
+            cogauth().exec("signout").assertExit(0);
+            cogauth().exec("token").assertExit(4);
+        }
+    }
+
+    @Test
+    void email_without_openid_is_refused_by_the_pool_as_cognito_refuses_it() throws Exception {
+        try (Chromium chromium = Chromium.start()) {
+            WebDriver page = chromium.driver();
+            CompletableFuture<Cogauth.Result> signin = inBackground("signin", "--browser", "--config",
+                    config.toString(), "--scope", "email");
+            page.get(browser.awaitUrl().toString());
+            WebElement failed = await(page, By.id("cogauth-failed"));
+            assertTrue(failed.getText().contains("invalid_scope"), failed.getText());
+            Cogauth.Result result = signin.get().assertExit(3);
+            result.check(result.stderr().contains("invalid_scope") && result.stderr().contains("openid"),
+                    "the pool's reason");
+        }
+    }
+
+    @Test
     void a_federated_user_signs_in_through_the_pretend_provider() throws Exception {
         try (Chromium chromium = Chromium.start()) {
             WebDriver page = chromium.driver();

@@ -2,6 +2,7 @@ package dev.cogauth.it;
 
 import dev.cogauth.localpool.LocalPool;
 import dev.cogauth.localpool.definition.PoolDefinition;
+import dev.cogauth.localpool.engine.Outbox;
 import dev.cogauth.localpool.engine.PoolLog;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +39,11 @@ final class InProcessPool implements AutoCloseable {
 
     Lines log() {
         return log;
+    }
+
+    /** The messages the pool "sent", in this JVM's memory. */
+    Outbox outbox() {
+        return running.outbox();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cogauth.it;
 
+import static dev.cogauth.it.SignIns.passwordSignin;
 import static dev.cogauth.it.SignIns.signedInAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,12 +52,6 @@ class LocalPoolSignUpTriggersIT {
         return AttributeType.builder().name(name).value(value).build();
     }
 
-    private static String[] signin(InProcessPool pool, String user) {
-        return new String[] {"signin", "--pool-id", pool.definition().poolId(), "--client-id",
-                pool.definition().clients().get(0).clientId(), "--endpoint-url", pool.endpoint().toString(),
-                "--auth-flow", "USER_PASSWORD_AUTH", "-u", user, "--no-store"};
-    }
-
     @Test
     void nodeHandlersAutoConfirmRefuseAndHearOfConfirmations() throws Exception {
         RequiredTool.require("node", "the local pool's Node.js triggers");
@@ -64,7 +59,7 @@ class LocalPoolSignUpTriggersIT {
                 Clock.systemUTC()); CognitoIdentityProviderClient sdk = sdk(pool)) {
             SignUpResponse nora = signUp(sdk, pool, "nora", "Nora-Passw0rd!", "yes");
             assertTrue(nora.userConfirmed(), "auto-confirmed by the trigger");
-            signedInAs(Cogauth.run().answers("Nora-Passw0rd!").exec(signin(pool, "nora")), "nora");
+            signedInAs(Cogauth.run().answers("Nora-Passw0rd!").exec(passwordSignin(pool, "nora")), "nora");
             var attributes = sdk.adminGetUser(r -> r.userPoolId(pool.definition().poolId()).username("nora"))
                     .userAttributes();
             assertTrue(attributes.contains(attribute("email_verified", "true")), attributes::toString);
@@ -79,7 +74,7 @@ class LocalPoolSignUpTriggersIT {
                     () -> signUp(sdk, pool, "mallory", "Mallory-Passw0rd!", "yes"));
             assertEquals("PreSignUp failed with error Mallory may not sign up.", refused.awsErrorDetails().errorMessage());
 
-            signedInAs(Cogauth.run().answers("Vera-Passw0rd!").exec(signin(pool, "vera")), "vera");
+            signedInAs(Cogauth.run().answers("Vera-Passw0rd!").exec(passwordSignin(pool, "vera")), "vera");
             assertEquals(UserStatusType.CONFIRMED, sdk.adminGetUser(r -> r.userPoolId(pool.definition().poolId())
                     .username("vera")).userStatus(), "migrated by the trigger");
         }
@@ -118,7 +113,7 @@ class LocalPoolSignUpTriggersIT {
             try (InProcessPool pool = InProcessPool.start(PoolFile.load(poolFile), Clock.systemUTC());
                  CognitoIdentityProviderClient sdk = sdk(pool)) {
                 assertTrue(signUp(sdk, pool, "lena", "Lena-Passw0rd!", "any").userConfirmed());
-                signedInAs(Cogauth.run().answers("Lena-Passw0rd!").exec(signin(pool, "lena")), "lena");
+                signedInAs(Cogauth.run().answers("Lena-Passw0rd!").exec(passwordSignin(pool, "lena")), "lena");
 
                 UserLambdaValidationException failed = assertThrows(UserLambdaValidationException.class,
                         () -> signUp(sdk, pool, "mallory", "Mallory-Passw0rd!", "any"));
@@ -131,7 +126,7 @@ class LocalPoolSignUpTriggersIT {
                         .userPoolId("us-east-1_ItLambdaSignUp").username("ada")).userStatus(),
                         "an admin's user keeps its temporary password whatever the trigger says");
 
-                signedInAs(Cogauth.run().answers("Lars-Passw0rd!").exec(signin(pool, "lars")), "lars");
+                signedInAs(Cogauth.run().answers("Lars-Passw0rd!").exec(passwordSignin(pool, "lars")), "lars");
 
                 List<JsonNode> events = lambda.events();
                 assertEquals(List.of("PreSignUp_SignUp", "PostConfirmation_ConfirmSignUp", "PreSignUp_SignUp",

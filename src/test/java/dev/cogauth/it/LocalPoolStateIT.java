@@ -14,24 +14,32 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
- * {@code cogauth local-pool --state FILE} as users run it: a pool, client, group and user made
- * through the AWS SDK survive SIGTERM and a restart, and {@code cogauth signin} signs the kept
+ * {@code cogauth local-pool --state FILE} as users run it: a pool, client, group, user and identity
+ * pool made through the AWS SDK survive SIGTERM and a restart, and {@code cogauth signin} signs the kept
  * user in with the kept password; the file is 0600. A file it cannot use: exit 5, one line, the
  * file untouched.
  */
 class LocalPoolStateIT {
 
     private static final String PASSWORD = "Kept-Passw0rd!";
+    private static final String DEMO_CLIENT = "cogauthdemoclient";
 
     @TempDir
     Path temp;
 
-    private record Made(String poolId, String clientId) {
+    private record Made(String poolId, String clientId, String identityPoolId) {
+    }
+
+    private static CognitoIdentityClient identity(LocalPoolProcess pool) {
+        return CognitoIdentityClient.builder().endpointOverride(pool.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private static CognitoIdentityProviderClient api(LocalPoolProcess pool) {
@@ -45,7 +53,7 @@ class LocalPoolStateIT {
         Path state = temp.resolve("state").resolve("pool-state.json");
         Made made;
         try (LocalPoolProcess pool = LocalPoolProcess.start(null, "--state", state.toString());
-             CognitoIdentityProviderClient api = api(pool)) {
+             CognitoIdentityProviderClient api = api(pool); CognitoIdentityClient identity = identity(pool)) {
             String poolId = api.createUserPool(r -> r.poolName("kept")).userPool().id();
             String clientId = api.createUserPoolClient(r -> r.userPoolId(poolId).clientName("app")
                     .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
@@ -54,11 +62,18 @@ class LocalPoolStateIT {
             api.adminSetUserPassword(r -> r.userPoolId(poolId).username("kim").password(PASSWORD).permanent(true));
             api.createGroup(r -> r.userPoolId(poolId).groupName("admins"));
             api.adminAddUserToGroup(r -> r.userPoolId(poolId).username("kim").groupName("admins"));
-            made = new Made(poolId, clientId);
+            String identityPoolId = identity.createIdentityPool(r -> r.identityPoolName("kept identities")
+                    // Identity pools take the pool file's pool's clients: here the demo pool's.
+                    .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(p -> p.clientId(DEMO_CLIENT)
+                            .providerName("cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo"))).identityPoolId();
+            made = new Made(poolId, clientId, identityPoolId);
             pool.stop();
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
-        try (LocalPoolProcess pool = LocalPoolProcess.start(null, "--state", state.toString())) {
+        try (LocalPoolProcess pool = LocalPoolProcess.start(null, "--state", state.toString());
+             CognitoIdentityClient identity = identity(pool)) {
+            assertEquals(DEMO_CLIENT, identity.describeIdentityPool(r -> r.identityPoolId(made.identityPoolId()))
+                    .cognitoIdentityProviders().get(0).clientId(), "the identity pool made at run time is kept");
             Cogauth.Result run = Cogauth.run().env("COGAUTH_CACHE_DIR", temp.resolve("cache").toString())
                     .env("COGAUTH_PASSWORD", PASSWORD)
                     .exec("signin", "--pool-id", made.poolId(), "--client-id", made.clientId(),

@@ -17,6 +17,13 @@ final class SignIns {
                 .map(line -> line.substring(0, line.length() - PIPED.length()).strip()).toList();
     }
 
+    /** {@code cogauth signin} of {@code user} to {@code pool}'s first client with USER_PASSWORD_AUTH, nothing stored. */
+    static String[] passwordSignin(InProcessPool pool, String user) {
+        return new String[] {"signin", "--pool-id", pool.definition().poolId(), "--client-id",
+                pool.definition().clients().get(0).clientId(), "--endpoint-url", pool.endpoint().toString(),
+                "--auth-flow", "USER_PASSWORD_AUTH", "-u", user, "--no-store"};
+    }
+
     /** Exit 0 and an ID token for {@code username} (the internal name, whatever was typed). */
     static void signedInAs(Cogauth.Result run, String username) {
         run.assertExit(0);

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -24,6 +26,14 @@ class LocalPoolBuilderTest {
         return CognitoIdentityProviderClient.builder().endpointOverride(pool.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"nounderscore", "local_Pool", "us-east-1_a-b"})
+    void aPoolIdWithoutTheShapeOfOneIsRefusedWithWhatItShouldLookLike(String poolId) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> LocalPool.builder().poolId(poolId).build());
+        assertTrue(refused.getMessage().contains("<region>_<letters and digits>"), refused.getMessage());
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,19 +57,6 @@ class LocalPoolSignUpTriggersTest {
     @TempDir
     Path outbox;
 
-    /** Records each event, then lets {@code answer} answer it. */
-    private record Recording(List<ObjectNode> events, Trigger answer) implements Trigger {
-        Recording(Trigger answer) {
-            this(new CopyOnWriteArrayList<>(), answer);
-        }
-
-        @Override
-        public ObjectNode invoke(ObjectNode event) throws TriggerException {
-            events.add(event.deepCopy());
-            return answer.invoke(event);
-        }
-    }
-
     /** Answers unchanged, unless the call's validation data or client metadata says {@code deny}: then throws. */
     private static ObjectNode unlessDenied(ObjectNode event) throws TriggerException {
         JsonNode request = event.path("request");
@@ -89,11 +75,11 @@ class LocalPoolSignUpTriggersTest {
         };
     }
 
-    private LocalPool.Running serve(Recording pre, Recording post) throws Exception {
+    private LocalPool.Running serve(RecordingTrigger pre, RecordingTrigger post) throws Exception {
         return serve(pre, post, null);
     }
 
-    private LocalPool.Running serve(Recording pre, Recording post, Recording migration) throws Exception {
+    private LocalPool.Running serve(RecordingTrigger pre, RecordingTrigger post, RecordingTrigger migration) throws Exception {
         TriggerDefinitions triggers = TriggerDefinitions.none().withSignUp(
                 pre == null ? null : new TriggerDefinition.InProcess(pre),
                 post == null ? null : new TriggerDefinition.InProcess(post),
@@ -146,15 +132,15 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void eventsHaveTheDocumentedShapes() throws Exception {
-        Recording pre = new Recording(LocalPoolSignUpTriggersTest::unlessDenied);
-        Recording post = new Recording(LocalPoolSignUpTriggersTest::unlessDenied);
+        RecordingTrigger pre = new RecordingTrigger(LocalPoolSignUpTriggersTest::unlessDenied);
+        RecordingTrigger post = new RecordingTrigger(LocalPoolSignUpTriggersTest::unlessDenied);
         try (LocalPool.Running pool = serve(pre, post); CognitoIdentityProviderClient sdk = sdk(pool)) {
             signUp(sdk, "hal", Map.of("invite", "42"));
             String code = messages("hal").get(0).get("code").asText();
             sdk.confirmSignUp(r -> r.clientId(TestPools.PUBLIC).username("hal").confirmationCode(code)
                     .clientMetadata(Map.of("step", "confirm")));
         }
-        ObjectNode preEvent = pre.events.get(0);
+        ObjectNode preEvent = pre.events().get(0);
         assertEquals(COMMON, keys(preEvent));
         assertEquals("1", preEvent.get("version").asText());
         assertEquals("PreSignUp_SignUp", preEvent.get("triggerSource").asText());
@@ -169,7 +155,7 @@ class LocalPoolSignUpTriggersTest {
         assertFalse(preEvent.at("/response/autoConfirmUser").asBoolean(true));
         assertFalse(preEvent.toString().contains(STRONG), "no trigger sees the password");
 
-        ObjectNode postEvent = post.events.get(0);
+        ObjectNode postEvent = post.events().get(0);
         assertEquals(COMMON, keys(postEvent));
         assertEquals("PostConfirmation_ConfirmSignUp", postEvent.get("triggerSource").asText());
         assertEquals(Set.of("userAttributes", "clientMetadata"), keys(postEvent.get("request")));
@@ -181,8 +167,8 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void autoConfirmAndAutoVerifySkipTheCode() throws Exception {
-        Recording post = new Recording(LocalPoolSignUpTriggersTest::unlessDenied);
-        try (LocalPool.Running pool = serve(new Recording(answering(true, true, false)), post);
+        RecordingTrigger post = new RecordingTrigger(LocalPoolSignUpTriggersTest::unlessDenied);
+        try (LocalPool.Running pool = serve(new RecordingTrigger(answering(true, true, false)), post);
              CognitoIdentityProviderClient sdk = sdk(pool)) {
             SignUpResponse signedUp = signUp(sdk, "ida", Map.of());
             assertTrue(signedUp.userConfirmed());
@@ -202,7 +188,7 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void autoVerifyWithoutAutoConfirmVerifiesNothing() throws Exception {
-        try (LocalPool.Running pool = serve(new Recording(answering(false, true, true)), null);
+        try (LocalPool.Running pool = serve(new RecordingTrigger(answering(false, true, true)), null);
              CognitoIdentityProviderClient sdk = sdk(pool)) {
             SignUpResponse signedUp = signUp(sdk, "jay", Map.of());
             assertFalse(signedUp.userConfirmed());
@@ -215,7 +201,7 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void aThrowingPreSignUpRefusesTheUserAsCognitoReportsIt() throws Exception {
-        try (LocalPool.Running pool = serve(new Recording(LocalPoolSignUpTriggersTest::unlessDenied), null); CognitoIdentityProviderClient sdk = sdk(pool)) {
+        try (LocalPool.Running pool = serve(new RecordingTrigger(LocalPoolSignUpTriggersTest::unlessDenied), null); CognitoIdentityProviderClient sdk = sdk(pool)) {
             UserLambdaValidationException refused = assertThrows(UserLambdaValidationException.class,
                     () -> signUp(sdk, "kim", Map.of("deny", "yes")));
             assertEquals("PreSignUp failed with error No sign-ups from here.", refused.awsErrorDetails().errorMessage());
@@ -226,7 +212,7 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void adminCreateUserRunsPreSignUpAndKeepsTheTemporaryPassword() throws Exception {
-        Recording pre = new Recording(answering(true, true, false));
+        RecordingTrigger pre = new RecordingTrigger(answering(true, true, false));
         try (LocalPool.Running pool = serve(pre, null); CognitoIdentityProviderClient sdk = sdk(pool)) {
             sdk.adminCreateUser(r -> r.userPoolId(pool.poolId()).username("lee")
                     .userAttributes(attribute("email", "lee@example.com")).messageAction(MessageActionType.SUPPRESS));
@@ -238,13 +224,13 @@ class LocalPoolSignUpTriggersTest {
                             .clientMetadata(Map.of("deny", "yes")).messageAction(MessageActionType.SUPPRESS)));
             assertTrue(refused.awsErrorDetails().errorMessage().startsWith("PreSignUp failed with error"));
         }
-        assertEquals("PreSignUp_AdminCreateUser", pre.events.get(0).get("triggerSource").asText());
-        assertEquals("CLIENT_ID_NOT_APPLICABLE", pre.events.get(0).at("/callerContext/clientId").asText());
+        assertEquals("PreSignUp_AdminCreateUser", pre.events().get(0).get("triggerSource").asText());
+        assertEquals("CLIENT_ID_NOT_APPLICABLE", pre.events().get(0).at("/callerContext/clientId").asText());
     }
 
     @Test
     void postConfirmationRunsAfterEachConfirmationAndItsFailureIsTheCallers() throws Exception {
-        Recording post = new Recording(LocalPoolSignUpTriggersTest::unlessDenied);
+        RecordingTrigger post = new RecordingTrigger(LocalPoolSignUpTriggersTest::unlessDenied);
         try (LocalPool.Running pool = serve(null, post); CognitoIdentityProviderClient sdk = sdk(pool)) {
             signUp(sdk, "ned", Map.of());
             sdk.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("ned"));
@@ -266,13 +252,13 @@ class LocalPoolSignUpTriggersTest {
         }
         assertEquals(List.of("PostConfirmation_ConfirmSignUp", "PostConfirmation_ConfirmForgotPassword",
                         "PostConfirmation_ConfirmSignUp"),
-                post.events.stream().map(e -> e.get("triggerSource").asText()).toList());
-        assertEquals("CLIENT_ID_NOT_APPLICABLE", post.events.get(0).at("/callerContext/clientId").asText());
+                post.events().stream().map(e -> e.get("triggerSource").asText()).toList());
+        assertEquals("CLIENT_ID_NOT_APPLICABLE", post.events().get(0).at("/callerContext/clientId").asText());
     }
 
     @Test
     void userMigrationBringsInAnUnknownUserSigningInWithTheirPassword() throws Exception {
-        Recording migration = new Recording(event -> {
+        RecordingTrigger migration = new RecordingTrigger(event -> {
             if (event.get("userName").asText().equals("mallory")) {
                 throw new TriggerException(TriggerException.Kind.HANDLER_ERROR, "Bad password");
             }
@@ -312,7 +298,7 @@ class LocalPoolSignUpTriggersTest {
 
     @Test
     void userMigrationBringsInAUserResettingTheirPassword() throws Exception {
-        Recording migration = new Recording(event -> {
+        RecordingTrigger migration = new RecordingTrigger(event -> {
             ((ObjectNode) event.get("response")).putObject("userAttributes").put("email", "rita@example.com");
             return event;
         });
@@ -331,6 +317,35 @@ class LocalPoolSignUpTriggersTest {
         assertEquals(COMMON, keys(event));
         assertEquals("UserMigration_ForgotPassword", event.get("triggerSource").asText());
         assertEquals(Set.of("validationData", "clientMetadata"), keys(event.get("request")), "no password to send");
+    }
+
+    @Test
+    void attributesAMigratedUserCouldNotHaveFailTheMigrationAndMakeNoUser() throws Exception {
+        RecordingTrigger migration = new RecordingTrigger(event -> {
+            ObjectNode attributes = ((ObjectNode) event.get("response")).putObject("userAttributes");
+            switch (event.get("userName").asText()) {
+                case "escape" -> attributes.put("email", "esc@example.com\u001b[2J");
+                case "longname" -> attributes.put("custom:" + "n".repeat(40), "x");
+                case "huge" -> attributes.put("custom:bio", "x".repeat(5000));
+                default -> attributes.put("email", "fine@example.com");
+            }
+            return event;
+        });
+        try (LocalPool.Running pool = serve(null, null, migration); CognitoIdentityProviderClient sdk = sdk(pool)) {
+            for (String username : List.of("escape", "longname", "huge")) {
+                UserNotFoundException refused = assertThrows(UserNotFoundException.class,
+                        () -> passwordSignIn(sdk, username, "Legacy-Passw0rd!"), username);
+                assertEquals("Exception migrating user in app client " + TestPools.PUBLIC,
+                        refused.awsErrorDetails().errorMessage());
+                assertThrows(UserNotFoundException.class,
+                        () -> sdk.adminGetUser(r -> r.userPoolId(pool.poolId()).username(username)), "no user made");
+            }
+            UserNotFoundException reset = assertThrows(UserNotFoundException.class,
+                    () -> sdk.forgotPassword(r -> r.clientId(TestPools.PUBLIC).username("escape")));
+            assertEquals("Exception migrating user in app client " + TestPools.PUBLIC,
+                    reset.awsErrorDetails().errorMessage());
+            assertNotNull(passwordSignIn(sdk, "fine", "Legacy-Passw0rd!").authenticationResult());
+        }
     }
 
     private static software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse passwordSignIn(

@@ -143,6 +143,10 @@ class LocalPoolStateTest {
         "{\"cogauthLocalPoolState\":1,\"pools\":[{\"poolId\":\"us-east-1_New\",\"fromFile\":false,\"name\":\"n\","
                 + "\"mfa\":\"OFF\",\"created\":\"2026-01-01T00:00:00Z\",\"policies\":{},\"settings\":{},\"signingKey\":{\"kid\":\"k\",\"public\":\"AAAA\","
                 + "\"private\":\"AAAA\"},\"clients\":[],\"groups\":[],\"users\":[]}]}",
+        "{\"cogauthLocalPoolState\":1,\"pools\":[],\"identityPools\":[{\"identityPoolId\":\"not an id\",\"name\":\"n\","
+                + "\"providers\":[]}]}",
+        "{\"cogauthLocalPoolState\":1,\"pools\":[],\"identityPools\":[],\"identities\":[{\"identityId\":\"us-east-1:1\","
+                + "\"identityPoolId\":\"us-east-1:00000000-0000-0000-0000-000000000000\",\"login\":null}]}",
     })
     void aStateFileThePoolCannotUseIsRefusedAndLeftAsItIs(String text) throws IOException {
         Path directory = temp.resolve("state");
@@ -152,6 +156,47 @@ class LocalPoolStateTest {
         StateFile.Invalid refused = assertThrows(StateFile.Invalid.class, () -> start(state).close());
         assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
         assertEquals(text, Files.readString(state));
+    }
+
+    private static software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient identity(LocalPool.Running pool) {
+        return software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient.builder()
+                .endpointOverride(pool.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static String idToken(LocalPool.Running pool) {
+        return with(pool, api -> api.initiateAuth(r -> r.clientId(TestPools.PUBLIC)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(java.util.Map.of("USERNAME", TestPools.ALICE,
+                        "PASSWORD", TestPools.PASSWORD))).authenticationResult().idToken());
+    }
+
+    @Test
+    void identityPoolsCreatedAtRunTimeAndTheirIdentitiesSurviveARestart() throws IOException {
+        Path state = temp.resolve("state").resolve("pool-state.json");
+        String provider = "cognito-idp.us-east-1.amazonaws.com/" + TestPools.standard().poolId();
+        String identityPoolId;
+        String identityId;
+        try (LocalPool.Running pool = start(state); var identity = identity(pool)) {
+            identityPoolId = identity.createIdentityPool(r -> r.identityPoolName("Kept identities")
+                    .allowUnauthenticatedIdentities(true).cognitoIdentityProviders(p -> p.providerName(provider)
+                            .clientId(TestPools.PUBLIC))).identityPoolId();
+            String token = idToken(pool);
+            identityId = identity.getId(r -> r.identityPoolId(identityPoolId).logins(java.util.Map.of(provider, token)))
+                    .identityId();
+        }
+        try (LocalPool.Running pool = start(state); var identity = identity(pool)) {
+            var described = identity.describeIdentityPool(r -> r.identityPoolId(identityPoolId));
+            assertEquals("Kept identities", described.identityPoolName());
+            assertTrue(described.allowUnauthenticatedIdentities());
+            assertEquals(provider, described.cognitoIdentityProviders().get(0).providerName());
+            assertEquals(TestPools.PUBLIC, described.cognitoIdentityProviders().get(0).clientId());
+            String token = idToken(pool);
+            assertEquals(identityId, identity.getId(r -> r.identityPoolId(identityPoolId)
+                    .logins(java.util.Map.of(provider, token))).identityId(), "the user keeps their identity");
+            assertTrue(identity.getCredentialsForIdentity(r -> r.identityId(identityId)
+                    .logins(java.util.Map.of(provider, token))).credentials().accessKeyId().length() > 10);
+        }
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +171,70 @@ class ManagedLoginTest {
                 "scope=phone"));
         assertEquals(302, badScope.statusCode());
         assertTrue(badScope.headers().firstValue("Location").orElseThrow().contains("error=invalid_scope"));
+    }
+
+    @Test
+    void a_malformed_code_verifier_counts_as_sent_not_as_absent() throws Exception {
+        // Dropped as malformed, "%zz" would have let a code issued without PKCE through as if no verifier came.
+        String withoutPkce = authorize("browserapp", CALLBACK, "mv")
+                .replace("&code_challenge=" + CHALLENGE + "&code_challenge_method=S256", "");
+        String code = signIn(withoutPkce, "bella", "Bella-Passw0rd!", "mv");
+        HttpResponse<String> malformed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=browserapp&code="
+                        + enc(code) + "&redirect_uri=" + enc(CALLBACK) + "&code_verifier=%zz"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().contains("invalid_grant"), malformed.body());
+    }
+
+    @Test
+    void without_openid_the_tokens_have_no_id_token_and_neither_have_their_refreshes() throws Exception {
+        String code = signIn(authorize("browserapp", CALLBACK, "s").replace("scope=openid%20email",
+                "scope=aws.cognito.signin.user.admin"), "bella", "Bella-Passw0rd!", "s");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode answer = JSON.readTree(tokens.body());
+        assertFalse(answer.has("id_token"), answer.toString());
+        JsonNode access = claims(answer.get("access_token").asText());
+        assertEquals("aws.cognito.signin.user.admin", access.get("scope").asText());
+        assertEquals("bella", access.get("username").asText());
+
+        HttpResponse<String> refreshed = token(Map.of("grant_type", "refresh_token", "client_id", "browserapp",
+                "refresh_token", answer.get("refresh_token").asText()), null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertFalse(JSON.readTree(refreshed.body()).has("id_token"), refreshed.body());
+        assertTrue(JSON.readTree(refreshed.body()).has("access_token"), refreshed.body());
+    }
+
+    /** Cognito: "If the client doesn't request any scopes, the authentication server uses all scopes that are associated with the client." */
+    @Test
+    void without_scope_the_client_gets_every_scope_it_is_allowed() throws Exception {
+        String code = signIn(authorize("browserapp", CALLBACK, "s").replace("&scope=openid%20email", ""),
+                "bella", "Bella-Passw0rd!", "s");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "browserapp",
+                "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER), null);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonNode answer = JSON.readTree(tokens.body());
+        assertTrue(answer.has("id_token"), answer.toString());
+        List<String> allowed = pool.definition().managedLogin().codeClient("browserapp").orElseThrow().scopes();
+        assertEquals(new TreeSet<>(allowed), new TreeSet<>(
+                List.of(claims(answer.get("access_token").asText()).get("scope").asText().split(" "))));
+    }
+
+    @Test
+    void email_phone_or_profile_without_openid_is_an_invalid_scope() throws Exception {
+        for (String scope : new String[] {"email", "profile", "aws.cognito.signin.user.admin%20email"}) {
+            HttpResponse<String> refused = get(authorize("browserapp", CALLBACK, "s").replace("scope=openid%20email",
+                    "scope=" + scope));
+            assertEquals(302, refused.statusCode(), scope);
+            Map<String, String> query = query(refused);
+            assertEquals("invalid_scope", query.get("error"), scope);
+            assertTrue(query.get("error_description").contains("openid"), query.toString());
+            assertEquals("s", query.get("state"));
+        }
     }
 
     @Test

@@ -156,13 +156,16 @@ class PoolFileTest {
         Path file = Files.writeString(dir.resolve("pool.json"), "{\"poolId\":\"eu-west-2_Small\"," + MINIMAL_CLIENTS
                 + ",\"users\":[],\"triggers\":{\"preSignUp\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"pre\"},"
                 + "\"postConfirmation\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"post\"},"
-                + "\"userMigration\":{\"node\":\"migrate.js\"}}}");
+                + "\"userMigration\":{\"node\":\"migrate.js\"},"
+                + "\"customMessage\":{\"lambda\":\"http://127.0.0.1:3001\",\"function\":\"message\"}}}");
         PoolDefinition pool = PoolFile.load(file);
         assertEquals("pre", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().preSignUp()).functionName());
         assertEquals("post", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().postConfirmation())
                 .functionName());
         assertEquals(dir.resolve("migrate.js").toAbsolutePath().normalize(),
                 assertInstanceOf(TriggerDefinition.Node.class, pool.triggers().userMigration()).file());
+        assertEquals("message", assertInstanceOf(TriggerDefinition.Lambda.class, pool.triggers().customMessage())
+                .functionName());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

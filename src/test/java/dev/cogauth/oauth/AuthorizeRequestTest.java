@@ -3,6 +3,7 @@ package dev.cogauth.oauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.cogauth.protocol.Form;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,14 @@
 package dev.cogauth.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cogauth.api.AuthenticationResult;
 import dev.cogauth.api.CallTimeouts;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -57,19 +59,46 @@ class BrowserSignInTest {
         assertEquals("access", tokens.accessToken());
     }
 
+    @Test
+    void without_openid_an_answer_without_an_id_token_signs_in() throws Exception {
+        AuthenticationResult tokens = signIn(List.of("aws.cognito.signin.user.admin"), null);
+        assertEquals("access", tokens.accessToken());
+        assertNull(tokens.idToken());
+    }
+
+    @Test
+    void with_openid_an_answer_without_an_id_token_is_refused() {
+        BrowserSignInException e = assertThrows(BrowserSignInException.class,
+                () -> signIn(List.of("openid", "email"), null));
+        assertEquals(BrowserSignInException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("without an ID token") && e.getMessage().contains("openid"),
+                e.getMessage());
+    }
+
     /** Signs in; the token endpoint answers an ID token whose nonce is {@code nonceFor(sent nonce)}. */
     private static AuthenticationResult signInWithIdTokenNonce(UnaryOperator<String> nonceFor) throws Exception {
+        return signIn(List.of("openid", "email"), nonceFor);
+    }
+
+    /**
+     * Signs in asking for {@code scopes}; the token endpoint answers an ID token whose nonce is
+     * {@code nonceFor(sent nonce)}, or (nonceFor null) no ID token, as Cognito does without openid.
+     */
+    private static AuthenticationResult signIn(List<String> scopes, UnaryOperator<String> nonceFor) throws Exception {
         HttpServer tokenEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String[] sentNonce = new String[1];
         tokenEndpoint.createContext("/oauth2/token", exchange -> {
             Map<String, String> form = Form.decode(new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
-            String nonce = nonceFor.apply(sentNonce[0]);
-            String claims = "{\"sub\":\"u\"" + (nonce == null ? "" : ",\"nonce\":\"" + nonce + "\"") + "}";
-            String idToken = "e30." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".sig";
+            String idToken = "";
+            if (nonceFor != null) {
+                String nonce = nonceFor.apply(sentNonce[0]);
+                String claims = "{\"sub\":\"u\"" + (nonce == null ? "" : ",\"nonce\":\"" + nonce + "\"") + "}";
+                idToken = "\"id_token\":\"e30." + Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".sig\",";
+            }
             byte[] body = ("authorization_code".equals(form.get("grant_type")) && "pasted-code".equals(form.get("code"))
-                    ? "{\"id_token\":\"" + idToken + "\",\"access_token\":\"access\",\"expires_in\":3600}"
+                    ? "{" + idToken + "\"access_token\":\"access\",\"expires_in\":3600}"
                     : "{\"error\":\"invalid_grant\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(body.length > 30 ? 200 : 400, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -82,7 +111,7 @@ class BrowserSignInTest {
              PipedInputStream stdin = new PipedInputStream(paste)) {
             URI domain = URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort());
             BrowserSignIn.Settings settings = new BrowserSignIn.Settings(domain, "client", Optional.empty(),
-                    "http://127.0.0.1:" + freePort() + "/cb", List.of("openid", "email"), Optional.empty(),
+                    "http://127.0.0.1:" + freePort() + "/cb", scopes, Optional.empty(),
                     Optional.empty(), Optional.empty(), false, WAIT, CallTimeouts.of(WAIT));
             BrowserSignIn signIn = new BrowserSignIn(new BrowserOpener(List.of(), Map.of(), message -> { }), new SecureRandom(),
                     told::add, stdin);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cogauth.protocol.CodeChallenge;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class PkceTest {
         assertEquals(43, first.verifier().length());
         assertTrue(first.verifier().matches("[A-Za-z0-9_-]+"), first.verifier());
         assertNotEquals(first.verifier(), second.verifier());
-        assertEquals(Pkce.s256(first.verifier()), first.challenge());
+        assertEquals(CodeChallenge.s256(first.verifier()), first.challenge());
     }
 
     @ParameterizedTest

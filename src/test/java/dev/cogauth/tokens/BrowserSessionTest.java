@@ -1,6 +1,7 @@
 package dev.cogauth.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -33,6 +34,17 @@ class BrowserSessionTest {
         var browser = SessionStatus.json(entry.fromBrowser(SESSION), dir, EXP);
         assertEquals("browser", browser.get("signedInWith").asText());
         assertEquals("http://127.0.0.1:9229", browser.get("managedLogin").asText());
+    }
+
+    @Test
+    void status_of_a_sign_in_without_openid_shows_no_id_token_and_the_access_tokens_subject(@TempDir Path dir) {
+        TokenEntry entry = TestTokens.entryWithoutIdToken(TestTokens.KEY, EXP).fromBrowser(SESSION);
+        var json = SessionStatus.json(entry, dir, EXP.minusSeconds(600));
+        assertTrue(json.get("idToken").isNull(), json.toString());
+        assertEquals(600, json.get("accessToken").get("expiresInSeconds").asLong());
+        assertEquals("0000-sub-alice", json.get("claims").get("sub").asText());
+        String text = SessionStatus.text(entry, dir, EXP.minusSeconds(600));
+        assertTrue(text.contains("id token         none (signed in without the openid scope)"), text);
     }
 
     @Test

@@ -26,6 +26,8 @@ final class FakeRefreshPool implements CognitoApi {
     final Set<String> validRefreshTokens = new HashSet<>();
     /** When set, every refresh is refused with this NotAuthorizedException message (a bad client secret). */
     String secretRefusal;
+    /** When set, its refreshes answer without an ID token (as for a browser sign-in without openid). */
+    boolean withoutIdToken;
     /** How long the tokens it issues live. */
     Duration lifetime = Duration.ofHours(1);
     private final Clock clock;
@@ -68,7 +70,9 @@ final class FakeRefreshPool implements CognitoApi {
     }
 
     private AuthenticationResult tokens(String refreshToken) {
-        return TestTokens.result(clock.instant(), clock.instant().plus(lifetime), refreshToken);
+        AuthenticationResult tokens = TestTokens.result(clock.instant(), clock.instant().plus(lifetime), refreshToken);
+        return withoutIdToken ? new AuthenticationResult(null, tokens.accessToken(), tokens.refreshToken(),
+                tokens.expiresIn(), tokens.tokenType(), null) : tokens;
     }
 
     private void check(String refreshToken) {

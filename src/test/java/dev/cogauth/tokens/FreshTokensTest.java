@@ -59,6 +59,40 @@ class FreshTokensTest {
     }
 
     @Nested
+    class A_sign_in_without_an_id_token {
+        @Test
+        void hands_out_its_access_token() {
+            FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+            TokenEntry entry = stored(pool, TestTokens.entryWithoutIdToken(TestTokens.KEY, NOW.plusSeconds(3600)));
+            assertEquals(entry, fresh(pool, Optional.empty()).atLeast(TestTokens.KEY, TokenType.ACCESS,
+                    Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void asked_for_the_id_token_says_so_in_one_line_without_refreshing() {
+            FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+            stored(pool, TestTokens.entryWithoutIdToken(TestTokens.KEY, NOW.plusSeconds(10)));
+            NoIdTokenException e = assertThrows(NoIdTokenException.class, () -> fresh(pool, Optional.empty())
+                    .atLeast(TestTokens.KEY, TokenType.ID, Duration.ofMinutes(5)));
+            assertTrue(e.getMessage().contains("without the openid scope"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertEquals(List.of(), pool.calls, "a refresh would not bring one");
+        }
+
+        @Test
+        void that_a_refresh_left_out_is_a_clear_refusal_not_a_null() {
+            FakeRefreshPool pool = new FakeRefreshPool(CLOCK, FakeRefreshPool.Kind.PLAIN);
+            pool.withoutIdToken = true;
+            stored(pool, 0);
+            NoIdTokenException e = assertThrows(NoIdTokenException.class, () -> fresh(pool, Optional.empty())
+                    .atLeast(TestTokens.KEY, TokenType.ID, Duration.ofMinutes(5)));
+            assertTrue(e.getMessage().contains("needs an ID token"), e.getMessage());
+            assertEquals(List.of("GetTokensFromRefreshToken"), pool.calls);
+            assertNull(cache().read(TestTokens.KEY).orElseThrow().idToken(), "the refreshed tokens are kept");
+        }
+    }
+
+    @Nested
     class Tokens_with_enough_life_left {
         @ParameterizedTest(name = "{0}s left, min-ttl {1}s")
         @CsvSource({"3600, 300", "301, 300", "300, 300", "90, 90", "100, 0"})

@@ -48,6 +48,14 @@ final class TestTokens {
         return entry(key, exp.minusSeconds(3600), exp);
     }
 
+    /** A browser sign-in's entry without the openid scope: access and refresh token, no ID token. */
+    static TokenEntry entryWithoutIdToken(CacheKey key, Instant exp) {
+        Instant iat = exp.minusSeconds(3600);
+        return TokenEntry.fromSignIn(key, null, "http://127.0.0.1:1", new AuthenticationResult(null,
+                jwt("access", key.username(), iat, exp), "refresh-" + UUID.randomUUID(), 3600, "Bearer", null), iat,
+                null, null);
+    }
+
     static TokenEntry entry(CacheKey key, Instant iat, Instant exp) {
         return TokenEntry.fromSignIn(key, null, "http://127.0.0.1:1", result(iat, exp, "refresh-" + UUID.randomUUID()),
                 iat, null, null);

@@ -2,6 +2,7 @@ package dev.cogauth.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,6 +47,17 @@ class TokenCacheTest {
 
     @Nested
     class An_entry_written_and_read_back {
+        @Test
+        void without_an_id_token_is_kept_as_it_was() {
+            TokenEntry entry = TestTokens.entryWithoutIdToken(TestTokens.KEY, EXP);
+            cache().store(entry);
+            TokenEntry back = cache().read(TestTokens.KEY).orElseThrow();
+            assertEquals(entry, back);
+            assertNull(back.idToken());
+            assertEquals(EXP, back.expiresAt(), "expiry comes from the access token's exp claim");
+            assertTrue(warnings.isEmpty(), warnings.toString());
+        }
+
         @Test
         void keeps_every_field() {
             TokenEntry entry = TestTokens.entry(TestTokens.KEY, EXP)

@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.definition;
 
+import dev.cogauth.protocol.PoolId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -48,8 +49,8 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         Objects.requireNonNull(signInPolicy, "signInPolicy");
         Objects.requireNonNull(managedLogin, "managedLogin");
         identityPools = List.copyOf(identityPools);
-        if (poolId.indexOf('_') < 1 || poolId.endsWith("_")) {
-            throw new IllegalArgumentException("poolId must look like <region>_<name>, e.g. us-east-1_LocalPool");
+        if (!PoolId.isUserPool(poolId)) {
+            throw new IllegalArgumentException("poolId must look like <region>_<letters and digits>, e.g. us-east-1_LocalPool");
         }
     }
 
@@ -92,7 +93,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
 
     /** The part of the pool id after {@code _}: SRP hashes it into every password. */
     public String poolName() {
-        return poolId.substring(poolId.indexOf('_') + 1);
+        return PoolId.nameOfUserPool(poolId);
     }
 
     /**
@@ -116,14 +117,14 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
      * The three custom-auth triggers, any of them absent, and how long one may run; and the
      * sign-in path's triggers (Pre and Post Authentication, Pre Token Generation with its event
      * version 1, 2 or 3), each optional; and the sign-up path's (Pre Sign-up, Post Confirmation,
-     * User Migration), each optional.
+     * User Migration), each optional; and Custom Message, which writes every code message, optional.
      */
     public record TriggerDefinitions(TriggerDefinition define, TriggerDefinition create,
                                      TriggerDefinition verify, Duration timeout,
                                      TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
                                      TriggerDefinition preTokenGeneration, int preTokenGenerationVersion,
                                      TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
-                                     TriggerDefinition userMigration) {
+                                     TriggerDefinition userMigration, TriggerDefinition customMessage) {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
         public TriggerDefinitions {
@@ -136,7 +137,7 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         /** Only the custom-auth triggers. */
         public TriggerDefinitions(TriggerDefinition define, TriggerDefinition create, TriggerDefinition verify,
                                   Duration timeout) {
-            this(define, create, verify, timeout, null, null, null, 1, null, null, null);
+            this(define, create, verify, timeout, null, null, null, 1, null, null, null, null);
         }
 
         public static TriggerDefinitions none() {
@@ -151,14 +152,23 @@ public record PoolDefinition(String poolId, String region, MfaMode mfa, List<Cli
         public TriggerDefinitions withSignIn(TriggerDefinition preAuthentication, TriggerDefinition postAuthentication,
                                              TriggerDefinition preTokenGeneration, int preTokenGenerationVersion) {
             return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
-                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
         }
 
         /** The same triggers with these sign-up path triggers (User Migration brings in a user at sign-in). */
         public TriggerDefinitions withSignUp(TriggerDefinition preSignUp, TriggerDefinition postConfirmation,
                                              TriggerDefinition userMigration) {
             return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
-                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration);
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
+        }
+
+        /** The same triggers with this Custom Message trigger (null: the pool's own messages). */
+        public TriggerDefinitions withCustomMessage(TriggerDefinition customMessage) {
+            return new TriggerDefinitions(define, create, verify, timeout, preAuthentication, postAuthentication,
+                    preTokenGeneration, preTokenGenerationVersion, preSignUp, postConfirmation, userMigration,
+                    customMessage);
         }
     }
 }

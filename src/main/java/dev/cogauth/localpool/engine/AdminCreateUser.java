@@ -58,7 +58,7 @@ final class AdminCreateUser implements Operation {
         }
         user.stamp(pool.services().clock().instant());
         if (!"SUPPRESS".equals(action)) {
-            invite(user, password, request.strings("DesiredDeliveryMediums"));
+            invite(user, password, request.strings("DesiredDeliveryMediums"), request.map("ClientMetadata"));
         }
         pool.services().log().step("AdminCreateUser " + user.username() + " in " + pool.poolId());
         ObjectNode response = pool.services().json().createObjectNode();
@@ -67,7 +67,7 @@ final class AdminCreateUser implements Operation {
     }
 
     /** The invitation, to each asked-for medium (Cognito's default: SMS) the user has an attribute for. */
-    private void invite(PoolUser user, String password, List<String> mediums) {
+    private void invite(PoolUser user, String password, List<String> mediums, Map<String, String> clientMetadata) {
         for (String medium : mediums == null ? List.of("SMS") : mediums) {
             boolean sms = switch (medium) {
                 case "SMS" -> true;
@@ -76,7 +76,8 @@ final class AdminCreateUser implements Operation {
             };
             String destination = user.attributes().get(sms ? "phone_number" : "email");
             if (destination != null) {
-                pool.codes().sendTemporaryPassword(user, sms, destination, password, "AdminCreateUser");
+                pool.codes().send(user, sms, destination, password, "AdminCreateUser", CustomMessages.Occasion.noClient(
+                        CustomMessages.Source.ADMIN_CREATE_USER, clientMetadata));
             }
         }
     }

@@ -19,7 +19,8 @@ final class AdminResetUserPassword implements Operation {
     public ObjectNode handle(JsonRequest request) {
         request.required("UserPoolId");
         PoolUser user = UserViews.find(pool.services(), request.required("Username"));
-        if (CodeDelivery.send(pool, user, "AdminResetUserPassword", true) == null) {
+        if (CodeDelivery.send(pool, user, "AdminResetUserPassword", true, CustomMessages.Occasion.noClient(
+                CustomMessages.Source.FORGOT_PASSWORD, request.map("ClientMetadata"))) == null) {
             throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified"
                     + " email or phone_number");
         }

@@ -16,8 +16,12 @@ final class CodeDelivery {
     private CodeDelivery() {
     }
 
-    /** Sends a code for {@code purpose} and returns the answer's {@code CodeDeliveryDetails}, or null when the user has nowhere to receive one. */
-    static ObjectNode send(RunningPool pool, PoolUser user, String purpose, boolean reset) {
+    /**
+     * Sends a code for {@code purpose} and returns the answer's {@code CodeDeliveryDetails}, or null
+     * when the user has nowhere to receive one.
+     */
+    static ObjectNode send(RunningPool pool, PoolUser user, String purpose, boolean reset,
+                           CustomMessages.Occasion occasion) {
         String email = user.attributes().get("email");
         String phone = user.attributes().get("phone_number");
         if (email == null && phone == null) {
@@ -26,7 +30,7 @@ final class CodeDelivery {
         boolean sms = email == null;
         String destination = sms ? phone : email;
         String code = pool.codes().make(6);
-        pool.codes().send(user, sms, destination, code, purpose);
+        pool.codes().send(user, sms, destination, code, purpose, occasion);
         PendingCode pending = new PendingCode(code,
                 pool.services().clock().instant().plus(reset ? RESET_VALIDITY : SIGN_UP_VALIDITY), 0);
         if (reset) {

@@ -5,7 +5,8 @@ import java.time.Clock;
 
 /**
  * "Sends" one-time codes by email or SMS: a notice in the pool's log (always shown, ending with the
- * code) and a file in the outbox, if the pool has one. A local development tool's stand-in.
+ * code) and a file in the outbox, if the pool has one, with the message as the pool's default or the
+ * Custom Message trigger wrote it. A local development tool's stand-in.
  */
 final class CodeSender {
 
@@ -13,12 +14,14 @@ final class CodeSender {
     private final Clock clock;
     private final PoolLog log;
     private final Outbox outbox;
+    private final CustomMessages messages;
 
-    CodeSender(SecureRandom random, Clock clock, PoolLog log, Outbox outbox) {
+    CodeSender(SecureRandom random, Clock clock, PoolLog log, Outbox outbox, CustomMessages messages) {
         this.random = random;
         this.clock = clock;
         this.log = log;
         this.outbox = outbox;
+        this.messages = messages;
     }
 
     /** A new code of {@code digits} decimal digits, not yet sent. */
@@ -30,19 +33,18 @@ final class CodeSender {
         return code.toString();
     }
 
-    /** Sends {@code code} to {@code destination}. */
-    void send(PoolUser user, boolean sms, String destination, String code, String challenge) {
+    /**
+     * Sends {@code code} to {@code destination}, the message written first (a Custom Message trigger
+     * that fails fails the call, and nothing is sent); {@code challenge} names what it is for in the outbox.
+     */
+    void send(PoolUser user, boolean sms, String destination, String code, String challenge,
+              CustomMessages.Occasion occasion) {
+        CustomMessages.Text text = messages.write(user, sms, code, occasion);
+        // The log shows the code, never the message: a trigger's text could hold terminal escapes.
         log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
-                + ": your verification code is " + code);
+                + (occasion.source() == CustomMessages.Source.ADMIN_CREATE_USER ? ": your temporary password is "
+                : ": your verification code is ") + code);
         outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, code, clock.instant(),
-                user.username(), challenge));
-    }
-
-    /** Sends a temporary password (AdminCreateUser's invitation) as a code is sent: the log's notice and the outbox. */
-    void sendTemporaryPassword(PoolUser user, boolean sms, String destination, String password, String purpose) {
-        log.notice((sms ? "SMS to " : "Email to ") + destination + " for " + user.username()
-                + ": your temporary password is " + password);
-        outbox.deliver(new Outbox.Message(sms ? "SMS" : "EMAIL", destination, password, clock.instant(),
-                user.username(), purpose));
+                user.username(), challenge, text.message(), text.subject()));
     }
 }

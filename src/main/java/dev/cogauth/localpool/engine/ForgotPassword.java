@@ -22,7 +22,7 @@ final class ForgotPassword implements Operation {
         ClientDefinition client = ClientCalls.client(pool, request, username);
         Optional<PoolUser> found = pool.services().users().find(username).or(() -> pool.services().signInTriggers()
                 .userMigration(username, null, client.clientId(), request.map("ClientMetadata"))
-                .map(migrated -> InitiateAuth.migrated(pool.services(), username, null, migrated)));
+                .map(migrated -> InitiateAuth.migrated(pool.services(), client.clientId(), username, null, migrated)));
         ObjectNode response = pool.services().json().createObjectNode();
         if (found.isEmpty() && client.preventUserExistenceErrors()) {
             response.set("CodeDeliveryDetails", CodeDelivery.details(pool, false, username + "@example.com"));
@@ -32,7 +32,8 @@ final class ForgotPassword implements Operation {
         if (!user.enabled()) {
             throw CognitoError.notAuthorized("User is disabled.");
         }
-        ObjectNode delivery = CodeDelivery.send(pool, user, "ForgotPassword", true);
+        ObjectNode delivery = CodeDelivery.send(pool, user, "ForgotPassword", true, new CustomMessages.Occasion(
+                CustomMessages.Source.FORGOT_PASSWORD, client.clientId(), request.map("ClientMetadata")));
         if (delivery == null) {
             throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified"
                     + " email or phone_number");

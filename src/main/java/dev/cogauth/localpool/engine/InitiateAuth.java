@@ -93,11 +93,24 @@ final class InitiateAuth implements Operation {
                                        JsonRequest request) {
         String password = JsonRequest.requiredParameter(parameters, Param.PASSWORD);
         return pool.signInTriggers().userMigration(username, password, client.clientId(), request.map("ClientMetadata"))
-                .map(migrated -> migrated(pool, username, password, migrated));
+                .map(migrated -> migrated(pool, client.clientId(), username, password, migrated));
     }
 
-    /** Stores a user User Migration brought in, with {@code password}, or none yet when null. */
-    static PoolUser migrated(PoolServices pool, String username, String password, SignInTriggers.Migrated migrated) {
+    /**
+     * Stores a user User Migration brought in, with {@code password}, or none yet when null. Their
+     * attributes pass the checks any new user's do; attributes Cognito would not store fail the call
+     * as Cognito reports it, {@code UserNotFoundException: Exception migrating user in app client <id>},
+     * the reason in the pool's log.
+     */
+    static PoolUser migrated(PoolServices pool, String clientId, String username, String password,
+                             SignInTriggers.Migrated migrated) {
+        try {
+            UserViews.checkUsername(username);
+            UserViews.checkAttributes(migrated.attributes(), ManagementLimits.DEFAULT, Map.of());
+        } catch (CognitoError e) {
+            pool.log().notice("trigger UserMigration's user was not created: " + e.getMessage());
+            throw new CognitoError(ErrorType.USER_NOT_FOUND, "Exception migrating user in app client " + clientId);
+        }
         boolean hasPassword = password != null;
         String secret = hasPassword ? password : UUID.randomUUID() + "-" + UUID.randomUUID();
         PoolUser user = new PoolUser(username, UUID.randomUUID().toString(), migrated.attributes(), migrated.status(),

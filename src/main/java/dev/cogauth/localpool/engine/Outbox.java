@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the pool "delivers" the codes it would send by email or SMS ({@code local-pool --outbox DIR}):
- * one JSON file per message, {@code {"medium", "destination", "code", "time", "username", "challenge"}},
+ * one JSON file per message, {@code {"medium", "destination", "code", "time", "username", "challenge",
+ * "message", "subject"}} (the message with the code in it; the subject only for an email),
  * written whole (a reader never sees half a file), 0600 in a 0700 directory, and named so that they sort in the order sent;
  * the newest {@value #KEPT_ON_DISK} files this pool wrote are kept (repeated resends cannot fill the disk).
  * A local development tool's stand-in for email and SMS, so tests and scripts can read the codes.
@@ -85,9 +86,19 @@ public final class Outbox {
         return Optional.empty();
     }
 
-    /** One message the pool sent. */
+    /**
+     * One message the pool sent: the code alone, and the whole {@code message} (with the code in it)
+     * and, for an email, its {@code subject}, as the pool's default or the Custom Message trigger wrote them.
+     */
     public record Message(String medium, String destination, String code, Instant time, String username,
-                          String challenge) {
+                          String challenge, String message, String subject) {
+
+        /** A message whose text is not known (written by hand, e.g. in a test). */
+        public Message(String medium, String destination, String code, Instant time, String username,
+                       String challenge) {
+            this(medium, destination, code, time, username, challenge, null, null);
+        }
+
         @Override
         public String toString() {
             return "Message[" + medium + " to " + destination + " for " + username + ", " + challenge + "]";
@@ -114,6 +125,12 @@ public final class Outbox {
                 .put("time", message.time().toString())
                 .put("username", message.username())
                 .put("challenge", message.challenge());
+        if (message.message() != null) {
+            body.put("message", message.message());
+        }
+        if (message.subject() != null) {
+            body.put("subject", message.subject());
+        }
         String name = String.format(Locale.ROOT, "%d-%06d-%s.json", message.time().toEpochMilli(),
                 sequence.incrementAndGet(), message.medium().toLowerCase(Locale.ROOT));
         Path file = directory.resolve(name);

@@ -111,8 +111,8 @@ public final class PoolAccounts {
     }
 
     /**
-     * The token endpoint's answer for a signed-in user: {@code id_token}, {@code access_token},
-     * {@code refresh_token}, {@code expires_in}, {@code token_type}.
+     * The token endpoint's answer for a signed-in user: {@code id_token} (when {@code scopes} has openid),
+     * {@code access_token}, {@code refresh_token}, {@code expires_in}, {@code token_type}.
      */
     public ObjectNode issue(String username, ClientDefinition client, List<String> scopes, String nonce) {
         PoolUser user = users.find(username).orElseThrow(() -> new IllegalStateException("no user " + username));
@@ -127,7 +127,7 @@ public final class PoolAccounts {
         return tokens.clientCredentials(client, String.join(" ", scopes), claimsToAdd, claimsToSuppress);
     }
 
-    /** The refresh_token grant: new ID and access tokens; empty for a refresh token the pool refuses. */
+    /** The refresh_token grant: new ID (as the sign-in had one) and access tokens; empty for a refresh token the pool refuses. */
     public Optional<ObjectNode> refresh(ClientDefinition client, String refreshToken) {
         try {
             return Optional.of(oauthShape(tokens.refresh(client, refreshToken, client.refreshTokenRotation(), null)));
@@ -163,9 +163,12 @@ public final class PoolAccounts {
     }
 
     private ObjectNode oauthShape(ObjectNode result) {
-        ObjectNode answer = json.createObjectNode()
-                .put("id_token", result.get("IdToken").asText())
-                .put("access_token", result.get("AccessToken").asText());
+        ObjectNode answer = json.createObjectNode();
+        // None for a managed login sign-in without openid (TokenService).
+        if (result.hasNonNull("IdToken")) {
+            answer.put("id_token", result.get("IdToken").asText());
+        }
+        answer.put("access_token", result.get("AccessToken").asText());
         if (result.hasNonNull("RefreshToken")) {
             answer.put("refresh_token", result.get("RefreshToken").asText());
         }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.cogauth.localpool.definition.PoolDefinition;
 import dev.cogauth.localpool.definition.PoolLimits;
 import dev.cogauth.localpool.trigger.Trigger;
+import dev.cogauth.protocol.CodeChallenge;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,22 @@ public final class PoolEngine {
      */
     public record SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
                                    int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
-                                   Trigger userMigration) {
+                                   Trigger userMigration, Trigger customMessage) {
         public static final SignInTriggerSet NONE = new SignInTriggerSet(null, null, null, 1);
+
+        /** The sign-in and sign-up paths' triggers, the pool writing its own messages. */
+        public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
+                                int preTokenGenerationVersion, Trigger preSignUp, Trigger postConfirmation,
+                                Trigger userMigration) {
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, preSignUp,
+                    postConfirmation, userMigration, null);
+        }
 
         /** Only the sign-in path's triggers. */
         public SignInTriggerSet(Trigger preAuthentication, Trigger postAuthentication, Trigger preTokenGeneration,
                                 int preTokenGenerationVersion) {
-            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null);
+            this(preAuthentication, postAuthentication, preTokenGeneration, preTokenGenerationVersion, null, null, null,
+                    null);
         }
     }
 
@@ -62,28 +72,31 @@ public final class PoolEngine {
         RunningPool filePool = RunningPool.build(wiring, definition, definition.poolName(), define, create, verify,
                 signIn, PasswordPolicy.COGNITO_DEFAULT, json.createObjectNode(), true);
         PoolDirectory directory = new PoolDirectory(wiring, filePool);
+        PoolServices pool = filePool.services();
+        IdentityStore identities = new IdentityStore(definition.identityPools(), pool.random());
+        Map<String, Operation> identity = identityOperations(definition, json, pool, identities, filePool.signer(),
+                filePool.issuer());
         PoolRouter router = directory;
         Runnable saveState = () -> { };
         if (state != null) {
-            restore(json, directory, state);
-            SavingRouter saving = new SavingRouter(json, directory, state);
+            restore(json, directory, identities, state);
+            SavingRouter saving = new SavingRouter(json, directory, identities, state);
             router = saving;
+            identity = saving.saving(identity);
             saveState = saving::save;
         }
-        PoolServices pool = filePool.services();
-        Map<String, Operation> identity = identityOperations(definition, json, pool, filePool.signer(), filePool.issuer());
         HttpHandler api = new PoolHttpHandler(json, router, identity, log);
         return new Served(api, new PoolAccounts(json, pool.clients(), pool.users(), filePool.passwords(), pool.tokens(),
                 pool.random()), saveState);
     }
 
-    private static void restore(ObjectMapper json, PoolDirectory directory, StateFile state) {
+    private static void restore(ObjectMapper json, PoolDirectory directory, IdentityStore identities, StateFile state) {
         var kept = state.read(json);
         if (kept == null) {
             return;
         }
         try {
-            PoolState.restore(json, directory, kept);
+            PoolState.restore(json, directory, identities, kept);
         } catch (StateFile.Invalid e) {
             throw e;
         } catch (RuntimeException e) {
@@ -94,11 +107,12 @@ public final class PoolEngine {
 
     /** The identity service on the same port, as {@code cogauth credentials} reaches it with the sign-in's endpoint. */
     private static Map<String, Operation> identityOperations(PoolDefinition definition, ObjectMapper json,
-                                                             PoolServices pool, JwtSigner signer, String issuer) {
+                                                             PoolServices pool, IdentityStore identities,
+                                                             JwtSigner signer, String issuer) {
         IdTokenCheck idTokens = new IdTokenCheck(definition.providerName(), definition.region(), issuer, pool.clients(),
                 signer, pool.clock());
         IdentityOperations identity = new IdentityOperations(json,
-                new IdentityStore(definition.identityPools(), pool.random()), idTokens, signer, pool.random(),
+                identities, idTokens, signer, pool.random(),
                 pool.clock(), pool.log());
         Map<String, Operation> operations = new LinkedHashMap<>();
         operations.put("CreateIdentityPool", identity.createIdentityPool());
@@ -120,7 +134,7 @@ public final class PoolEngine {
                 .put("revocation_endpoint", baseUri + "/oauth2/revoke")
                 .put("end_session_endpoint", baseUri + "/logout");
         config.putArray("grant_types_supported").add("authorization_code").add("refresh_token");
-        config.putArray("code_challenge_methods_supported").add("S256").add("plain");
+        config.putArray("code_challenge_methods_supported").add(CodeChallenge.S256).add(CodeChallenge.PLAIN);
         config.putArray("id_token_signing_alg_values_supported").add("RS256");
         config.putArray("response_types_supported").add("code");
         config.putArray("subject_types_supported").add("public");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.localpool.definition.IdentityPoolDefinition;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.definition.PoolDefinition.MfaMode;
 import dev.cogauth.localpool.definition.UserDefinition.UserStatus;
@@ -26,7 +27,8 @@ import java.util.Map;
  * What {@code local-pool --state FILE} keeps across restarts, as one JSON document: the pools
  * CreateUserPool made (name, policy, settings, signing key, clients, groups) and the users of every
  * pool, the pool file's included, with their status, attributes, password verifier and groups.
- * Sessions, codes in flight, tokens and identity pools are not kept. Reading checks every field and
+ * The identity pools CreateIdentityPool made and the identities GetId handed out are kept too.
+ * Sessions, codes in flight, tokens and devices are not kept. Reading checks every field and
  * throws {@link IllegalArgumentException} with one line naming the first bad one.
  */
 final class PoolState {
@@ -39,8 +41,21 @@ final class PoolState {
     private PoolState() {
     }
 
-    static ObjectNode snapshot(ObjectMapper json, PoolDirectory directory) {
+    static ObjectNode snapshot(ObjectMapper json, PoolDirectory directory, IdentityStore identityStore) {
         ObjectNode root = json.createObjectNode().put("cogauthLocalPoolState", VERSION);
+        ArrayNode identityPools = root.putArray("identityPools");
+        for (IdentityPoolDefinition pool : identityStore.createdAtRunTime()) {
+            ObjectNode entry = identityPools.addObject().put("identityPoolId", pool.identityPoolId())
+                    .put("name", pool.name()).put("allowUnauthenticated", pool.allowUnauthenticated());
+            ArrayNode providers = entry.putArray("providers");
+            pool.providers().forEach(provider -> providers.addObject().put("providerName", provider.providerName())
+                    .put("clientId", provider.clientId()));
+        }
+        ArrayNode identities = root.putArray("identities");
+        for (IdentityStore.Identity identity : identityStore.identities()) {
+            identities.addObject().put("identityId", identity.identityId())
+                    .put("identityPoolId", identity.identityPoolId()).put("login", identity.login());
+        }
         ArrayNode pools = root.putArray("pools");
         for (RunningPool pool : directory.all()) {
             ObjectNode entry = pools.addObject().put("poolId", pool.poolId()).put("fromFile", pool.fromFile());
@@ -88,8 +103,11 @@ final class PoolState {
         return view;
     }
 
-    /** Puts what {@code state} holds into {@code directory}, which serves only the pool file's pool yet. */
-    static void restore(ObjectMapper json, PoolDirectory directory, JsonNode state) {
+    /**
+     * Puts what {@code state} holds into {@code directory}, which serves only the pool file's pool
+     * yet, and {@code identityStore}, which holds only the pool file's identity pools yet.
+     */
+    static void restore(ObjectMapper json, PoolDirectory directory, IdentityStore identityStore, JsonNode state) {
         if (!(state instanceof ObjectNode) || !state.path("cogauthLocalPoolState").isInt()) {
             throw new IllegalArgumentException("not a local pool state file");
         }
@@ -133,6 +151,32 @@ final class PoolState {
             }
             for (JsonNode user : objects(entry, "users")) {
                 pool.services().users().restore(user(user), user.path("createdAtRunTime").asBoolean(false));
+            }
+        }
+        restoreIdentities(state, identityStore);
+    }
+
+    /** The identity pools and identities; a file written before they were kept has neither. */
+    private static void restoreIdentities(JsonNode state, IdentityStore identityStore) {
+        if (state.has("identityPools")) {
+            for (JsonNode entry : objects(state, "identityPools")) {
+                List<IdentityPoolDefinition.Provider> providers = new ArrayList<>();
+                for (JsonNode provider : objects(entry, "providers")) {
+                    providers.add(new IdentityPoolDefinition.Provider(text(provider, "providerName"),
+                            text(provider, "clientId")));
+                }
+                identityStore.restore(new IdentityPoolDefinition(text(entry, "identityPoolId"), text(entry, "name"),
+                        entry.path("allowUnauthenticated").asBoolean(false), providers));
+            }
+        }
+        if (state.has("identities")) {
+            for (JsonNode entry : objects(state, "identities")) {
+                JsonNode login = entry.get("login");
+                if (login != null && !login.isNull() && !login.isTextual()) {
+                    throw new IllegalArgumentException("the field login is not text");
+                }
+                identityStore.restore(new IdentityStore.Identity(text(entry, "identityId"),
+                        text(entry, "identityPoolId"), login == null || login.isNull() ? null : login.textValue()));
             }
         }
     }

@@ -15,12 +15,13 @@ final class ResendConfirmationCode implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         String username = request.required("Username");
-        ClientCalls.client(pool, request, username);
+        String clientId = ClientCalls.client(pool, request, username).clientId();
         PoolUser user = ClientCalls.user(pool, username);
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw CognitoError.invalidParameter("User is already confirmed.");
         }
-        ObjectNode delivery = CodeDelivery.send(pool, user, "ResendConfirmationCode", false);
+        ObjectNode delivery = CodeDelivery.send(pool, user, "ResendConfirmationCode", false,
+                new CustomMessages.Occasion(CustomMessages.Source.RESEND_CODE, clientId, request.map("ClientMetadata")));
         if (delivery == null) {
             throw CognitoError.invalidParameter("The user has no email or phone_number to send a code to.");
         }

@@ -94,7 +94,8 @@ final class RunningPool {
         TokenService tokens = new TokenService(json, signer, random, clock, issuer, devices, signInTriggers,
                 wiring.poolLimits().refreshGrants());
         CustomAuthTriggers triggers = new CustomAuthTriggers(define, create, verify, invoker, log);
-        CodeSender codes = new CodeSender(random, clock, log, wiring.outbox());
+        CodeSender codes = new CodeSender(random, clock, log, wiring.outbox(),
+                new CustomMessages(signIn.customMessage(), invoker, log));
         SignInSteps steps = new SignInSteps(json, sessions, passwords, triggers, tokens, devices, definition.mfa(),
                 codes, log);
         ClientRegistry clients = new ClientRegistry(definition.clients(),

@@ -2,6 +2,9 @@ package dev.cogauth.localpool.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,16 +21,18 @@ final class SavingRouter implements PoolRouter {
     private final ObjectMapper json;
     private final PoolDirectory directory;
     private final StateFile state;
+    private final IdentityStore identities;
 
-    SavingRouter(ObjectMapper json, PoolDirectory directory, StateFile state) {
+    SavingRouter(ObjectMapper json, PoolDirectory directory, IdentityStore identities, StateFile state) {
         this.json = json;
         this.directory = directory;
+        this.identities = identities;
         this.state = state;
     }
 
     /** Writes what the pools hold now (also when the pool stops: a managed login's federated user joins without a call). */
     synchronized void save() {
-        state.write(PoolState.snapshot(json, directory).toPrettyString() + System.lineSeparator());
+        state.write(PoolState.snapshot(json, directory, identities).toPrettyString() + System.lineSeparator());
     }
 
     @Override
@@ -46,6 +51,25 @@ final class SavingRouter implements PoolRouter {
             save();
             return response;
         };
+    }
+
+    /**
+     * The identity service's operations, each that can make an identity pool or an identity
+     * (CreateIdentityPool, GetId) followed by a save as the user pools' are.
+     */
+    Map<String, Operation> saving(Map<String, Operation> identityOperations) {
+        Map<String, Operation> wrapped = new LinkedHashMap<>(identityOperations);
+        for (String name : List.of("CreateIdentityPool", "GetId")) {
+            Operation operation = wrapped.get(name);
+            if (operation != null) {
+                wrapped.put(name, given -> {
+                    ObjectNode response = operation.handle(given);
+                    save();
+                    return response;
+                });
+            }
+        }
+        return wrapped;
     }
 
     @Override

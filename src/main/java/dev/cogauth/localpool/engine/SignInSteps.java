@@ -181,7 +181,8 @@ final class SignInSteps {
         ObjectNode response = challenge(AuthSession.asking(client, user, challengeName, null, null, deviceKey)
                 .withCode(code), parameters);
         // Sent only once its Session is stored: a sign-in the pool refuses (throttled) sends nothing.
-        codes.send(user, sms, destination, code, challengeName);
+        codes.send(user, sms, destination, code, challengeName, new CustomMessages.Occasion(
+                CustomMessages.Source.AUTHENTICATION, client.clientId(), Map.of()));
         return response;
     }
 

@@ -39,7 +39,8 @@ final class SignUp implements Operation {
             user.setStatus(UserStatus.CONFIRMED);
             pool.services().users().update(user, verified(user, decision));
         } else {
-            delivery = CodeDelivery.send(pool, user, "SignUp", false);
+            delivery = CodeDelivery.send(pool, user, "SignUp", false, new CustomMessages.Occasion(
+                    CustomMessages.Source.SIGN_UP, clientId, request.map("ClientMetadata")));
         }
         pool.services().log().step("SignUp " + username + " in " + pool.poolId());
         if (decision.confirm()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.definition.ClientDefinition;
 import dev.cogauth.localpool.trigger.TokenClaimOverrides;
 import dev.cogauth.protocol.ErrorType;
+import dev.cogauth.protocol.OAuthScopes;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -91,9 +92,13 @@ final class TokenService {
         triggers.postAuthentication(user, client.clientId(), newDevice);
         Instant now = clock.instant();
         String originJti = UUID.randomUUID().toString();
+        // The API's sign-ins always have an ID token; the managed login's only with openid, as Cognito documents.
+        boolean idToken = source != SignInTriggers.TokenSource.HOSTED_AUTH
+                || OAuthScopes.issueIdToken(List.of(scope.split(" ")));
         String refreshToken = newRefreshToken(new Grant(user, client.clientId(), originJti, now, deviceKey, null, scope,
-                now.plus(client.tokenValidity().refresh())));
-        ObjectNode result = result(user, client, originJti, now, deviceKey, scope, nonce, source);
+                now.plus(client.tokenValidity().refresh()), idToken));
+        ObjectNode result = withoutIdTokenUnless(idToken, result(user, client, originJti, now, deviceKey, scope, nonce,
+                source));
         return result.put("RefreshToken", refreshToken);
     }
 
@@ -111,14 +116,14 @@ final class TokenService {
                 || !devices.refreshAllowed(grant.deviceKey(), deviceKey)) {
             throw CognitoError.notAuthorized(INVALID_REFRESH);
         }
-        ObjectNode result = result(grant.user(), client, grant.originJti(), grant.authTime(), grant.deviceKey(),
-                grant.scope(), null, SignInTriggers.TokenSource.REFRESH_TOKENS);
+        ObjectNode result = withoutIdTokenUnless(grant.idToken(), result(grant.user(), client, grant.originJti(),
+                grant.authTime(), grant.deviceKey(), grant.scope(), null, SignInTriggers.TokenSource.REFRESH_TOKENS));
         if (rotate) {
             if (grant.validUntil() == null) {
                 grants.put(refreshToken, grant.expiring(now.plus(client.refreshTokenGrace())));
             }
             result.put("RefreshToken", newRefreshToken(new Grant(grant.user(), client.clientId(), grant.originJti(),
-                    grant.authTime(), grant.deviceKey(), null, grant.scope(), grant.expiresAt())));
+                    grant.authTime(), grant.deviceKey(), null, grant.scope(), grant.expiresAt(), grant.idToken())));
         }
         return result;
     }
@@ -173,6 +178,17 @@ final class TokenService {
 
     /** The user of a valid, unexpired, unrevoked access token. */
     PoolUser accessTokenUser(String accessToken, UserStore users) {
+        ObjectNode claims = accessTokenClaims(accessToken);
+        return users.find(claims.path("username").asText())
+                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+    }
+
+    /** The app client a valid, unexpired, unrevoked access token was issued to. */
+    String accessTokenClient(String accessToken) {
+        return accessTokenClaims(accessToken).path("client_id").asText();
+    }
+
+    private ObjectNode accessTokenClaims(String accessToken) {
         ObjectNode claims = signer.verify(accessToken)
                 .filter(c -> "access".equals(c.path("token_use").asText()))
                 .filter(c -> issuer.equals(c.path("iss").asText()))
@@ -183,8 +199,7 @@ final class TokenService {
         if (revokedOrigins.containsKey(claims.path("origin_jti").asText())) {
             throw CognitoError.notAuthorized("Access Token has been revoked");
         }
-        return users.find(claims.path("username").asText())
-                .orElseThrow(() -> CognitoError.notAuthorized("Invalid Access Token"));
+        return claims;
     }
 
     private ObjectNode result(PoolUser user, ClientDefinition client, String originJti, Instant authTime,
@@ -286,10 +301,23 @@ final class TokenService {
      * One refresh token's sign-in and its device (or null); {@code validUntil} is set once rotation
      * replaced it; {@code expiresAt} is when the sign-in's refresh tokens expire.
      */
+    /** @param idToken whether the sign-in's tokens include an ID token, its refreshes' too */
     private record Grant(PoolUser user, String clientId, String originJti, Instant authTime, String deviceKey,
-                         Instant validUntil, String scope, Instant expiresAt) {
+                         Instant validUntil, String scope, Instant expiresAt, boolean idToken) {
         Grant expiring(Instant at) {
-            return new Grant(user, clientId, originJti, authTime, deviceKey, at, scope, expiresAt);
+            return new Grant(user, clientId, originJti, authTime, deviceKey, at, scope, expiresAt, idToken);
         }
+    }
+
+    /**
+     * A managed login sign-in without openid gets no ID token, and neither do its refreshes, whether through the
+     * token endpoint or InitiateAuth (Cognito's documentation says nothing of the latter; no ID token is the
+     * consistent answer).
+     */
+    private static ObjectNode withoutIdTokenUnless(boolean idToken, ObjectNode result) {
+        if (!idToken) {
+            result.remove("IdToken");
+        }
+        return result;
     }
 }

@@ -18,6 +18,7 @@ final class UpdateUserAttributes implements Operation {
     @Override
     public ObjectNode handle(JsonRequest request) {
         PoolUser user = pool.services().tokens().accessTokenUser(request.required("AccessToken"), pool.services().users());
+        String clientId = pool.services().tokens().accessTokenClient(request.required("AccessToken"));
         Map<String, String> given = request.attributes("UserAttributes");
         Map<String, String> before = user.attributes();
         AdminUpdateUserAttributes.update(pool, user, given, limits);
@@ -25,7 +26,8 @@ final class UpdateUserAttributes implements Operation {
         ArrayNode deliveries = response.putArray("CodeDeliveryDetailsList");
         for (String contact : new String[] {"email", "phone_number"}) {
             if (given.containsKey(contact) && !given.get(contact).equals(before.get(contact))) {
-                deliveries.add(GetUserAttributeVerificationCode.send(pool, user, contact));
+                deliveries.add(GetUserAttributeVerificationCode.send(pool, user, contact, new CustomMessages.Occasion(
+                        CustomMessages.Source.UPDATE_USER_ATTRIBUTE, clientId, request.map("ClientMetadata"))));
             }
         }
         pool.services().log().step("UpdateUserAttributes " + user.username());

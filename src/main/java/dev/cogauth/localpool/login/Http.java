@@ -1,12 +1,10 @@
 package dev.cogauth.localpool.login;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading forms and query strings, and answering with a page, JSON or a redirect. */
@@ -17,39 +15,14 @@ final class Http {
     }
 
     static Map<String, String> query(HttpExchange exchange) {
-        return decode(exchange.getRequestURI().getRawQuery());
+        return Form.decode(exchange.getRequestURI().getRawQuery());
     }
 
     static Map<String, String> form(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_FORM_BYTES);
-            return decode(new String(bytes, StandardCharsets.UTF_8));
+            return Form.decode(new String(bytes, StandardCharsets.UTF_8));
         }
-    }
-
-    /** Fields of a form or query; a repeated name keeps its first value. */
-    static Map<String, String> decode(String raw) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (raw == null) {
-            return fields;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (pair.isEmpty()) {
-                continue;
-            }
-            try {
-                fields.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformed) {
-                // A field that is not form-encoded is left out, as if absent.
-            }
-        }
-        return fields;
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@code uri} with the given query fields added. */
@@ -57,7 +30,7 @@ final class Http {
         StringBuilder out = new StringBuilder(uri);
         char separator = uri.contains("?") ? '&' : '?';
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            out.append(separator).append(encode(field.getKey())).append('=').append(encode(field.getValue()));
+            out.append(separator).append(Form.component(field.getKey())).append('=').append(Form.component(field.getValue()));
             separator = '&';
         }
         return out.toString();

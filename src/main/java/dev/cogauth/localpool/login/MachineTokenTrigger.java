@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.trigger.Trigger;
 import dev.cogauth.localpool.trigger.TriggerException;
+import dev.cogauth.protocol.PoolId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ final class MachineTokenTrigger {
     ObjectNode event(String clientId, List<String> scopes, Map<String, String> clientMetadata) {
         ObjectNode event = json.createObjectNode().put("version", "3")
                 .put("triggerSource", "TokenGeneration_ClientCredentials")
-                .put("region", poolId.substring(0, poolId.indexOf('_'))).put("userPoolId", poolId).putNull("userName");
+                .put("region", PoolId.regionOfUserPool(poolId)).put("userPoolId", poolId).putNull("userName");
         event.putObject("callerContext").put("awsSdkVersion", "aws-sdk-unknown-unknown").put("clientId", clientId);
         ObjectNode request = event.putObject("request");
         request.putObject("userAttributes");

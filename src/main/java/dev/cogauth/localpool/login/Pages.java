@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.login;
 
+import dev.cogauth.protocol.Form;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ final class Pages {
     static String signIn(String poolId, String login, String username, String error, List<String> providers) {
         String links = providers.stream()
                 .map(provider -> PROVIDER_LINK.render(Map.of("name", provider,
-                        "href", "/federated/" + Http.encode(provider) + "?login=" + Http.encode(login))))
+                        "href", "/federated/" + Form.component(provider) + "?login=" + Form.component(login))))
                 .collect(Collectors.joining("\n"));
         return SIGN_IN.render(Map.of("pool", poolId, "login", login, "username", username, "error", error,
                 "errorHidden", error.isEmpty() ? "hidden" : "", "providers", links));
@@ -26,7 +27,7 @@ final class Pages {
 
     static String federated(String provider, String login) {
         return FEDERATED.render(Map.of("provider", provider, "login", login,
-                "action", "/federated/" + Http.encode(provider)));
+                "action", "/federated/" + Form.component(provider)));
     }
 
     static String error(String error, String description) {

@@ -5,6 +5,9 @@ import dev.cogauth.localpool.definition.ManagedLoginDefinition;
 import dev.cogauth.localpool.engine.CognitoError;
 import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.localpool.engine.PoolAccounts;
+import dev.cogauth.protocol.CodeChallenge;
+import dev.cogauth.protocol.Form;
+import dev.cogauth.protocol.OAuthScopes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -85,9 +88,9 @@ final class SignInPages {
             return;
         }
         String challenge = query.get("code_challenge");
-        PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query),
+        PendingSignIn request = new PendingSignIn(clientId, redirectUri, scopes(query, client.get()),
                 state, query.get("nonce"), challenge, challenge == null ? null
-                : query.getOrDefault("code_challenge_method", "plain"));
+                : query.getOrDefault("code_challenge_method", CodeChallenge.PLAIN));
         Optional<String> signedIn = sessions.peek(cookie(exchange, SESSION_COOKIE))
                 .filter(user -> !"login".equals(query.get("prompt")));
         String provider = query.get("identity_provider");
@@ -104,7 +107,7 @@ final class SignInPages {
                     + "; Max-Age=" + pending.lifetime().toSeconds() + "; HttpOnly; SameSite=Lax");
         }
         if (federated) {
-            Http.redirect(exchange, "/federated/" + Http.encode(provider) + "?login=" + Http.encode(login));
+            Http.redirect(exchange, "/federated/" + Form.component(provider) + "?login=" + Form.component(login));
             return;
         }
         Http.html(exchange, 200, Pages.signIn(poolId, login, query.getOrDefault("login_hint", ""), "",
@@ -116,13 +119,17 @@ final class SignInPages {
         if (!"code".equals(query.get("response_type"))) {
             return Optional.of("unsupported_response_type: response_type must be code");
         }
-        for (String scope : scopes(query)) {
+        for (String scope : scopes(query, client)) {
             if (!client.scopes().contains(scope)) {
                 return Optional.of("invalid_scope: scope " + scope + " is not allowed for this client");
             }
         }
+        Optional<String> withoutOpenid = OAuthScopes.withoutOpenid(scopes(query, client));
+        if (withoutOpenid.isPresent()) {
+            return Optional.of("invalid_scope: scope " + withoutOpenid.get() + " can only be requested with openid");
+        }
         String method = query.get("code_challenge_method");
-        if (method != null && !method.equals("S256") && !method.equals("plain")) {
+        if (method != null && !method.equals(CodeChallenge.S256) && !method.equals(CodeChallenge.PLAIN)) {
             return Optional.of("invalid_request: code_challenge_method must be S256 or plain");
         }
         if (method != null && query.get("code_challenge") == null) {
@@ -135,9 +142,10 @@ final class SignInPages {
         return Optional.empty();
     }
 
-    private static List<String> scopes(Map<String, String> query) {
+    /** The scopes asked for; without any, every scope the client is allowed, as Cognito's authorize endpoint does. */
+    private static List<String> scopes(Map<String, String> query, ManagedLoginDefinition.OAuthClient client) {
         String scope = query.getOrDefault("scope", "").strip();
-        return scope.isEmpty() ? List.of("openid") : Arrays.asList(scope.split("\\s+"));
+        return scope.isEmpty() ? client.scopes() : Arrays.asList(scope.split("\\s+"));
     }
 
     private List<String> providers(ManagedLoginDefinition.OAuthClient client) {

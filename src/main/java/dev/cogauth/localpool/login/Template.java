@@ -1,5 +1,6 @@
 package dev.cogauth.localpool.login;
 
+import dev.cogauth.protocol.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,25 +44,9 @@ final class Template {
                 throw new IllegalArgumentException(name + ": no value for " + slot.group());
             }
             boolean raw = slot.group(1) != null && slot.group(3) != null;
-            slot.appendReplacement(out, Matcher.quoteReplacement(raw ? value : escape(value)));
+            slot.appendReplacement(out, Matcher.quoteReplacement(raw ? value : Html.escape(value)));
         }
         slot.appendTail(out);
-        return out.toString();
-    }
-
-    /** The same few lines as dev.cogauth.oauth's: the import rule keeps the local pool off cogauth's client side. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
         return out.toString();
     }
 }

@@ -10,6 +10,8 @@ import dev.cogauth.localpool.engine.PoolLog;
 import dev.cogauth.protocol.ErrorType;
 import dev.cogauth.localpool.engine.PoolAccounts;
 import dev.cogauth.localpool.trigger.TriggerException;
+import dev.cogauth.protocol.CodeChallenge;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -148,7 +150,7 @@ final class TokenEndpoints {
             return;
         }
         if (request.challenge() != null
-                && !PkceCheck.matches(request.challengeMethod(), request.challenge(), form.get("code_verifier"))) {
+                && !CodeChallenge.matches(request.challengeMethod(), request.challenge(), form.get("code_verifier"))) {
             error(exchange, 400, "invalid_grant", "The code_verifier does not match the code_challenge.");
             return;
         }
@@ -233,12 +235,12 @@ final class TokenEndpoints {
             if (colon < 0) {
                 return Optional.empty();
             }
-            String basicId = Http.decode("x=" + pair.substring(0, colon)).get("x");
+            String basicId = Form.decodeComponent(pair.substring(0, colon));
             if (clientId != null && !clientId.equals(basicId)) {
                 return Optional.empty();
             }
             clientId = basicId;
-            secret = Http.decode("x=" + pair.substring(colon + 1)).get("x");
+            secret = Form.decodeComponent(pair.substring(colon + 1));
         }
         return clientId == null ? Optional.empty() : Optional.of(new String[] {clientId, secret});
     }

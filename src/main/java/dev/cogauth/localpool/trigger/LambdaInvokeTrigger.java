@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogauth.localpool.trigger.TriggerException.Kind;
+import dev.cogauth.protocol.Form;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +42,7 @@ public final class LambdaInvokeTrigger implements Trigger {
             throw new IllegalArgumentException("The trigger timeout must be positive, not " + timeout);
         }
         String base = endpoint.toString().replaceAll("/+$", "");
-        String encodedName = URLEncoder.encode(functionName, StandardCharsets.UTF_8).replace("+", "%20");
+        String encodedName = Form.component(functionName);
         this.invocations = URI.create(base + "/2015-03-31/functions/" + encodedName + "/invocations");
         this.functionName = functionName;
         this.timeout = timeout;
