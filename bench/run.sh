@@ -8,17 +8,24 @@
 # and `gh auth token` (Debian's gh) printing its cached token from a hosts.yml in GH_CONFIG_DIR; the floor: a Java hello-world with the launcher's JVM flags. Medians and ratios from hyperfine, peak RSS from GNU
 # time -v, class counts of token and signin per distribution, and where the zip's time goes (class-load uptimes). Writes bench/RESULTS.md, keeping
 # everything after the "<!-- analysis -->" line of the previous file (the hand-written reading of the figures).
+# The native binary (issue 16), target/cogauth, in the same rounds: --version, token, signin, and its floor, a native
+# Hello World built with the same GraalVM home and the native profile's flags (cached); and `local-pool` from process
+# start to its first sign-in answer, the zip against the native binary (bench/pool_start.py).
 #
-# Usage: bench/run.sh   (after `mvn package -Dimage.jdk=JAVA_HOME`; needs java (17), a JDK 24+ (BENCH_NEW_JDK, else
+# Usage: bench/run.sh   (after `mvn package -Dimage.jdk=JAVA_HOME` and
+#                        `GRAALVM_HOME=$(dist/native/graalvm-from-parts.sh | tail -n 1) mvn -Pnative -DskipTests package`;
+#                        needs java (17), a JDK 24+ (BENCH_NEW_JDK, else
 #                        the newest under /usr/lib/jvm), node, the AWS CLI v1, moto_server, curl, python3; installs
 #                        hyperfine, GNU time and gh from Debian, and src/test/js's npm packages, if missing)
 # Bounded: BENCH_ROUNDS (default 3) interleaved hyperfine rounds of BENCH_RUNS (default 10) runs per command, each
-# round killed after 10 minutes, every other step after 1 or 2; servers waited for at most 60 s. Loopback only; both servers stopped on exit.
+# round killed after 10 minutes, every other step after 1 or 2 (the native Hello World's build after 20); BENCH_POOL_RUNS
+# (default 10) local-pool starts of each; servers waited for at most 60 s. Loopback only; all servers stopped on exit.
 set -eu
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${BENCH_RUNS:-10}
 rounds=${BENCH_ROUNDS:-3}
+pool_runs=${BENCH_POOL_RUNS:-10}
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 need() {
@@ -39,6 +46,30 @@ zip=$(ls target/cogauth-*.zip 2>/dev/null | head -n 1)
 [ -n "$zip" ] || { echo "bench: no target/cogauth-*.zip: run mvn package first" >&2; exit 1; }
 tarball=$(ls target/cogauth-*-*.tar.gz 2>/dev/null | head -n 1)
 [ -n "$tarball" ] || { echo "bench: no runtime image target/cogauth-*-*.tar.gz: run mvn package -Dimage.jdk=JAVA_HOME" >&2; exit 1; }
+native=$root/target/cogauth
+native_build='GRAALVM_HOME=$(dist/native/graalvm-from-parts.sh | tail -n 1) mvn -Pnative -DskipTests package'
+[ -x "$native" ] || { echo "bench: no native binary target/cogauth: build it with $native_build (a real GraalVM for JDK 17 as GRAALVM_HOME works too)" >&2; exit 1; }
+[ -z "$(find src/main pom.xml -newer "$native" -print 2>/dev/null | head -n 1)" ] \
+  || echo "bench: sources changed since target/cogauth was built: rebuild it with $native_build" >&2
+
+# The native floor: a Hello World built by the same GraalVM home with the native profile's own flags (read from the
+# pom), cached under the user's cache directory per home and flags (about 12 MB; 2-4 minutes to build, bounded by 20).
+graalvm=${GRAALVM_HOME:-$(dist/native/graalvm-from-parts.sh | tail -n 1)}
+[ -x "$graalvm/bin/native-image" ] || { echo "bench: no native-image in $graalvm (set GRAALVM_HOME)" >&2; exit 1; }
+native_flags=$(sed -n '/<id>native<\/id>/,/<\/profile>/s:.*<buildArg>\(.*\)</buildArg>.*:\1:p' pom.xml | tr '\n' ' ')
+[ -n "$native_flags" ] || { echo "bench: cannot read the native profile's buildArgs from pom.xml" >&2; exit 1; }
+hello_dir=${XDG_CACHE_HOME:-$HOME/.cache}/cogauth/bench/native-hello-$(printf '%s %s' "$graalvm" "$native_flags" | cksum | cut -d' ' -f1)
+if [ ! -x "$hello_dir/hello" ]; then
+  echo "bench: building the native Hello World into $hello_dir ($native_flags; 2-4 minutes)" >&2
+  rm -rf "$hello_dir.tmp" && mkdir -p "$hello_dir.tmp"
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$hello_dir.tmp/Hello.java"
+  javac --release 17 -d "$hello_dir.tmp" "$hello_dir.tmp/Hello.java"
+  # shellcheck disable=SC2086
+  (cd "$hello_dir.tmp" && timeout 1200 "$graalvm/bin/native-image" -cp . $native_flags -o hello Hello >build.log 2>&1) \
+    || { echo "bench: the native Hello World did not build: $hello_dir.tmp/build.log" >&2; exit 1; }
+  rm -rf "$hello_dir" && mv "$hello_dir.tmp" "$hello_dir"
+fi
+native_hello=$hello_dir/hello
 feature_of() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
 jdk17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 [ "$(feature_of "$jdk17")" = 17 ] || { echo "bench: java on PATH ($jdk17) is not a JDK 17" >&2; exit 1; }
@@ -155,6 +186,11 @@ aws_cmd="$aws cognito-idp initiate-auth --endpoint-url $moto --cli-input-json fi
 node_cmd="node $root/src/test/js/signin.js custom-after-srp --endpoint $endpoint/ --pool-id $pool_id --client-id $client_id --username demo"
 jar_cmd="java -jar $root/target/cogauth.jar --version"
 hello_cmd="java $flags -cp $work/hello Hello"
+# The native rows run the binary directly, as gh runs.
+version_native_cmd="$native --version"
+token_native_cmd="$native token"
+signin_native_cmd="sh -c 'exec $native $signin_args < $work/answers'"
+hello_native_cmd="$native_hello"
 
 # Each once, checked, before any timing. The first runs also make the launcher's CDS archives (one per command), and
 # the stored sign-in is what `token` serves from then on.
@@ -181,6 +217,10 @@ check 'aws initiate-auth' '"AccessToken"' "$aws_cmd"
 check 'node client' '"ok":true' "$node_cmd"
 check 'java -jar' 'cogauth' "$jar_cmd"
 check 'hello-world' 'hello' "$hello_cmd"
+check 'cogauth --version (native)' 'cogauth' "$version_native_cmd"
+check 'cogauth token (native)' '^eyJ' "$token_native_cmd"
+check 'cogauth signin (native)' '"IdToken"' "$signin_native_cmd"
+check 'native Hello World' 'hello' "$hello_native_cmd"
 
 # Several short rounds, so that load from other processes hits every command alike; medians over all runs.
 round=1
@@ -198,7 +238,11 @@ while [ "$round" -le "$rounds" ]; do
     -n 'aws cognito-idp initiate-auth (AWS CLI v1, moto)' "$aws_cmd" \
     -n 'node amazon-cognito-identity-js signin (custom with SRP, 1 question)' "$node_cmd" \
     -n 'java -jar target/cogauth.jar --version (no launcher)' "$jar_cmd" \
-    -n 'Java hello-world, launcher flags (floor)' "$hello_cmd" >/dev/null
+    -n 'Java hello-world, launcher flags (floor)' "$hello_cmd" \
+    -n 'cogauth --version (native)' "$version_native_cmd" \
+    -n 'cogauth token (cached; native)' "$token_native_cmd" \
+    -n 'cogauth signin (custom with SRP, 1 question; native)' "$signin_native_cmd" \
+    -n 'native Hello World, native profile flags (native floor)' "$hello_native_cmd" >/dev/null
   round=$((round + 1))
 done
 
@@ -210,7 +254,8 @@ peak_rss() {
 }
 : > "$work/rss"
 for cmd in "$version_cmd" "$token_cmd" "$signin_cmd" "$token_new_cmd" "$signin_new_cmd" "$version_img_cmd" "$token_img_cmd" \
-  "$signin_img_cmd" "$gh_cmd" "$aws_cmd" "$node_cmd" "$jar_cmd" "$hello_cmd"; do
+  "$signin_img_cmd" "$gh_cmd" "$aws_cmd" "$node_cmd" "$jar_cmd" "$hello_cmd" "$version_native_cmd" "$token_native_cmd" \
+  "$signin_native_cmd" "$hello_native_cmd"; do
   peak_rss "$cmd" >> "$work/rss"
 done
 
@@ -225,13 +270,17 @@ for dist in new img; do
 done
 du -sk "$work"/image/cogauth-* | cut -f1 > "$work/image-size"
 du -k "$tarball" | cut -f1 >> "$work/image-size"
+du -k "$native" "$native_hello" | cut -f1 > "$work/native-size"
 stop_servers
+
+# The local pool from process start to its first sign-in answer, the zip (as users start it) against the native binary.
+timeout 1200 python3 bench/pool_start.py "$pool_runs" "$work/pool-start.json" "zip, JDK 17=$zip17" "native=$native"
 
 : > "$work/analysis.md"
 if [ -f bench/RESULTS.md ]; then sed -n '/^<!-- analysis -->$/,$p' bench/RESULTS.md > "$work/analysis.md"; fi
-python3 - "$work" "$rounds" "$load_start" "$new_jdk" > "$work/RESULTS.md" <<'PY'
+python3 - "$work" "$rounds" "$load_start" "$new_jdk" "$native_flags" > "$work/RESULTS.md" <<'PY'
 import glob, json, os, platform, re, statistics, subprocess, sys
-work, rounds, load_start, new_jdk = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, rounds, load_start, new_jdk, native_flags = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 files = sorted(glob.glob(work + "/round-*.json"))
 data = [json.load(open(f))["results"] for f in files]
 rss = [int(x) / 1024 for x in open(work + "/rss").read().split()]
@@ -280,6 +329,33 @@ for label, t, si, tname, sname in dists:
           f"| {t['rss']:.0f} MiB | {si['rss']:.0f} MiB | {tc[0]} ({tc[1]}); {sc[0]} ({sc[1]}) |")
 unpacked, packed = [int(x) for x in open(work + "/image-size").read().split()]
 print(f"\nRuntime image: {packed/1024:.0f} MiB as tar.gz, {unpacked/1024:.0f} MiB unpacked (runtime, jars and AOT caches).")
+
+native_version, native_token, native_signin, native_floor = rows[13], rows[14], rows[15], rows[16]
+pool_start = json.load(open(work + "/pool-start.json"))
+binary, hello_binary = [int(x) for x in open(work + "/native-size").read().split()]
+print("\n## The native binary against its aims (issue 16)\n")
+print(f"`target/cogauth` ({binary/1024:.0f} MiB) run directly, as gh is; its floor is a native Hello World ({hello_binary/1024:.0f} MiB)")
+print(f"built by the same GraalVM home with the native profile's flags (`{native_flags.strip()}`).")
+print(f"Local pool start: from spawning `cogauth local-pool --port 0` to the answer of its first sign-in call (InitiateAuth,")
+print(f"USER_SRP_AUTH: the SRP challenge), and on to the answer of its JWKS (the signing key made); medians of")
+print(f"{pool_start['native']['runs']} starts each, interleaved, after one unmeasured start each.\n")
+print("| aim | measured | |")
+print("| --- | --- | --- |")
+def aim(label, value, ok):
+    print(f"| {label} | {value} | {verdict(ok)} |")
+r = native_token["median"] / gh["median"]
+aim("cached `token` ≤ 0.3× `gh auth token`", f"{r:.2f}× ({native_token['median']*1000:.1f} / {gh['median']*1000:.0f} ms)", r <= 0.3)
+r = native_signin["median"] / node["median"]
+aim("`signin` ≤ 0.2× the node client", f"{r:.2f}× ({native_signin['median']*1000:.0f} / {node['median']*1000:.0f} ms)", r <= 0.2)
+r = native_version["median"] / native_floor["median"]
+aim("`--version` within 1.5× the native Hello World", f"{r:.2f}× ({native_version['median']*1000:.1f} / {native_floor['median']*1000:.1f} ms)", r <= 1.5)
+aim("`token` peak RSS ≤ 20 MiB", f"{native_token['rss']:.1f} MiB", native_token["rss"] <= 20)
+ready = pool_start["native"]["ready"] * 1000
+aim("local pool ready ≤ 50 ms", f"{ready:.0f} ms", ready <= 50)
+print("\n| local pool start | ready: first sign-in answer (min–max) | JWKS answered |")
+print("| --- | ---: | ---: |")
+for name, p in pool_start.items():
+    print(f"| {name} | {p['ready']*1000:.0f} ms ({p['ready_min']*1000:.0f}–{p['ready_max']*1000:.0f}) | {p['jwks']*1000:.0f} ms |")
 
 groups = [("picocli", r"^picocli\."), ("Jackson core", r"^com\.fasterxml\.jackson\.core\."),
           ("Jackson databind + annotations", r"^com\.fasterxml\.jackson\.(databind|annotation)\."),

@@ -2,6 +2,8 @@ package dev.cogauth.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
@@ -11,6 +13,22 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return describe(buildInfo(), System.getProperties());
+    }
+
+    /**
+     * The lines picocli would print for {@code args}, when they are {@code --version} or {@code -V} alone and the lines
+     * are plain text (no {@code %} that picocli's formatting would read, no {@code @|} markup); else empty, for picocli.
+     */
+    static Optional<String[]> alone(String... args) {
+        if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+            return Optional.empty();
+        }
+        return ifPlain(new VersionProvider().getVersion());
+    }
+
+    static Optional<String[]> ifPlain(String[] lines) {
+        boolean plain = Arrays.stream(lines).noneMatch(line -> line.contains("%") || line.contains("@|"));
+        return plain ? Optional.of(lines) : Optional.empty();
     }
 
     /** The version lines for build info (from version.properties) and the runtime's system properties. */

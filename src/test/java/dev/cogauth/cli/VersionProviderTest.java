@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VersionProviderTest {
 
@@ -50,6 +51,35 @@ class VersionProviderTest {
         // The build filters version.properties; a literal ${...} here means the filtering is broken.
         assertTrue(text.startsWith("cogauth ") && !text.contains("${") && !text.startsWith("cogauth dev"), text);
         assertTrue(text.contains("Java " + System.getProperty("java.version")), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void aloneItIsAnsweredWithoutPicocliAndPrintsWhatPicocliPrints(String option) {
+        String[] lines = VersionProvider.alone(option).orElseThrow(() -> new AssertionError("not answered alone"));
+        CliContext context = CliContext.of(Map.of(), InputStream.nullInputStream(), Clock.systemUTC());
+        StringWriter picocli = new StringWriter();
+        var cli = CogauthCommand.forArgs(context, option);
+        cli.setOut(new PrintWriter(picocli));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(ExitCode.OK, cli.execute(option));
+        StringWriter main = new StringWriter();
+        assertEquals(ExitCode.OK, Main.run(context, new PrintWriter(main), new PrintWriter(new StringWriter()), option));
+
+        assertEquals(picocli.toString(), String.join(System.lineSeparator(), lines) + System.lineSeparator());
+        assertEquals(picocli.toString(), main.toString());
+    }
+
+    @Test
+    void anythingElseIsLeftToPicocli() {
+        for (String[] args : new String[][] {{}, {"--version", "--help"}, {"token", "--version"}, {"--help"}, {"-v"},
+                {"--Version"}, {"--version="}}) {
+            assertTrue(VersionProvider.alone(args).isEmpty(), String.join(" ", args));
+        }
+        // Lines picocli would format (a % from a system property) or render (markup) are left to it too.
+        assertTrue(VersionProvider.ifPlain(new String[] {"cogauth 1.0", "Java 17 (VM, 100% vendor)"}).isEmpty());
+        assertTrue(VersionProvider.ifPlain(new String[] {"cogauth 1.0", "Java 17 (@|bold VM|@, vendor)"}).isEmpty());
+        assertTrue(VersionProvider.ifPlain(new String[] {"cogauth 1.0", "Java 17 (VM, vendor)"}).isPresent());
     }
 
     private static Properties props(String... pairs) {

@@ -16,38 +16,62 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** RS256 JWTs with one RSA 2048 key made at start, and that key as a JWKS. */
+/**
+ * RS256 JWTs with one RSA 2048 key, and that key as a JWKS. A fresh key is made on a thread of its own, started at
+ * once: its prime search takes seconds in the native binary (BigInteger without the JIT's intrinsics), and a pool's
+ * first answers (InitiateAuth, the SRP challenge) need no key. Signing, verifying and the JWKS wait for it.
+ */
 final class JwtSigner {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final ObjectMapper json;
-    private final KeyPair keys;
+    private final CompletableFuture<KeyPair> keys;
     private final String keyId;
 
     JwtSigner(ObjectMapper json, SecureRandom random) {
-        this.json = json;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, random);
-            this.keys = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is not available in this JDK", e);
-        }
-        this.keyId = UUID.randomUUID().toString();
+        this(json, makeInBackground(random), UUID.randomUUID().toString());
     }
 
     /** A signer with a key kept from an earlier run (--state), so the tokens it issued stay verifiable. */
     JwtSigner(ObjectMapper json, KeyPair keys, String keyId) {
+        this(json, CompletableFuture.completedFuture(keys), keyId);
+    }
+
+    /** A signer whose key comes when {@code keys} completes. */
+    JwtSigner(ObjectMapper json, CompletableFuture<KeyPair> keys, String keyId) {
         this.json = json;
         this.keys = keys;
         this.keyId = keyId;
     }
 
+    private static CompletableFuture<KeyPair> makeInBackground(SecureRandom random) {
+        CompletableFuture<KeyPair> made = new CompletableFuture<>();
+        Thread maker = new Thread(() -> {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048, random);
+                made.complete(generator.generateKeyPair());
+            } catch (Throwable e) {
+                made.completeExceptionally(e);
+            }
+        }, "local-pool-signing-key");
+        maker.setDaemon(true);
+        maker.start();
+        return made;
+    }
+
+    /** The key pair, once made (waits for it). */
     KeyPair keys() {
-        return keys;
+        try {
+            return keys.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot make the pool's RSA signing key", e.getCause());
+        }
     }
 
     String keyId() {
@@ -59,7 +83,7 @@ final class JwtSigner {
         String signingInput = encode(header) + "." + encode(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(keys.getPrivate());
+            signature.initSign(keys().getPrivate());
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + B64.encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
@@ -75,7 +99,7 @@ final class JwtSigner {
         }
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(keys.getPublic());
+            signature.initVerify(keys().getPublic());
             signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!signature.verify(B64D.decode(parts[2]))) {
                 return Optional.empty();
@@ -88,7 +112,7 @@ final class JwtSigner {
     }
 
     ObjectNode jwks() {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        RSAPublicKey key = (RSAPublicKey) keys().getPublic();
         ObjectNode jwk = json.createObjectNode()
                 .put("alg", "RS256")
                 .put("e", unsigned(key.getPublicExponent()))

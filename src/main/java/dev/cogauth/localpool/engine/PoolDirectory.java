@@ -127,7 +127,7 @@ final class PoolDirectory implements PoolRouter {
     @Override
     public Optional<ObjectNode> document(String path) {
         for (RunningPool pool : all()) {
-            ObjectNode document = pool.documents().get(path);
+            ObjectNode document = pool.document(path);
             if (document != null) {
                 return Optional.of(document);
             }

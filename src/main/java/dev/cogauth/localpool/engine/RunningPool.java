@@ -29,6 +29,7 @@ final class RunningPool {
     private final boolean fromFile;
     private volatile Instant created;
     private final Map<String, ObjectNode> documents;
+    private final String jwksPath;
     private final String name;
     /** What CreateUserPoolClient / UpdateUserPoolClient were given, by client id, shown back by DescribeUserPoolClient. */
     private final Map<String, ObjectNode> clientSettings = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ final class RunningPool {
 
     private RunningPool(PoolDefinition definition, String name, PoolServices services, SrpPasswords passwords, CodeSender codes,
                         PasswordPolicy policy, ObjectNode settings, boolean fromFile, Map<String, ObjectNode> documents,
-                        int maxGroups, JwtSigner signer, String issuer, SignUpTriggers signUpTriggers) {
+                        String jwksPath, int maxGroups, JwtSigner signer, String issuer, SignUpTriggers signUpTriggers) {
         this.signUpTriggers = signUpTriggers;
         this.signer = signer;
         this.issuer = issuer;
@@ -53,6 +54,7 @@ final class RunningPool {
         this.fromFile = fromFile;
         this.created = services.clock().instant();
         this.documents = Map.copyOf(documents);
+        this.jwksPath = jwksPath;
         this.groups = new Groups(maxGroups);
     }
 
@@ -102,10 +104,9 @@ final class RunningPool {
                 tokens, devices, definition.signInPolicy(), signInTriggers, random, clock, log);
         String wellKnown = "/" + definition.poolId() + "/.well-known/";
         Map<String, ObjectNode> documents = Map.of(
-                wellKnown + "jwks.json", signer.jwks(),
                 wellKnown + "openid-configuration", PoolEngine.openIdConfiguration(json, issuer, wiring.baseUri()));
         return new RunningPool(definition, name, services, passwords, codes, policy, settings, fromFile, documents,
-                wiring.limits().groupsPerPool(), signer, issuer,
+                wellKnown + "jwks.json", wiring.limits().groupsPerPool(), signer, issuer,
                 new SignUpTriggers(signIn.preSignUp(), signIn.postConfirmation(), invoker, log));
     }
 
@@ -193,7 +194,8 @@ final class RunningPool {
         return clientSettings;
     }
 
-    Map<String, ObjectNode> documents() {
-        return documents;
+    /** The GET document at {@code path} (the JWKS once the signing key is made), or null. */
+    ObjectNode document(String path) {
+        return path.equals(jwksPath) ? signer.jwks() : documents.get(path);
     }
 }
