@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * RS256 JWTs with one RSA 2048 key, and that key as a JWKS. A fresh key is made on a thread of its own, started at
- * once: its prime search takes seconds in the native binary (BigInteger without the JIT's intrinsics), and a pool's
- * first answers (InitiateAuth, the SRP challenge) need no key. Signing, verifying and the JWKS wait for it.
+ * once: its prime search takes 0.1–0.2 s of CPU in the native binary (BigInteger without the JIT's intrinsics),
+ * seconds on a busy machine, and a pool's first answers (InitiateAuth, the SRP challenge) need no key. Signing,
+ * verifying and the JWKS wait for it.
  */
 final class JwtSigner {
 
