@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogauth.protocol.PrintableText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +98,8 @@ public final class SessionStatus {
     /** The same as lines for people. */
     public static String text(TokenEntry entry, Path file, Instant now) {
         if (entry.key().isClientCredentials()) {
-            StringBuilder out = new StringBuilder("Client credentials of client ").append(entry.key().clientId())
+            StringBuilder out = new StringBuilder("Client credentials of client ")
+                    .append(PrintableText.line(entry.key().clientId()))
                     .append('\n');
             line(out, "token endpoint", entry.key().poolId());
             line(out, "access token", describe(entry.expiryOf(TokenType.ACCESS), now));
@@ -111,9 +113,9 @@ public final class SessionStatus {
         ObjectNode s = json(entry, file, now);
         JsonNode claims = s.get("claims");
         StringBuilder out = new StringBuilder();
-        out.append("Signed in as ").append(entry.key().username());
+        out.append("Signed in as ").append(PrintableText.line(entry.key().username()));
         if (claims.has("email")) {
-            out.append(" <").append(claims.get("email").asText()).append('>');
+            out.append(" <").append(PrintableText.line(claims.get("email").asText())).append('>');
         }
         out.append('\n');
         line(out, "pool", entry.key().poolId() + " (client " + entry.key().clientId() + ", region "
@@ -151,8 +153,9 @@ public final class SessionStatus {
         return out.toString();
     }
 
+    /** One field; its value (claims a pool or its triggers wrote) escaped, since this goes to a terminal. */
     private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format("  %-16s %s%n", label, value));
+        out.append(String.format("  %-16s %s%n", label, PrintableText.line(value)));
     }
 
     private static String describe(Instant expiry, Instant now) {
