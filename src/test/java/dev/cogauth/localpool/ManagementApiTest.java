@@ -128,6 +128,26 @@ class ManagementApiTest {
             assertThrows(ResourceNotFoundException.class, () -> sdk.describeUserPool(r -> r.userPoolId(created.id())));
         }
 
+        /** Each key is made in its CreateUserPool call: a flood of them starts no key-making thread per call. */
+        @Test
+        void aCreatedPoolsSigningKeyIsMadeInTheCallNotOnAThreadOfItsOwn() throws InterruptedException {
+            for (Thread maker : keyMakers()) {
+                maker.join(); // the pool file's own key, made in the background at start
+            }
+            List<String> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                created.add(sdk.createUserPool(r -> r.poolName("keyed")).userPool().id());
+            }
+            List<Thread> makers = keyMakers();
+            created.forEach(id -> sdk.deleteUserPool(r -> r.userPoolId(id)));
+            assertEquals(List.of(), makers, "key-making threads left running by CreateUserPool");
+        }
+
+        private List<Thread> keyMakers() {
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("local-pool-signing-key") && t.isAlive()).toList();
+        }
+
         @Test
         void listingPagesWithNextToken() {
             var first = sdk.listUserPools(r -> r.maxResults(1));

@@ -38,6 +38,14 @@ final class JwtSigner {
         this(json, makeInBackground(random), UUID.randomUUID().toString());
     }
 
+    /**
+     * A signer whose fresh key is made on the calling thread, before it returns: for pools made at run time
+     * (CreateUserPool), so that a flood of such calls holds no more key-making threads than the pool has requests.
+     */
+    static JwtSigner madeNow(ObjectMapper json, SecureRandom random) {
+        return new JwtSigner(json, CompletableFuture.completedFuture(generate(random)), UUID.randomUUID().toString());
+    }
+
     /** A signer with a key kept from an earlier run (--state), so the tokens it issued stay verifiable. */
     JwtSigner(ObjectMapper json, KeyPair keys, String keyId) {
         this(json, CompletableFuture.completedFuture(keys), keyId);
@@ -54,9 +62,7 @@ final class JwtSigner {
         CompletableFuture<KeyPair> made = new CompletableFuture<>();
         Thread maker = new Thread(() -> {
             try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048, random);
-                made.complete(generator.generateKeyPair());
+                made.complete(generate(random));
             } catch (Throwable e) {
                 made.completeExceptionally(e);
             }
@@ -64,6 +70,16 @@ final class JwtSigner {
         maker.setDaemon(true);
         maker.start();
         return made;
+    }
+
+    private static KeyPair generate(SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, random);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is not available in this JDK", e);
+        }
     }
 
     /** The key pair, once made (waits for it). */

@@ -85,7 +85,8 @@ final class RunningPool {
         UserStore users = new UserStore(definition.users().stream().map(user -> load(user, passwords, clock)).toList(),
                 Math.max(wiring.limits().usersPerPool(), definition.users().size()), wiring.users());
         SessionStore sessions = new SessionStore(random, clock, wiring.poolLimits().openSessions());
-        JwtSigner signer = kept != null ? kept : new JwtSigner(json, random);
+        // The pool file's pool answers its first calls while its key is made; one made at run time has it at once.
+        JwtSigner signer = kept != null ? kept : fromFile ? new JwtSigner(json, random) : JwtSigner.madeNow(json, random);
         String issuer = wiring.baseUri() + "/" + definition.poolId();
         DeviceStore devices = new DeviceStore(definition.deviceTracking(), definition.region(), random);
         TriggerInvoker invoker = new TriggerInvoker(definition.poolId(), definition.region(), json, log);
